@@ -1,0 +1,209 @@
+"""Typed records passed between pipeline stages (the only contract between them).
+
+Flow (DESIGN.md §2): ``readers`` build a :class:`Document`; ``structure`` turns it
+into a :class:`Decision`; ``store`` writes rows derived from both.
+
+Coordinates are PDF points (1/72 inch) in page space with the origin at the top
+left: ``(x0, top, x1, bottom)``, as pdfplumber reports them. Formats without pages
+(DOCX, HTML, Markdown) set ``page`` and ``bbox`` to ``None`` and rely on ``block``
+(paragraph or table index in document order) for provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+BBox = tuple[float, float, float, float]
+"""``(x0, top, x1, bottom)`` in PDF points, origin top left of the page."""
+
+SourceKind = Literal["text", "ocr", "legacy_decoded", "docx", "html", "markdown"]
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text as read from the source (dòng).
+
+    ``text`` is the original text, never normalised. ``column`` is 0 for a line
+    that spans the text block or sits in the left column of a two-column layout
+    block (header: issuer | motto; closing: recipients | signature), 1 for the
+    right column. ``block`` groups lines of one paragraph or layout cell.
+    """
+
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+    column: int = 0
+    block: int = 0
+    bold: bool = False
+    italic: bool = False
+    size: float | None = None
+    style: str | None = None
+    numbering: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell of a table grid (ô).
+
+    ``row``/``col`` are grid positions in the table fragment; ``row_span`` and
+    ``col_span`` count grid rows/columns covered. A cell continued from the row
+    above by a vertical merge (Word ``vMerge``) has ``merged_from_above=True`` and
+    repeats the top cell's text. Line breaks and bullets inside the cell are kept
+    in ``text`` as ``"\\n"``.
+    """
+
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    merged_from_above: bool = False
+    page: int | None = None
+    bbox: BBox | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    """A ruled table or one page's fragment of it (bảng).
+
+    A table that runs over several PDF pages arrives as one ``Table`` per page,
+    in order; ``structure.appendix`` stitches them. ``n_cols`` is the grid width.
+    ``block`` is the position of the table among the document's blocks.
+    """
+
+    rows: list[list[Cell]]
+    n_cols: int
+    page: int | None = None
+    bbox: BBox | None = None
+    block: int = 0
+
+
+@dataclass(slots=True)
+class Page:
+    """One page (trang): its lines in reading order and its table fragments."""
+
+    number: int
+    width: float | None = None
+    height: float | None = None
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    source_kind: SourceKind = "text"
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader returns: the source as pages of lines and tables.
+
+    Readers know nothing about decisions. Formats without pages put everything
+    on one pseudo page whose ``number`` is 1 but whose lines carry ``page=None``.
+    ``doc_id`` is the SHA-256 hex digest of the source bytes.
+    """
+
+    doc_id: str
+    source_file: str
+    source_format: Literal["pdf", "docx", "html", "markdown", "text", "doc"]
+    pages: list[Page]
+    paged: bool = True
+
+    @property
+    def page_count(self) -> int | None:
+        """Number of physical pages, ``None`` for formats without pages."""
+        return len(self.pages) if self.paged else None
+
+    def lines(self) -> list[Line]:
+        """All lines of all pages in reading order."""
+        return [line for page in self.pages for line in page.lines]
+
+    def tables(self) -> list[Table]:
+        """All table fragments in document order."""
+        return [t for page in self.pages for t in page.tables]
+
+
+@dataclass(slots=True)
+class Span:
+    """Where a parsed value came from: page, bbox and block of its first line."""
+
+    page: int | None = None
+    bbox: BBox | None = None
+    block: int | None = None
+
+
+@dataclass(slots=True)
+class Signature:
+    """Chữ ký (Decree 30/2020, Appendix I, part 7) [conclusions]."""
+
+    capacity: str | None = None
+    position: str | None = None
+    name: str | None = None
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Task:
+    """One logical appendix row (Phụ lục: one product line of one task).
+
+    Fields follow DESIGN.md §3 ``tasks``. ``section`` is the Roman numeral of the
+    group row above ("I", "II"), ``ordinal`` the TT/STT cell. A task whose Nhiệm
+    vụ cell is merged down over several product lines yields one ``Task`` per
+    line with the task fields repeated. 5-column tables fill
+    ``assignment_text``; 7-column tables fill ``lead_text``, ``coordinate_text``
+    and ``monitor_text``. Text is normalised (NFC, government tone marks) with
+    line breaks kept.
+    """
+
+    row_index: int
+    section: str | None
+    section_title: str | None
+    ordinal: str | None
+    task_text: str | None
+    product_text: str | None = None
+    deadline_text: str | None = None
+    assignment_text: str | None = None
+    lead_text: str | None = None
+    coordinate_text: str | None = None
+    monitor_text: str | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+    block: int | None = None
+
+
+@dataclass(slots=True)
+class Decision:
+    """A parsed administrative document (văn bản) with its Decree 30 parts.
+
+    Values are normalised (NFC, government tone-mark placement); parts the
+    document lacks are ``None``, never guessed. ``number`` is the full number and
+    symbol as printed after "Số:" [docNumber]; ``issue_date`` comes from the
+    place-and-date line [docDate].
+    """
+
+    document: Document
+    doc_type: str | None = None
+    number: str | None = None
+    number_symbol: str | None = None
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    place: str | None = None
+    issue_date: date | None = None
+    date_text: str | None = None
+    title: str | None = None
+    authority: str | None = None
+    signature: Signature | None = None
+    plan_title: str | None = None
+    plan_year: int | None = None
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    spans: dict[str, Span] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Failure:
+    """A file that could not be ingested: which file, at which stage, and why."""
+
+    source_file: str
+    stage: Literal["read", "parse", "tag", "write"]
+    reason: str
+    doc_id: str | None = None

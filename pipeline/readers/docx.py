@@ -1,0 +1,123 @@
+"""Reader for Word 2007+ documents (python-docx): paragraphs and tables in body order.
+
+Paragraphs become :class:`~pipeline.model.Line` objects carrying their style name
+and list numbering (``numId``, ``ilvl``). Borderless two-column layout tables
+(Decree 30 header: issuer | motto; closing: recipients | signature) become lines
+tagged with their column, as the PDF reader tags them; other tables become
+:class:`~pipeline.model.Table` grids with horizontal spans (``gridSpan``) and
+vertical merges (``vMerge``) resolved. DOCX has no pages: ``page`` is ``None``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from pipeline.model import Cell, Document, Line, Page, Table
+
+#: A table with this many columns and at most :data:`LAYOUT_MAX_ROWS` rows is a
+#: layout table (header or signature block), read as two columns of lines.
+LAYOUT_COLS = 2
+LAYOUT_MAX_ROWS = 4
+
+
+def read_docx(path: Path, doc_id: str) -> Document:
+    """Read a .docx file into a one-page, page-less :class:`Document`.
+
+    Raises ``docx.opc.exceptions.PackageNotFoundError`` or ``KeyError`` /
+    ``zipfile.BadZipFile`` for damaged packages; ingest records those.
+    """
+    document = docx.Document(str(path))
+    page = Page(number=1, source_kind="docx")
+    block = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            page.lines.append(_line(Paragraph(child, document), block))
+        elif child.tag == qn("w:tbl"):
+            table = _read_table(child, document, block)
+            if table.n_cols == LAYOUT_COLS and len(table.rows) <= LAYOUT_MAX_ROWS:
+                page.lines.extend(_layout_lines(child, document, block))
+            else:
+                page.tables.append(table)
+        else:
+            continue
+        block += 1
+    return Document(
+        doc_id=doc_id, source_file=path.name, source_format="docx", pages=[page], paged=False
+    )
+
+
+def _line(paragraph: Paragraph, block: int, column: int = 0) -> Line:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    numbering = None
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        num_id = ppr.numPr.numId
+        ilvl = ppr.numPr.ilvl
+        numbering = (
+            int(num_id.val) if num_id is not None else 0,
+            int(ilvl.val) if ilvl is not None else 0,
+        )
+    style = paragraph.style.name if paragraph.style is not None else None
+    return Line(
+        text=paragraph.text,
+        page=None,
+        column=column,
+        block=block,
+        bold=bool(runs) and all(_bold(r, paragraph) for r in runs),
+        italic=bool(runs) and all(bool(r.italic) for r in runs),
+        style=style,
+        numbering=numbering,
+    )
+
+
+def _bold(run, paragraph: Paragraph) -> bool:  # type: ignore[no-untyped-def]
+    if run.bold is not None:
+        return bool(run.bold)
+    style = paragraph.style
+    return bool(style is not None and style.font is not None and style.font.bold)
+
+
+def _layout_lines(tbl, document, block: int) -> list[Line]:  # type: ignore[no-untyped-def]
+    """Lines of a layout table: each cell's paragraphs, tagged with the cell's column."""
+    lines: list[Line] = []
+    for tr in tbl.tr_lst:
+        col = 0
+        for tc in tr.tc_lst:
+            for p in tc.iter(qn("w:p")):
+                lines.append(_line(Paragraph(p, document), block, column=min(col, 1)))
+            col += tc.grid_span
+    return lines
+
+
+def _read_table(tbl, document, block: int) -> Table:  # type: ignore[no-untyped-def]
+    """Grid of cells with spans; a ``vMerge`` continuation repeats its top cell's text."""
+    rows: list[list[Cell]] = []
+    open_merges: dict[int, Cell] = {}
+    n_cols = 0
+    for r, tr in enumerate(tbl.tr_lst):
+        col = tr.grid_before
+        row: list[Cell] = []
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            text = _Cell(tc, document).text
+            merge = tc.vMerge
+            if merge is not None and merge != "restart" and col in open_merges:
+                top = open_merges[col]
+                top.row_span += 1
+                cell = Cell(text=top.text, row=r, col=col, col_span=span, merged_from_above=True)
+            else:
+                cell = Cell(text=text, row=r, col=col, col_span=span)
+                if merge == "restart":
+                    open_merges[col] = cell
+                else:
+                    open_merges.pop(col, None)
+            row.append(cell)
+            col += span
+        n_cols = max(n_cols, col)
+        rows.append(row)
+    return Table(rows=rows, n_cols=n_cols, block=block)

@@ -1,0 +1,110 @@
+"""Geometry helpers shared by the PDF readers: words → lines → columns → paragraphs.
+
+All lengths are PDF points. A *word* is a dict with at least ``text``, ``x0``,
+``x1``, ``top``, ``bottom`` (the shape pdfplumber's ``extract_words`` returns);
+OCR readers build the same dicts from Tesseract boxes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+Word = dict[str, Any]
+
+#: Words whose vertical centres differ by less than this fraction of their
+#: height sit on one line.
+LINE_TOLERANCE = 0.5
+#: Smallest horizontal gap (points) that can separate the two columns of a
+#: Decree 30 layout block (issuer | motto, recipients | signature).
+COLUMN_GAP = 12.0
+#: Right-column lines have their centre right of this fraction of the width.
+RIGHT_COLUMN_CENTRE = 0.58
+#: Bullet and item markers that start a new paragraph inside a cell.
+BULLETS = ("-", "+", "•", "–", "*", "▪", "○", "·")
+
+
+def group_lines(words: Iterable[Word]) -> list[list[Word]]:
+    """Group words into visual lines, top to bottom, each sorted left to right."""
+    ordered = sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"]))
+    lines: list[list[Word]] = []
+    centre = height = 0.0
+    for word in ordered:
+        mid = (word["top"] + word["bottom"]) / 2
+        h = word["bottom"] - word["top"]
+        if lines and abs(mid - centre) <= LINE_TOLERANCE * max(h, height, 1.0):
+            lines[-1].append(word)
+            continue
+        lines.append([word])
+        centre, height = mid, h
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def split_columns(line: Sequence[Word], page_width: float) -> list[tuple[int, list[Word]]]:
+    """Split one visual line into its layout columns.
+
+    Returns ``[(column, words), …]``: one part when the line is a single run
+    (column 1 if its centre lies right of :data:`RIGHT_COLUMN_CENTRE` of the page
+    width, else 0), or two parts when the widest gap of at least
+    :data:`COLUMN_GAP` points separates a left part ending before 60 % of the
+    width from a right part starting after 40 %.
+    """
+    best: tuple[float, int] | None = None
+    for i in range(1, len(line)):
+        gap = line[i]["x0"] - line[i - 1]["x1"]
+        if (
+            gap >= COLUMN_GAP
+            and line[i]["x0"] >= 0.4 * page_width
+            and line[i - 1]["x1"] <= 0.6 * page_width
+            and (best is None or gap > best[0])
+        ):
+            best = (gap, i)
+    if best is not None:
+        i = best[1]
+        return [(0, list(line[:i])), (1, list(line[i:]))]
+    centre = (line[0]["x0"] + line[-1]["x1"]) / 2
+    return [(1 if centre > RIGHT_COLUMN_CENTRE * page_width else 0, list(line))]
+
+
+def line_text(words: Sequence[Word]) -> str:
+    """Join a line's words with single spaces."""
+    return " ".join(w["text"] for w in words)
+
+
+def line_bbox(words: Sequence[Word]) -> tuple[float, float, float, float]:
+    """Bounding box ``(x0, top, x1, bottom)`` of a run of words."""
+    return (
+        min(w["x0"] for w in words),
+        min(w["top"] for w in words),
+        max(w["x1"] for w in words),
+        max(w["bottom"] for w in words),
+    )
+
+
+def unwrap(lines: Sequence[Sequence[Word]], right_edge: float, slack: float = 4.0) -> str:
+    """Rebuild paragraph text from wrapped visual lines inside one box.
+
+    A visual line break is kept as ``"\\n"`` (a hard break: new paragraph or
+    bullet) when the next line starts with a bullet marker or when the next line's
+    first word would have fitted on the previous line before ``right_edge``
+    (minus ``slack`` points); otherwise it was a soft wrap and becomes a space.
+    """
+    out: list[str] = []
+    prev: Sequence[Word] | None = None
+    for line in lines:
+        text = line_text(line)
+        if prev is not None:
+            first = line[0]
+            space = prev[-1]["x1"] + (first["x1"] - first["x0"]) + _space_width(prev)
+            hard = text.startswith(BULLETS) or space < right_edge - slack
+            out.append("\n" if hard else " ")
+        out.append(text)
+        prev = line
+    return "".join(out)
+
+
+def _space_width(line: Sequence[Word]) -> float:
+    """Approximate width of one space in a line: a third of its height."""
+    return (line[-1]["bottom"] - line[-1]["top"]) / 3.0

@@ -1,0 +1,97 @@
+"""Arrow schemas of the datasets written to ``processed/`` (DESIGN.md §3).
+
+One place for every dataset's columns, types and meanings: each field carries a
+``description`` in its metadata (meaning, unit, source part of Decree
+30/2020/NĐ-CP or input field). Partition columns (``province``, ``year``) live in
+the directory names (Hive style), not in the files.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+#: Bumped when a column is added, removed or changes meaning.
+SCHEMA_VERSION = "1"
+
+
+def _f(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+SPAN = pa.struct(
+    [
+        ("field", pa.string()),
+        ("page", pa.int32()),
+        ("x0", pa.float32()),
+        ("top", pa.float32()),
+        ("x1", pa.float32()),
+        ("bottom", pa.float32()),
+        ("block", pa.int32()),
+    ]
+)
+
+DOCUMENTS = pa.schema(
+    [
+        _f("doc_id", pa.string(), "SHA-256 hex digest of the source file's bytes", False),
+        _f("source_file", pa.string(), "Path of the source file relative to the ingested folder", False),
+        _f("source_format", pa.string(), "Input format read: pdf, docx", False),
+        _f("page_count", pa.int32(), "Physical pages; null for formats without pages (DOCX)"),
+        _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]"),
+        _f("number", pa.string(), "Số, ký hiệu as printed after 'Số:', e.g. '4032/QĐ-UBND' [docNumber]; null when left blank"),
+        _f("number_symbol", pa.string(), "Ký hiệu part of the number, e.g. 'QĐ-UBND'"),
+        _f("issuer", pa.string(), "Tên cơ quan ban hành from the header's left block [docProponent]"),
+        _f("issuer_parent", pa.string(), "Cơ quan chủ quản printed above the issuer, if any"),
+        _f("authority", pa.string(), "Thẩm quyền ban hành: the capitalised line above 'Căn cứ'"),
+        _f("province_name", pa.string(), "Province of the issuer as at the document's date"),
+        _f("province_current", pa.string(), "That province after the 1 July 2025 mergers (Nghị quyết 202/2025/QH15)"),
+        _f("place", pa.string(), "Địa danh of the place-and-date line"),
+        _f("issue_date", pa.date32(), "Ngày ban hành from the place-and-date line [docDate]; null when left blank"),
+        _f("date_text", pa.string(), "The place-and-date line as printed (normalised)"),
+        _f("title", pa.string(), "Trích yếu: the title under the type line [docTitle]"),
+        _f("signer_name", pa.string(), "Họ tên người ký [conclusions/signature]"),
+        _f("signer_position", pa.string(), "Chức vụ người ký, e.g. 'Chủ tịch'"),
+        _f("signing_capacity", pa.string(), "Thẩm quyền ký: 'TM. …', 'KT. …', 'Q. …', 'TL. …', 'TUQ. …'"),
+        _f("plan_title", pa.string(), "Title of the plan (Kế hoạch) issued with or as this document"),
+        _f("plan_year", pa.int32(), "First year named in the plan title ('năm 2017', 'giai đoạn 2026-2030')"),
+        _f("task_count", pa.int32(), "Rows written to the tasks dataset for this document", False),
+        _f("warnings", pa.list_(pa.string()), "What the parser could not read cleanly"),
+        _f("spans", pa.list_(SPAN), "Provenance of header fields: page, bbox in PDF points, block index"),
+        _f("pipeline_version", pa.string(), "Version of the pipeline that wrote the row", False),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "documents"},
+)
+
+TASKS = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False),
+        _f("task_id", pa.string(), "'<doc_id>:<row_index>', one per appendix row", False),
+        _f("row_index", pa.int32(), "0-based position of the row among the document's task rows", False),
+        _f("section", pa.string(), "Roman numeral of the appendix section row above ('I', 'II')"),
+        _f("section_title", pa.string(), "Title of that section row"),
+        _f("ordinal", pa.string(), "TT/STT cell; repeated on each product line of a merged task"),
+        _f("task_text", pa.string(), "Nhiệm vụ cell, line breaks kept"),
+        _f("product_text", pa.string(), "Sản phẩm cell"),
+        _f("deadline_text", pa.string(), "Tiến độ / Thời gian hoàn thành cell"),
+        _f("assignment_text", pa.string(), "Phân công và cách thức thực hiện cell (5-column layout)"),
+        _f("lead_text", pa.string(), "Chủ trì thực hiện cell (7-column layout)"),
+        _f("coordinate_text", pa.string(), "Phối hợp thực hiện cell (7-column layout)"),
+        _f("monitor_text", pa.string(), "Theo dõi, kiểm tra, đôn đốc cell (7-column layout)"),
+        _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX"),
+        _f("page_end", pa.int32(), "Last PDF page of the row, after a page-break merge"),
+        _f("block", pa.int32(), "Index of the table fragment among the document's blocks"),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "tasks"},
+)
+
+FAILURES = pa.schema(
+    [
+        _f("source_file", pa.string(), "Path of the file relative to the ingested folder", False),
+        _f("stage", pa.string(), "Stage that failed: read, parse, tag, write", False),
+        _f("reason", pa.string(), "Why, in one line", False),
+        _f("doc_id", pa.string(), "SHA-256 of the bytes when they could be read"),
+        _f("pipeline_version", pa.string(), "Version of the pipeline that tried", False),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "failures"},
+)
+
+DATASETS: dict[str, pa.Schema] = {"documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES}

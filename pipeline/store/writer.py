@@ -1,0 +1,92 @@
+"""Atomic, idempotent Parquet writes: one file per document per dataset.
+
+Layout (Hive partitions, readable in one call by pandas, pyarrow, DuckDB,
+Polars)::
+
+    processed/<dataset>/province=<slug>/year=<yyyy>/<doc_id>.parquet
+    processed/failures/<key>.parquet
+
+A file is written to a hidden temporary name in its final folder, then renamed
+over the target (``os.replace``, atomic on POSIX): readers see the old file or
+the new one, never half of one. Before the rename, copies of the same document
+left in other partitions by an earlier run are removed, so a rerun replaces a
+document's rows instead of appending them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.store.schema import DATASETS, FAILURES
+
+#: Prefix of temporary files; readers skip names starting with "." or "_".
+TMP_PREFIX = ".tmp-"
+
+
+def write_table(path: Path, table: pa.Table) -> None:
+    """Write ``table`` to ``path`` atomically (temporary file in the same folder, fsync, rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".parquet", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pq.write_table(table, handle, compression="zstd")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def partition_dir(root: Path, dataset: str, province: str, year: int | None) -> Path:
+    """``root/dataset/province=<slug>/year=<yyyy or 0>``."""
+    return root / dataset / f"province={province}" / f"year={year if year is not None else 0}"
+
+
+def write_document(
+    root: Path,
+    doc_id: str,
+    rows: Mapping[str, Sequence[Mapping[str, Any]]],
+    province: str,
+    year: int | None,
+) -> dict[str, int]:
+    """Write one document's rows to every dataset in ``rows``; return rows written per dataset.
+
+    Each dataset gets one file named ``<doc_id>.parquet`` in the document's
+    partition (also when it has no rows, so a rerun that finds none clears the old
+    ones). Copies in other partitions are then removed.
+    """
+    counts: dict[str, int] = {}
+    for dataset, dataset_rows in rows.items():
+        schema = DATASETS[dataset]
+        target = partition_dir(root, dataset, province, year) / f"{doc_id}.parquet"
+        write_table(target, pa.Table.from_pylist(list(dataset_rows), schema=schema))
+        for stale in (root / dataset).glob(f"province=*/year=*/{doc_id}.parquet"):
+            if stale != target:
+                stale.unlink(missing_ok=True)
+        counts[dataset] = len(dataset_rows)
+    return counts
+
+
+def failure_key(source_file: str) -> str:
+    """File name stem of a failure record: SHA-256 of the source path (first 32 hex digits)."""
+    return hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:32]
+
+
+def write_failure(root: Path, row: Mapping[str, Any]) -> None:
+    """Record (or replace) the failure of one source file."""
+    path = root / "failures" / f"{failure_key(str(row['source_file']))}.parquet"
+    write_table(path, pa.Table.from_pylist([dict(row)], schema=FAILURES))
+
+
+def clear_failure(root: Path, source_file: str) -> None:
+    """Forget an earlier failure of a file that has now been ingested."""
+    (root / "failures" / f"{failure_key(source_file)}.parquet").unlink(missing_ok=True)

@@ -1,0 +1,166 @@
+"""The header of a Decree 30/2020 document: issuer, number, place and date, type, title.
+
+Input is the document's lines in reading order with their layout column (0: the
+issuer block on the left, 1: the motto and date on the right); output goes onto
+a :class:`pipeline.model.Decision`. Values are normalised; originals stay in the
+``Document``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.model import Decision, Line, Span
+from pipeline.structure import patterns as P
+from pipeline.structure.names import sentence_case_name
+from pipeline.text import normalize
+
+#: The type line must appear within this many lines of the start.
+HEADER_WINDOW = 40
+#: A title runs over at most this many lines.
+TITLE_MAX_LINES = 5
+#: First words of a second issuer line that name a subordinate body (the first
+#: line then names its parent, "cơ quan chủ quản").
+_SUBORDINATE = (
+    "SỞ", "BAN", "PHÒNG", "VĂN PHÒNG", "CỤC", "CHI CỤC", "CÔNG AN", "TRUNG TÂM", "THANH TRA",
+    "BỘ CHỈ HUY", "HỘI ĐỒNG", "ĐÀI", "BÁO", "TRƯỜNG", "BỆNH VIỆN", "VIỆN", "KHO BẠC", "TỔ",
+)
+
+
+@dataclass(slots=True)
+class _Numbered:
+    index: int
+    line: Line
+    text: str
+
+
+def find_type_line(lines: list[Line], start: int = 0) -> int | None:
+    """Index of the first document-type line ("QUYẾT ĐỊNH", "KẾ HOẠCH") at or after ``start``."""
+    for i in range(start, min(len(lines), start + HEADER_WINDOW)):
+        text = normalize(lines[i].text)
+        if text.upper() == text and text in P.DOC_TYPES and lines[i].column == 0:
+            return i
+    return None
+
+
+def parse_header(lines: list[Line], decision: Decision) -> int:
+    """Fill the header fields of ``decision`` from ``lines``; return the index after the title.
+
+    Fields: ``issuer`` and ``issuer_parent`` (left block above "Số:"),
+    ``number``/``number_symbol``, ``place``, ``issue_date`` and ``date_text``,
+    ``doc_type``, ``title`` (trích yếu) and ``authority`` (the capitalised line
+    above "Căn cứ"). Missing parts stay ``None``.
+    """
+    type_at = find_type_line(lines)
+    head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[: type_at or 12])]
+    _parse_issuer(head, decision)
+    for item in head:
+        if decision.number is None and decision.number_symbol is None:
+            _parse_number(item, decision)
+        if decision.date_text is None:
+            _parse_place_date(item, decision)
+    if type_at is None:
+        return 0
+    decision.doc_type = P.DOC_TYPES[normalize(lines[type_at].text)]
+    decision.spans["doc_type"] = _span(lines[type_at])
+    title, end = read_title(lines, type_at + 1)
+    if title:
+        decision.title = title
+        decision.spans["title"] = _span(lines[type_at + 1])
+    if end < len(lines):
+        text = normalize(lines[end].text)
+        if text and text.upper() == text and not P.PREAMBLE_START.match(text):
+            decision.authority = sentence_case_name(text)
+            decision.spans["authority"] = _span(lines[end])
+            end += 1
+    return end
+
+
+def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
+    """Read the trích yếu below a type line; return ``(title, index after it)``.
+
+    The title ends at a blank line, a separator, a capitalised line (the
+    enacting authority or a plan section), the preamble ("Căn cứ …") or the
+    "(Ban hành kèm theo …)" note.
+    """
+    parts: list[str] = []
+    i = start
+    while i < len(lines) and len(parts) < TITLE_MAX_LINES:
+        text = normalize(lines[i].text)
+        if not text:
+            if parts:
+                i += 1
+                break
+            i += 1
+            continue
+        if (
+            P.SEPARATOR.match(text)
+            or P.PREAMBLE_START.match(text)
+            or P.ATTACHED_BY.match(text)
+            or (text.upper() == text and any(c.isalpha() for c in text))
+            or lines[i].column != 0
+        ):
+            break
+        parts.append(text)
+        i += 1
+    while i < len(lines) and P.SEPARATOR.match(normalize(lines[i].text) or "-"):
+        i += 1
+    title = " ".join(parts).strip() or None
+    return title, i
+
+
+def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
+    left: list[_Numbered] = []
+    for item in head:
+        if item.line.column != 0 or not item.text or P.MOTTO.search(item.text):
+            continue
+        if P.SEPARATOR.match(item.text) or P.NUMBER_LINE.match(item.text):
+            break
+        left.append(item)
+    if not left:
+        return
+    texts = [i.text for i in left]
+    split = next(
+        (k for k in range(1, len(texts)) if texts[k].upper().startswith(_SUBORDINATE)), None
+    )
+    if split is not None:
+        decision.issuer_parent = sentence_case_name(" ".join(texts[:split]))
+        decision.issuer = sentence_case_name(" ".join(texts[split:]))
+    else:
+        decision.issuer = sentence_case_name(" ".join(texts))
+    decision.spans["issuer"] = _span(left[0].line)
+
+
+def _parse_number(item: _Numbered, decision: Decision) -> None:
+    m = P.NUMBER_LINE.match(item.text)
+    if not m:
+        return
+    raw = "".join(m.group("number").split())
+    n = P.NUMBER.match(raw)
+    if n and n.group("seq"):
+        decision.number = raw
+    elif n:
+        decision.warnings.append(f"number left blank in the source: {item.text!r}")
+    decision.number_symbol = n.group("symbol") if n else None
+    decision.spans["number"] = _span(item.line)
+
+
+def _parse_place_date(item: _Numbered, decision: Decision) -> None:
+    m = P.PLACE_DATE.match(item.text)
+    if not m:
+        return
+    decision.place = m.group("place").strip()
+    decision.date_text = item.text
+    decision.spans["issue_date"] = _span(item.line)
+    if m.group("day") and m.group("month"):
+        try:
+            decision.issue_date = date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        except ValueError:
+            decision.warnings.append(f"impossible date: {item.text!r}")
+    else:
+        decision.warnings.append(f"date left blank in the source: {item.text!r}")
+
+
+def _span(line: Line) -> Span:
+    return Span(page=line.page, bbox=line.bbox, block=line.block)

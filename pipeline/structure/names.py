@@ -1,0 +1,105 @@
+"""Sentence-casing of names printed in capitals ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ").
+
+Government style capitalises the first letter of an agency's kind and of each
+coordinated field ("Sở Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã
+hội") and every word of a place name after its unit word ("tỉnh Khánh Hòa").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Fixed phrases, longest first, with their government casing.
+_PHRASES: tuple[tuple[str, str], ...] = (
+    ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("HỘI ĐỒNG NHÂN DÂN", "Hội đồng nhân dân"),
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
+    ("CHỦ TỊCH", "Chủ tịch"),
+    ("PHÓ GIÁM ĐỐC", "Phó Giám đốc"),
+    ("GIÁM ĐỐC", "Giám đốc"),
+    ("PHÓ TRƯỞNG BAN", "Phó Trưởng ban"),
+    ("TRƯỞNG BAN", "Trưởng ban"),
+    ("CHÁNH VĂN PHÒNG", "Chánh Văn phòng"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("THỦ TƯỚNG", "Thủ tướng"),
+    ("PHÓ THỦ TƯỚNG", "Phó Thủ tướng"),
+    ("CHÍNH PHỦ", "Chính phủ"),
+    ("BỘ TRƯỞNG", "Bộ trưởng"),
+    ("THỨ TRƯỞNG", "Thứ trưởng"),
+    ("VĂN PHÒNG", "Văn phòng"),
+    ("THANH TRA", "Thanh tra"),
+    ("CÔNG AN", "Công an"),
+    ("TRUNG TÂM", "Trung tâm"),
+    ("BỘ", "Bộ"),
+    ("SỞ", "Sở"),
+    ("BAN", "Ban"),
+    ("CỤC", "Cục"),
+    ("CHI CỤC", "Chi cục"),
+    ("PHÒNG", "Phòng"),
+)
+#: Administrative unit words: lower-case, and the place name after them is
+#: title-cased word by word.
+_UNITS = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "ĐẶC KHU", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG")
+_CONNECTORS = re.compile(r"(\s+VÀ\s+|\s*,\s*|\s+-\s+)")
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+def _field(text: str) -> str:
+    """"KẾ HOẠCH VÀ ĐẦU TƯ" → "Kế hoạch và Đầu tư": each coordinated part capitalised."""
+    parts = _CONNECTORS.split(text)
+    out = []
+    for part in parts:
+        if _CONNECTORS.fullmatch(part):
+            out.append(part.lower())
+        elif part:
+            out.append(_cap(part))
+    return "".join(out)
+
+
+def sentence_case_name(text: str) -> str:
+    """Government casing of an upper-case body or position name.
+
+    Mixed-case input is returned unchanged (it already carries its author's
+    casing). ``"ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"`` → ``"Ủy ban nhân dân tỉnh
+    Khánh Hòa"``; ``"SỞ NỘI VỤ"`` → ``"Sở Nội vụ"``; ``"TM. ỦY BAN NHÂN DÂN"`` →
+    ``"TM. Ủy ban nhân dân"``.
+    """
+    text = " ".join(text.split())
+    if text != text.upper():
+        return text
+    out: list[str] = []
+    rest = text
+    while rest:
+        for unit in _UNITS:
+            if rest == unit or (rest.startswith(unit + " ") and not rest.startswith("XÃ HỘI")):
+                place = rest[len(unit):].strip()
+                out.append(unit.lower())
+                if place:
+                    out.append(" ".join(_cap(w) for w in place.split()))
+                return " ".join(out)
+        for phrase, cased in _PHRASES:
+            if rest == phrase or rest.startswith(phrase + " "):
+                out.append(cased)
+                rest = rest[len(phrase):].strip()
+                break
+        else:
+            head, _, tail = rest.partition(" ")
+            if re.fullmatch(r"[A-ZĐ]{1,4}\.", head):  # TM. KT. Q. TL. TUQ.
+                out.append(head)
+                rest = tail
+                continue
+            # A field name runs to the next unit word, if any.
+            cut = len(rest)
+            for unit in _UNITS:
+                m = re.search(rf"\s{unit}(?!\s+HỘI)(\s|$)", rest)
+                if m:
+                    cut = min(cut, m.start())
+            out.append(_field(rest[:cut].strip()))
+            rest = rest[cut:].strip()
+    return " ".join(out)
