@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.model import Failure
-from pipeline.readers import SUFFIXES, read
+from pipeline.readers import read, wanted
 from pipeline.store.rows import document_row, failure_row, partition_of, task_rows
 from pipeline.store.writer import clear_failure, write_document, write_failure
 from pipeline.structure import parse
@@ -53,7 +53,7 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             rel = path.relative_to(root)
             if any(part.startswith(".") for part in rel.parts):
                 continue
-            if path.is_file() and path.suffix.lower() in SUFFIXES:
+            if path.is_file() and wanted(path):
                 yield path, rel.as_posix()
 
 

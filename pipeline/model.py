@@ -41,6 +41,8 @@ class Line:
     size: float | None = None
     style: str | None = None
     numbering: tuple[int, int] | None = None
+    offset: int | None = None
+    """Character offset of the line in the decoded source (text and Markdown files)."""
 
 
 @dataclass(slots=True)
@@ -62,6 +64,8 @@ class Cell:
     merged_from_above: bool = False
     page: int | None = None
     bbox: BBox | None = None
+    offset: int | None = None
+    """Character offset of the cell's text in the decoded source (text files)."""
 
 
 @dataclass(slots=True)

@@ -17,6 +17,8 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED_PDF = RAW / "4032-QD-UBND.text.pdf"
 SEED_DOCX = DATA / "seed_4032" / "4032-QD-UBND.docx"
 SEED_GOLD = DATA / "seed_4032" / "gold.json"
+SEED_MD = DATA / "seed_4032" / "000_4c182d265d647846.txt"
+EXCERPTS = DATA / "excerpts"
 LAMDONG_DOCX = RAW / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx"
 LAMDONG_TABLES = DATA / "lamdong" / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.tables.json"
 QD2536_PDF = RAW / "QĐ 2536 SÁP NHẬP ĐLS.pdf"
@@ -40,6 +42,11 @@ def seed_pdf():
 @pytest.fixture(scope="session")
 def seed_docx():
     return parse(read(SEED_DOCX))
+
+
+@pytest.fixture(scope="session")
+def seed_md():
+    return parse(read(SEED_MD))
 
 
 @pytest.fixture(scope="session")

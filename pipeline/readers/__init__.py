@@ -7,6 +7,7 @@ renamed file is read as what it is or rejected with a clear reason.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from pipeline.model import Document
@@ -17,13 +18,35 @@ class UnsupportedInput(ValueError):
 
 
 #: File name suffixes that :func:`read` accepts, for directory scans.
-SUFFIXES = (".pdf", ".docx")
+SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+
+#: Suffixes of files read as text whatever their bytes look like.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+#: Suffixes that promise a binary format: content that is not that format is
+#: rejected rather than read as text.
+BINARY_SUFFIXES = (".pdf", ".docx", ".doc", ".xls", ".xlsx", ".odt", ".rtf", ".zip")
+
+#: Notes that travel with a collection of documents (README.md, SOURCES.md,
+#: LICENSE.txt …): text files, but not documents to ingest.
+_COLLECTION_NOTES = re.compile(r"^(readme|sources|licen[cs]e|notice|changelog|provenance|copying)([._-]|$)", re.I)
+
+
+def wanted(path: Path) -> bool:
+    """True for a file a directory scan should ingest: a known suffix, not a collection note."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return False
+    return suffix not in TEXT_SUFFIXES or not _COLLECTION_NOTES.match(path.name)
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """Return the format of a file from its first bytes: ``"pdf"`` or ``"docx"``.
+    """Return the format of a file from its first bytes.
 
-    Raises :class:`UnsupportedInput` for an empty file or unknown content.
+    One of ``"pdf"``, ``"docx"`` or ``"text"`` (plain text or Markdown: a ``.txt``
+    or ``.md`` file, or a file without a binary-format suffix whose first 64 KiB
+    hold no control bytes other than tab, line and page breaks). Raises :class:`UnsupportedInput` for an
+    empty file or unknown content.
     """
     if not data:
         raise UnsupportedInput("empty file (0 bytes)")
@@ -34,7 +57,19 @@ def sniff(data: bytes, suffix: str) -> str:
         if suffix == ".docx" or b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096]:
             return "docx"
         raise UnsupportedInput("ZIP archive that is not a Word (.docx) document")
+    if suffix in TEXT_SUFFIXES or (suffix not in BINARY_SUFFIXES and _looks_like_text(data[:65536])):
+        return "text"
     raise UnsupportedInput(f"unrecognised content for a {suffix or 'suffix-less'} file")
+
+
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """No NUL or other control bytes: a text file in UTF-8, UTF-16 with BOM or an 8-bit code page."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return not any(b in _CONTROL for b in head)
 
 
 def read(path: str | Path) -> Document:
@@ -52,6 +87,10 @@ def read(path: str | Path) -> Document:
         from pipeline.readers.pdf_text import read_pdf
 
         return read_pdf(path, doc_id)
+    if kind == "text":
+        from pipeline.readers.text import read_text
+
+        return read_text(path, doc_id)
     from pipeline.readers.docx import read_docx
 
     return read_docx(path, doc_id)

@@ -69,9 +69,7 @@ def appendix_fragments(tables: list[Table]) -> list[list[Fragment]]:
             body = table.rows[1:]
             same = (
                 groups
-                and table.page is not None
-                and groups[-1][-1].table.page is not None
-                and table.page - (groups[-1][-1].table.page or 0) <= 1
+                and _follows(groups[-1][-1].table, table, same_page=True)
                 and sorted(set(mapping.values())) == sorted(set(groups[-1][-1].mapping.values()))
             )
             frag = Fragment(table, mapping, body, continues=bool(same))
@@ -81,12 +79,23 @@ def appendix_fragments(tables: list[Table]) -> list[list[Fragment]]:
                 groups.append([frag])
         elif (
             groups
-            and table.page is not None
-            and groups[-1][-1].table.page == table.page - 1
+            and _follows(groups[-1][-1].table, table, same_page=False)
             and table.n_cols == groups[-1][-1].table.n_cols
         ):
             groups[-1].append(Fragment(table, groups[-1][-1].mapping, table.rows, continues=True))
     return groups
+
+
+def _follows(prev: Table, table: Table, same_page: bool) -> bool:
+    """``table`` continues ``prev``: on the next page (or the same one when
+    ``same_page``), or, in formats without pages (a text export whose page breaks
+    left one table fragment per page), as the very next block."""
+    if prev.page is None and table.page is None:
+        return table.block == prev.block + 1
+    if prev.page is None or table.page is None:
+        return False
+    gap = table.page - prev.page
+    return gap <= 1 if same_page else gap == 1
 
 
 def _values(row: list[Cell], mapping: dict[int, str]) -> dict[str, str]:
@@ -147,6 +156,9 @@ def stitch(fragments: list[Fragment], start_index: int = 0) -> list[Task]:
             if sec:
                 section = (sec[0], sec[1] or None)
                 continue
+            heading = _merged_heading(values)
+            if heading:
+                section, values["task"] = heading[0], heading[1]
             page = next((c.page for c in row if c.page is not None), frag.table.page)
             prev = tasks[-1] if tasks else None
             if prev and frag.continues and position == 0 and _is_continuation(values):
@@ -176,7 +188,38 @@ def stitch(fragments: list[Fragment], start_index: int = 0) -> list[Task]:
                 block=frag.table.block,
             )
             tasks.append(task)
+    _infer_numerals(tasks)
     return tasks
+
+
+def _merged_heading(values: dict[str, str]) -> tuple[tuple[str | None, str], str] | None:
+    """A group heading that an export merged into the task cell of the row below it.
+
+    ``"CẢI CÁCH THỂ CHẾ\nXây dựng cơ chế …"``: a first line in capitals (two words
+    or more) above further text. Returns ``((numeral or None, title), task text)``.
+    """
+    first, _, rest = values.get("task", "").partition("\n")
+    letters = [ch for ch in first if ch.isalpha()]
+    if not rest.strip() or len(first.split()) < 2 or not letters or first.upper() != first:
+        return None
+    m = P.ROMAN.match(first)
+    if m and m.group("numeral"):
+        return (m.group("numeral"), m.group("title").strip()), rest
+    return (None, first.strip()), rest
+
+
+def _infer_numerals(tasks: list[Task]) -> None:
+    """Give a section that lost its numeral the one before the next section's ("I" before "II")."""
+    for i, task in enumerate(tasks):
+        if task.section is not None or task.section_title is None:
+            continue
+        after = next((t.section for t in tasks[i:] if t.section), None)
+        if after in P.ROMAN_NUMERALS and P.ROMAN_NUMERALS.index(after) > 0:
+            numeral = P.ROMAN_NUMERALS[P.ROMAN_NUMERALS.index(after) - 1]
+            title = task.section_title
+            for t in tasks[i:]:
+                if t.section is None and t.section_title == title:
+                    t.section = numeral
 
 
 def parse_appendix(tables: list[Table]) -> list[Task]:

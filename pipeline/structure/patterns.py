@@ -61,6 +61,12 @@ NOT_A_NAME = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ|ký và đ�
 #: Roman numerals used for appendix sections and plan parts (I … XX).
 ROMAN = re.compile(r"^(?P<numeral>X{0,2}(?:IX|IV|V?I{0,3}))(?:\s*[.:\-–]\s*|\s+|$)(?P<title>.*)$")
 
+#: Roman numerals I … XX in order, to infer a section numeral lost in an export.
+ROMAN_NUMERALS: tuple[str, ...] = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+    "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+)
+
 #: "năm 2017", "giai đoạn 2026-2030": the plan's year (first year of a range).
 PLAN_YEAR = re.compile(r"(?:năm|giai đoạn)\s+((?:19|20)\d\d)", re.IGNORECASE)
 

@@ -1,0 +1,122 @@
+"""HTML fragments as plain text, shared by the HTML and the text/Markdown readers.
+
+Parsing is lxml's (``lxml.html``, libxml2's forgiving HTML parser). Block
+elements (``<p>``, ``<li>``, ``<div>``, headings, ``<br>``) end a paragraph;
+whitespace inside a paragraph (the exporter's line wrapping) folds to one space,
+as a browser shows it. Paragraphs of one table cell are joined with ``"\\n"``,
+the convention of :class:`pipeline.model.Cell`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml.etree import _Element
+
+#: Elements that start and end a paragraph of text.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+     "blockquote", "pre", "tr", "table", "thead", "tbody", "tfoot", "center", "dl", "dt", "dd"}
+)
+#: Elements whose text is never shown.
+HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "meta", "noscript", "template"})
+BOLD_TAGS = frozenset({"b", "strong"})
+ITALIC_TAGS = frozenset({"i", "em"})
+
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+class Run:
+    """A piece of shown text with the emphasis in force on it (bold/italic)."""
+
+    __slots__ = ("text", "bold", "italic")
+
+    def __init__(self, text: str, bold: bool, italic: bool) -> None:
+        self.text, self.bold, self.italic = text, bold, italic
+
+
+class Paragraph:
+    """One paragraph: its runs; ``text`` is whitespace-folded and stripped."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, runs: list[Run]) -> None:
+        self.runs = runs
+
+    @property
+    def text(self) -> str:
+        return _SPACE.sub(" ", "".join(r.text for r in self.runs)).strip()
+
+    def _all(self, attr: str) -> bool:
+        shown = [r for r in self.runs if r.text.strip()]
+        return bool(shown) and all(getattr(r, attr) for r in shown)
+
+    @property
+    def bold(self) -> bool:
+        """Every shown character is bold."""
+        return self._all("bold")
+
+    @property
+    def italic(self) -> bool:
+        """Every shown character is italic."""
+        return self._all("italic")
+
+
+def _style_weight(el: _Element) -> tuple[bool | None, bool | None]:
+    """Bold/italic set or cleared by an inline ``style`` (LibreOffice writes both)."""
+    style = (el.get("style") or "").replace(" ", "").lower()
+    bold = True if "font-weight:bold" in style else False if "font-weight:normal" in style else None
+    italic = True if "font-style:italic" in style else False if "font-style:normal" in style else None
+    return bold, italic
+
+
+def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Paragraph]:
+    """Paragraphs under ``root`` in document order; subtrees tagged in ``skip`` are left out.
+
+    Empty paragraphs (only whitespace) are dropped.
+    """
+    out: list[Paragraph] = []
+    current: list[Run] = []
+
+    def flush() -> None:
+        para = Paragraph(current.copy())
+        if para.text:
+            out.append(para)
+        current.clear()
+
+    def walk(el: _Element, bold: bool, italic: bool) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in HIDDEN_TAGS or tag in skip or not tag:
+            return
+        sb, si = _style_weight(el)
+        bold = (tag in BOLD_TAGS or bold) if sb is None else sb
+        italic = (tag in ITALIC_TAGS or italic) if si is None else si
+        block = tag in BLOCK_TAGS
+        if block:
+            flush()
+        if el.text:
+            current.append(Run(el.text, bold, italic))
+        for child in el:
+            walk(child, bold, italic)
+            if child.tail:
+                current.append(Run(child.tail, bold, italic))
+        if block:
+            flush()
+
+    walk(root, False, False)
+    flush()
+    return out
+
+
+def cell_text(el: _Element) -> str:
+    """Text of a table cell: its paragraphs joined with ``"\\n"``."""
+    return "\n".join(p.text for p in paragraphs(el))
+
+
+def fragment_paragraphs(markup: str) -> list[Paragraph]:
+    """Paragraphs of an HTML fragment such as ``"<p><b>A</b></p> <p>B</p>"``."""
+    if not markup.strip():
+        return []
+    root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    return paragraphs(root)

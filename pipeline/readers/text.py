@@ -1,0 +1,219 @@
+"""Reader for plain-text and Markdown exports of decisions (văn bản dạng văn bản thuần).
+
+Input shapes met in the wild, all read into one page-less :class:`Document`:
+
+* Markdown exports (``**QUYẾT ĐỊNH**``, ``## **II. NHIỆM VỤ**``, ``*(Kèm theo …)*``):
+  emphasis markers are removed with markdown-it-py's inline parser, and a line that
+  is wholly bold or italic is flagged so;
+* appendix tables flattened to one tab-separated line per row, cells holding HTML
+  (``<p>``, ``<li>``, ``<b>``), rows broken where the pages broke and the header row
+  repeated on each page (the seed export): each run of rows becomes one
+  :class:`Table` fragment (see :mod:`pipeline.readers.text_tables`);
+* GitHub-style pipe tables (``| a | b |`` over ``|---|---|``): a :class:`Table`;
+* web text flattened from HTML, with ``|`` between the cells of the page's layout
+  tables (``ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …``): each cell becomes a line, the
+  first in column 0, the others in column 1, like a DOCX layout table.
+
+Every line and cell keeps ``offset``, the character offset of its source line in
+the decoded text. ``block`` numbers paragraphs (runs of lines between blank lines)
+and table fragments in order. Text is kept as written (no normalisation).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from pipeline.model import Document, Line, Page
+from pipeline.readers.text_tables import PIPE_SEPARATOR, is_tab_row, pipe_table, split_cells, tab_table
+
+_MD = MarkdownIt("commonmark").enable("strikethrough")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+")
+#: Markup that makes a text file Markdown rather than plain text: bold markers,
+#: ATX headings, pipe-table separator rows (list dashes are common in plain text).
+_MARKDOWN_CUES = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|^ {0,3}#{1,6}\s+\S|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Windows-1252 (bytes 0x80–0x9F as Latin-1 where undefined) keeps every byte, so
+    text typed in a legacy 8-bit Vietnamese font encoding (TCVN3, VNI) comes out as
+    its usual mojibake, which :mod:`pipeline.text.legacy` can recognise.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "".join(_CP1252[b] for b in data)
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined, kept as Latin-1
+        return chr(byte)
+
+
+_CP1252 = [_cp1252_char(b) for b in range(256)]
+
+
+def is_markdown(text: str) -> bool:
+    """True when the text carries Markdown markup (bold markers, headings, pipe tables)."""
+    return len(_MARKDOWN_CUES.findall(text[:20000])) >= 2
+
+
+def read_text(path: Path, doc_id: str) -> Document:
+    """Read a .txt/.md file into a one-page, page-less :class:`Document`.
+
+    Raises :class:`UnicodeDecodeError` only for a UTF-16 file with a broken BOM.
+    """
+    text = decode_text(path.read_bytes())
+    markdown = is_markdown(text)
+    page = Page(number=1, source_kind="markdown" if markdown else "text")
+    _Builder(page, markdown).feed(text)
+    return Document(
+        doc_id=doc_id,
+        source_file=path.name,
+        source_format="markdown" if markdown else "text",
+        pages=[page],
+        paged=False,
+    )
+
+
+class _Builder:
+    """Walks the source lines once, emitting paragraphs, column lines and tables."""
+
+    def __init__(self, page: Page, markdown: bool) -> None:
+        self.page = page
+        self.markdown = markdown
+        self.block = 0
+
+    def feed(self, text: str) -> None:
+        rows = _physical_lines(text)
+        i = 0
+        while i < len(rows):
+            offset, line = rows[i]
+            if not line.strip():
+                i += 1
+                continue
+            end = self._table_end(rows, i)
+            if end > i:
+                self._table(rows[i:end])
+                i = end
+                continue
+            j = i
+            while j < len(rows) and rows[j][1].strip() and self._table_end(rows, j) == j:
+                j += 1
+            self._paragraph(rows[i:j])
+            i = j
+
+    def _table_end(self, rows: list[tuple[int, str]], i: int) -> int:
+        """End index of a table starting at ``i`` (``i`` itself when none starts there)."""
+        j = i
+        while j < len(rows) and is_tab_row(rows[j][1]):
+            j += 1
+        if j - i >= 2:
+            return j
+        if i + 1 < len(rows) and rows[i][1].lstrip().startswith("|") and PIPE_SEPARATOR.match(rows[i + 1][1]):
+            j = i + 2
+            while j < len(rows) and rows[j][1].lstrip().startswith("|"):
+                j += 1
+            return j
+        return i
+
+    def _table(self, rows: list[tuple[int, str]]) -> None:
+        if PIPE_SEPARATOR.match(rows[1][1]) and rows[0][1].lstrip().startswith("|"):
+            table = pipe_table(rows, self.block)
+        else:
+            table = tab_table(rows, self.block)
+        self.page.tables.append(table)
+        self.block += 1
+
+    def _paragraph(self, rows: list[tuple[int, str]]) -> None:
+        """One block of consecutive non-blank lines (a paragraph or a list)."""
+        for offset, line in rows:
+            cells = split_cells(line)
+            if len(cells) >= 2 or "|" in line:
+                for k, (cell_offset, cell) in enumerate(cells):
+                    self._add(self._inline([(offset + cell_offset, cell)]), column=min(k, 1))
+            else:
+                self._add(self._inline([(offset, line)]))
+        self.block += 1
+
+    def _inline(self, rows: list[tuple[int, str]]) -> list[Line]:
+        return markdown_lines(rows, self.block) if self.markdown else [
+            Line(text=line.strip(), block=self.block, offset=offset + len(line) - len(line.lstrip()))
+            for offset, line in rows
+        ]
+
+    def _add(self, lines: list[Line], column: int = 0) -> None:
+        for line in lines:
+            if line.text:
+                line.column = column
+                self.page.lines.append(line)
+
+
+def _physical_lines(text: str) -> list[tuple[int, str]]:
+    """``(offset, line)`` for each line of ``text`` without its line break."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        out.append((offset, raw.rstrip("\r\n")))
+        offset += len(raw)
+    return out
+
+
+def markdown_lines(rows: list[tuple[int, str]], block: int) -> list[Line]:
+    """Lines of Markdown source as shown text: emphasis markers removed, headings unmarked.
+
+    Each source line gives one :class:`Line` (``bold``/``italic`` when all its shown
+    text is), with ``style`` ``"Heading N"`` for ATX headings.
+    """
+    lines: list[Line] = []
+    for offset, source in rows:
+        style = None
+        heading = _HEADING.match(source)
+        body = source
+        if heading:
+            style = f"Heading {len(heading.group(1))}"
+            body = source[heading.end():]
+        lead = len(source) - len(body.lstrip())
+        text, bold, italic = _inline(body.strip())
+        lines.append(
+            Line(text=text, block=block, bold=bold, italic=italic, style=style, offset=offset + lead)
+        )
+    return lines
+
+
+def _inline(source: str) -> tuple[str, bool, bool]:
+    """Shown text of one Markdown line and whether all of it is bold / italic."""
+    tokens = _MD.parseInline(source)[0].children or []
+    parts: list[str] = []
+    shown = bold_chars = italic_chars = 0
+    strong = em = 0
+    for tok in tokens:
+        if tok.type == "strong_open":
+            strong += 1
+        elif tok.type == "strong_close":
+            strong -= 1
+        elif tok.type == "em_open":
+            em += 1
+        elif tok.type == "em_close":
+            em -= 1
+        elif tok.type in ("text", "code_inline", "html_inline"):
+            content = tok.content
+            parts.append(content)
+            visible = len(content.strip())
+            shown += visible
+            bold_chars += visible if strong else 0
+            italic_chars += visible if em else 0
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    text = "".join(parts).strip()
+    # An emphasis left open by a line break inside it ("*(Ban hành …" / "… Khánh Hòa)*").
+    text = re.sub(r"^\*+(?=\S)|(?<=\S)\*+$", "", text)
+    return text, bool(shown) and bold_chars == shown, bool(shown) and italic_chars == shown
