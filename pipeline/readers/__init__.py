@@ -18,7 +18,7 @@ class UnsupportedInput(ValueError):
 
 
 #: File name suffixes that :func:`read` accepts, for directory scans.
-SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
 
 #: Suffixes of files read as text whatever their bytes look like.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -43,10 +43,12 @@ def wanted(path: Path) -> bool:
 def sniff(data: bytes, suffix: str) -> str:
     """Return the format of a file from its first bytes.
 
-    One of ``"pdf"``, ``"docx"`` or ``"text"`` (plain text or Markdown: a ``.txt``
-    or ``.md`` file, or a file without a binary-format suffix whose first 64 KiB
-    hold no control bytes other than tab, line and page breaks). Raises :class:`UnsupportedInput` for an
-    empty file or unknown content.
+    One of ``"pdf"``, ``"docx"``, ``"doc"`` (an OLE2 compound file holding a
+    ``WordDocument`` stream: Word 97–2003) or ``"text"`` (plain text or
+    Markdown: a ``.txt`` or ``.md`` file, or a file without a binary-format
+    suffix whose first 64 KiB hold no control bytes other than tab, line and
+    page breaks). Raises :class:`UnsupportedInput` for an empty file or unknown
+    content.
     """
     if not data:
         raise UnsupportedInput("empty file (0 bytes)")
@@ -57,10 +59,17 @@ def sniff(data: bytes, suffix: str) -> str:
         if suffix == ".docx" or b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096]:
             return "docx"
         raise UnsupportedInput("ZIP archive that is not a Word (.docx) document")
+    if head.startswith(OLE2_MAGIC):
+        if "WordDocument".encode("utf-16-le") in data or suffix == ".doc":
+            return "doc"
+        raise UnsupportedInput("OLE2 compound file that is not a Word 97-2003 (.doc) document")
     if suffix in TEXT_SUFFIXES or (suffix not in BINARY_SUFFIXES and _looks_like_text(data[:65536])):
         return "text"
     raise UnsupportedInput(f"unrecognised content for a {suffix or 'suffix-less'} file")
 
+
+#: First bytes of an OLE2 compound file (Word 97–2003 .doc, .xls, .ppt).
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
@@ -87,6 +96,10 @@ def read(path: str | Path) -> Document:
         from pipeline.readers.pdf_text import read_pdf
 
         return read_pdf(path, doc_id)
+    if kind == "doc":
+        from pipeline.readers.doc import read_doc
+
+        return read_doc(path, doc_id)
     if kind == "text":
         from pipeline.readers.text import read_text
 
