@@ -18,6 +18,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from pipeline.model import Cell, Document, Line, Page, Table
+from pipeline.readers.legacy_fonts import DocxFonts
 
 #: A table with this many columns and at most :data:`LAYOUT_MAX_ROWS` rows is a
 #: layout table (header or signature block), read as two columns of lines.
@@ -32,15 +33,18 @@ def read_docx(path: Path, doc_id: str) -> Document:
     ``zipfile.BadZipFile`` for damaged packages; ingest records those.
     """
     document = docx.Document(str(path))
-    page = Page(number=1, source_kind="docx")
+    fonts = DocxFonts(document)
+    page = Page(number=1, source_kind="legacy_decoded" if fonts.legacy else "docx")
+    if fonts.legacy:
+        page.warnings.append("runs in legacy TCVN3/VNI fonts, decoded to Unicode")
     block = 0
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            page.lines.append(_line(Paragraph(child, document), block))
+            page.lines.append(_line(Paragraph(child, document), block, fonts))
         elif child.tag == qn("w:tbl"):
-            table = _read_table(child, document, block)
+            table = _read_table(child, document, block, fonts)
             if table.n_cols == LAYOUT_COLS and len(table.rows) <= LAYOUT_MAX_ROWS:
-                page.lines.extend(_layout_lines(child, document, block))
+                page.lines.extend(_layout_lines(child, document, block, fonts))
             else:
                 page.tables.append(table)
         else:
@@ -51,7 +55,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     )
 
 
-def _line(paragraph: Paragraph, block: int, column: int = 0) -> Line:
+def _line(paragraph: Paragraph, block: int, fonts: DocxFonts, column: int = 0) -> Line:
     runs = [r for r in paragraph.runs if r.text.strip()]
     numbering = None
     ppr = paragraph._p.pPr
@@ -64,7 +68,7 @@ def _line(paragraph: Paragraph, block: int, column: int = 0) -> Line:
         )
     style = paragraph.style.name if paragraph.style is not None else None
     return Line(
-        text=paragraph.text,
+        text=fonts.text(paragraph),
         page=None,
         column=column,
         block=block,
@@ -82,19 +86,19 @@ def _bold(run, paragraph: Paragraph) -> bool:  # type: ignore[no-untyped-def]
     return bool(style is not None and style.font is not None and style.font.bold)
 
 
-def _layout_lines(tbl, document, block: int) -> list[Line]:  # type: ignore[no-untyped-def]
+def _layout_lines(tbl, document, block: int, fonts: DocxFonts) -> list[Line]:  # type: ignore[no-untyped-def]
     """Lines of a layout table: each cell's paragraphs, tagged with the cell's column."""
     lines: list[Line] = []
     for tr in tbl.tr_lst:
         col = 0
         for tc in tr.tc_lst:
             for p in tc.iter(qn("w:p")):
-                lines.append(_line(Paragraph(p, document), block, column=min(col, 1)))
+                lines.append(_line(Paragraph(p, document), block, fonts, column=min(col, 1)))
             col += tc.grid_span
     return lines
 
 
-def _read_table(tbl, document, block: int) -> Table:  # type: ignore[no-untyped-def]
+def _read_table(tbl, document, block: int, fonts: DocxFonts) -> Table:  # type: ignore[no-untyped-def]
     """Grid of cells with spans; a ``vMerge`` continuation repeats its top cell's text."""
     rows: list[list[Cell]] = []
     open_merges: dict[int, Cell] = {}
@@ -104,7 +108,8 @@ def _read_table(tbl, document, block: int) -> Table:  # type: ignore[no-untyped-
         row: list[Cell] = []
         for tc in tr.tc_lst:
             span = tc.grid_span
-            text = _Cell(tc, document).text
+            cell_ = _Cell(tc, document)
+            text = "\n".join(fonts.text(p) for p in cell_.paragraphs) if fonts.legacy else cell_.text
             merge = tc.vMerge
             if merge is not None and merge != "restart" and col in open_merges:
                 top = open_merges[col]

@@ -15,6 +15,7 @@ import pdfplumber
 from pdfplumber.page import Page as PlumberPage
 
 from pipeline.model import Cell, Document, Line, Page, Table
+from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.layout import (
     Word,
     group_lines,
@@ -48,6 +49,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
 def _read_page(pp: PlumberPage, number: int, block: int) -> tuple[Page, int]:
     width, height = float(pp.width), float(pp.height)
     words: list[Word] = pp.extract_words(extra_attrs=["fontname", "size"])
+    words, legacy = decode_words(words)
     found = pp.find_tables()
     boxes = [t.bbox for t in found]
     free = [w for w in words if not any(_inside(w, b) for b in boxes)]
@@ -79,7 +81,9 @@ def _read_page(pp: PlumberPage, number: int, block: int) -> tuple[Page, int]:
     for table in found:
         items.append((table.bbox[1], _read_table(table, words, number)))
 
-    page = Page(number=number, width=width, height=height, source_kind="text")
+    page = Page(number=number, width=width, height=height, source_kind="legacy_decoded" if legacy else "text")
+    if legacy:
+        page.warnings.append(f"text layer in the legacy {legacy.upper()} font encoding, decoded to Unicode")
     for _, item in sorted(items, key=lambda pair: pair[0]):
         if isinstance(item, Table):
             item.block = block

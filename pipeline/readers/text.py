@@ -14,8 +14,10 @@ Input shapes met in the wild, all read into one page-less :class:`Document`:
   tables (``ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …``): each cell becomes a line, the
   first in column 0, the others in column 1, like a DOCX layout table.
 
+Text typed in a legacy 8-bit font encoding (TCVN3, VNI; recognised by
+:func:`pipeline.text.legacy.detect_encoding`) is converted to Unicode first.
 Every line and cell keeps ``offset``, the character offset of its source line in
-the decoded text. ``block`` numbers paragraphs (runs of lines between blank lines)
+the decoded (Unicode) text. ``block`` numbers paragraphs (runs of lines between blank lines)
 and table fragments in order. Text is kept as written (no normalisation).
 """
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from pipeline.model import Document, Line, Page
+from pipeline.text.legacy import decode, detect_encoding
 from pipeline.readers.text_tables import PIPE_SEPARATOR, is_tab_row, pipe_table, split_cells, tab_table
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
@@ -72,8 +75,12 @@ def read_text(path: Path, doc_id: str) -> Document:
     Raises :class:`UnicodeDecodeError` only for a UTF-16 file with a broken BOM.
     """
     text = decode_text(path.read_bytes())
+    legacy = detect_encoding(text)
+    text = decode(text, legacy)
     markdown = is_markdown(text)
-    page = Page(number=1, source_kind="markdown" if markdown else "text")
+    page = Page(number=1, source_kind="legacy_decoded" if legacy else "markdown" if markdown else "text")
+    if legacy:
+        page.warnings.append(f"text in the legacy {legacy.upper()} encoding, decoded to Unicode")
     _Builder(page, markdown).feed(text)
     return Document(
         doc_id=doc_id,
