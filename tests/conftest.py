@@ -18,6 +18,8 @@ SEED_PDF = RAW / "4032-QD-UBND.text.pdf"
 SEED_DOCX = DATA / "seed_4032" / "4032-QD-UBND.docx"
 SEED_GOLD = DATA / "seed_4032" / "gold.json"
 SEED_MD = DATA / "seed_4032" / "000_4c182d265d647846.txt"
+SEED_HTML = DATA / "seed_4032" / "4032-QD-UBND.html"
+LAMDONG_HTML = DATA / "lamdong" / "kh-cchc-2026.html"
 EXCERPTS = DATA / "excerpts"
 LAMDONG_DOCX = RAW / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx"
 LAMDONG_TABLES = DATA / "lamdong" / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.tables.json"
@@ -52,6 +54,16 @@ def seed_md():
 @pytest.fixture(scope="session")
 def lamdong():
     return parse(read(LAMDONG_DOCX))
+
+
+@pytest.fixture(scope="session")
+def seed_html():
+    return parse(read(SEED_HTML))
+
+
+@pytest.fixture(scope="session")
+def lamdong_html():
+    return parse(read(LAMDONG_HTML))
 
 
 @pytest.fixture(autouse=True)

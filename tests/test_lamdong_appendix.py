@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.structure.patterns import ROMAN
 
 from conftest import LAMDONG_TABLES, squash
@@ -36,7 +38,9 @@ def _expected_rows() -> list[tuple[str, tuple[str, str] | dict[str, str]]]:
     return out
 
 
-def test_every_row_and_cell_matches_truth(lamdong) -> None:
+@pytest.mark.parametrize("which", ["lamdong", "lamdong_html"])
+def test_every_row_and_cell_matches_truth(which: str, request: pytest.FixtureRequest) -> None:
+    lamdong = request.getfixturevalue(which)
     expected = _expected_rows()
     expected_tasks = [values for kind, values in expected if kind == "task"]
     assert len(expected_tasks) == 52

@@ -20,7 +20,7 @@ def _signature(decision):
     return decision.signature.name, decision.signature.position, decision.signature.capacity
 
 
-@pytest.mark.parametrize("which", ["seed_pdf", "seed_docx"])
+@pytest.mark.parametrize("which", ["seed_pdf", "seed_docx", "seed_html"])
 def test_header_fields_match_gold(which: str, gold: dict, request: pytest.FixtureRequest) -> None:
     decision = request.getfixturevalue(which)
     expected = gold["document"]
@@ -35,7 +35,7 @@ def test_header_fields_match_gold(which: str, gold: dict, request: pytest.Fixtur
     assert decision.plan_year == expected["plan_year"]
 
 
-@pytest.mark.parametrize("which", ["seed_pdf", "seed_docx", "seed_md"])
+@pytest.mark.parametrize("which", ["seed_pdf", "seed_docx", "seed_md", "seed_html"])
 def test_all_gold_tasks_found(which: str, gold: dict, request: pytest.FixtureRequest) -> None:
     tasks = request.getfixturevalue(which).tasks
     assert len(tasks) == len(gold["tasks"]) == 12

@@ -18,7 +18,7 @@ class UnsupportedInput(ValueError):
 
 
 #: File name suffixes that :func:`read` accepts, for directory scans.
-SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
+SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md", ".html", ".htm")
 
 #: Suffixes of files read as text whatever their bytes look like.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -44,7 +44,8 @@ def sniff(data: bytes, suffix: str) -> str:
     """Return the format of a file from its first bytes.
 
     One of ``"pdf"``, ``"docx"``, ``"doc"`` (an OLE2 compound file holding a
-    ``WordDocument`` stream: Word 97–2003) or ``"text"`` (plain text or
+    ``WordDocument`` stream: Word 97–2003), ``"html"`` (a document starting with
+    ``<!DOCTYPE html>`` or ``<html``, or any ``.html``/``.htm`` file) or ``"text"`` (plain text or
     Markdown: a ``.txt`` or ``.md`` file, or a file without a binary-format
     suffix whose first 64 KiB hold no control bytes other than tab, line and
     page breaks). Raises :class:`UnsupportedInput` for an empty file or unknown
@@ -63,10 +64,15 @@ def sniff(data: bytes, suffix: str) -> str:
         if "WordDocument".encode("utf-16-le") in data or suffix == ".doc":
             return "doc"
         raise UnsupportedInput("OLE2 compound file that is not a Word 97-2003 (.doc) document")
+    if suffix in (".html", ".htm") or (suffix not in BINARY_SUFFIXES and _HTML_START.match(head)):
+        return "html"
     if suffix in TEXT_SUFFIXES or (suffix not in BINARY_SUFFIXES and _looks_like_text(data[:65536])):
         return "text"
     raise UnsupportedInput(f"unrecognised content for a {suffix or 'suffix-less'} file")
 
+
+#: Start of an HTML document (after a byte-order mark or blank space).
+_HTML_START = re.compile(rb"^(\xef\xbb\xbf)?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]", re.I | re.S)
 
 #: First bytes of an OLE2 compound file (Word 97–2003 .doc, .xls, .ppt).
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -100,6 +106,10 @@ def read(path: str | Path) -> Document:
         from pipeline.readers.doc import read_doc
 
         return read_doc(path, doc_id)
+    if kind == "html":
+        from pipeline.readers.html import read_html
+
+        return read_html(path, doc_id)
     if kind == "text":
         from pipeline.readers.text import read_text
 

@@ -44,6 +44,11 @@ class Paragraph:
     def __init__(self, runs: list[Run]) -> None:
         self.runs = runs
 
+    @classmethod
+    def of(cls, text: str) -> Paragraph:
+        """A paragraph of plain text (no emphasis)."""
+        return cls([Run(text, False, False)])
+
     @property
     def text(self) -> str:
         return _SPACE.sub(" ", "".join(r.text for r in self.runs)).strip()
@@ -99,8 +104,13 @@ def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Parag
             current.append(Run(el.text, bold, italic))
         for child in el:
             walk(child, bold, italic)
-            if child.tail:
-                current.append(Run(child.tail, bold, italic))
+            tail = child.tail
+            if tail and child.tag == "img" and tail.startswith("\n"):
+                # LibreOffice starts a new source line after an image anchored inside a
+                # word ("T<img …/>\nỈNH"); that break is not text.
+                tail = tail[1:]
+            if tail:
+                current.append(Run(tail, bold, italic))
         if block:
             flush()
 
