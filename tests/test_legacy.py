@@ -59,11 +59,16 @@ def test_vni_word_file_decoded_and_parsed(documents) -> None:
     from pipeline.structure import parse
 
     doc = documents[VNI_DOC.name]
-    lines = [ln.text.strip() for ln in doc.lines() if ln.text.strip()]
-    assert lines[0].startswith("ỦY BAN NHÂN DÂN") and lines[0].endswith("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    assert "QUYẾT ĐỊNH" in lines
+    lines = [(ln.column, ln.text.strip()) for ln in doc.lines() if ln.text.strip()]
+    # The header is laid out with tabs and spaces in one paragraph per row.
+    assert lines[:4] == [(0, "ỦY BAN NHÂN DÂN"), (1, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                         (0, "TỈNH BÌNH PHƯỚC"), (1, "Độc lập - Tự do - Hạnh phúc")]
+    assert (0, "QUYẾT ĐỊNH") in lines
     decision = parse(doc)
-    assert decision.doc_type == "Quyết định"
+    assert (decision.doc_type, decision.number) == ("Quyết định", "991/QĐ-UBND")
+    assert decision.issuer == "Ủy ban nhân dân tỉnh Bình Phước"
+    assert decision.issue_date.isoformat() == "2008-05-14"
+    assert decision.signature.name == "Trương Tấn Thiệu"
 
 
 def test_font_names() -> None:

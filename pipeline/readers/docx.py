@@ -5,11 +5,13 @@ and list numbering (``numId``, ``ilvl``). Borderless two-column layout tables
 (Decree 30 header: issuer | motto; closing: recipients | signature) become lines
 tagged with their column, as the PDF reader tags them; other tables become
 :class:`~pipeline.model.Table` grids with horizontal spans (``gridSpan``) and
-vertical merges (``vMerge``) resolved. DOCX has no pages: ``page`` is ``None``.
+vertical merges (``vMerge``) resolved. A paragraph laid out in two columns with
+tabs or runs of spaces (old Word files) becomes two lines, column 0 and 1. DOCX has no pages: ``page`` is ``None``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -18,6 +20,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from pipeline.model import Cell, Document, Line, Page, Table
+from pipeline.readers.layout import split_layout_line
 from pipeline.readers.legacy_fonts import DocxFonts
 
 #: A table with this many columns and at most :data:`LAYOUT_MAX_ROWS` rows is a
@@ -40,7 +43,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     block = 0
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            page.lines.append(_line(Paragraph(child, document), block, fonts))
+            page.lines.extend(_split(_line(Paragraph(child, document), block, fonts)))
         elif child.tag == qn("w:tbl"):
             table = _read_table(child, document, block, fonts)
             if table.n_cols == LAYOUT_COLS and len(table.rows) <= LAYOUT_MAX_ROWS:
@@ -77,6 +80,14 @@ def _line(paragraph: Paragraph, block: int, fonts: DocxFonts, column: int = 0) -
         style=style,
         numbering=numbering,
     )
+
+
+def _split(line: Line) -> list[Line]:
+    """A paragraph laid out in two columns with tabs or spaces, as two column lines."""
+    pieces = split_layout_line(line.text)
+    if pieces is None:
+        return [line]
+    return [replace(line, text=pieces[0], column=0), replace(line, text=pieces[1], column=1)]
 
 
 def _bold(run, paragraph: Paragraph) -> bool:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ OCR readers build the same dicts from Tesseract boxes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -108,3 +109,25 @@ def unwrap(lines: Sequence[Sequence[Word]], right_edge: float, slack: float = 4.
 def _space_width(line: Sequence[Word]) -> float:
     """Approximate width of one space in a line: a third of its height."""
     return (line[-1]["bottom"] - line[-1]["top"]) / 3.0
+
+
+#: Layout gaps inside one typed line: tabs, or four spaces or more.
+_LAYOUT_GAP = re.compile(r"\t+\s*| {4,}")
+#: Longest piece that a layout gap may set beside another (header and signature
+#: lines are short; a body paragraph with a tab in it is not split).
+LAYOUT_PIECE_MAX = 80
+
+
+def split_layout_line(text: str) -> list[str] | None:
+    """Left and right pieces of a line laid out with tabs or runs of spaces.
+
+    ``"Số: 256/2004/QĐ-UB\t   TP. Cần Thơ, ngày 01 tháng 7 năm 2004"`` →
+    ``["Số: 256/2004/QĐ-UB", "TP. Cần Thơ, ngày 01 tháng 7 năm 2004"]``: how
+    old Word files set the Decree 30 header and signature blocks without a
+    table. ``None`` unless there are exactly two short non-empty pieces.
+    """
+    pieces = [p.strip() for p in _LAYOUT_GAP.split(text.strip())]
+    pieces = [p for p in pieces if p]
+    if len(pieces) != 2 or any(len(p) > LAYOUT_PIECE_MAX for p in pieces):
+        return None
+    return pieces
