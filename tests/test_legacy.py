@@ -114,3 +114,17 @@ def test_legacy_plain_text_file_is_decoded(tmp_path) -> None:
         "Đồng Xoài, ngày 14 tháng5 năm 2008", "QUYẾT ĐỊNH",
     ]
     assert doc.pages[0].source_kind == "legacy_decoded"
+
+
+def test_vni_word_file_saved_as_html_is_decoded() -> None:
+    """The VNI .doc saved as HTML by LibreOffice keeps <font face="VNI-Times"> runs."""
+    from pipeline.structure import parse
+
+    path = LEGACY / "2008-23.QD-991-UBND.html"
+    doc = read(path)
+    hyp = fold_whitespace(document_text(doc), casefold=True)
+    assert cer(hyp, fold_whitespace(_reference(VNI_DOC), casefold=True)) <= 0.001
+    lines = [(ln.column, ln.text) for ln in doc.lines()]
+    assert lines[:2] == [(0, "ỦY BAN NHÂN DÂN"), (1, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")]
+    decision = parse(doc)
+    assert (decision.number, decision.issue_date.isoformat()) == ("991/QĐ-UBND", "2008-05-14")

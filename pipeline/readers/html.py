@@ -6,7 +6,9 @@ the page's ``<meta charset>``. Body order is kept: each paragraph-level element
 :class:`~pipeline.model.Line` objects, one per ``<br>``-separated piece, all in
 one ``block``; each top-level ``<table>`` is one block. As in the DOCX reader, a
 two-column table of at most four rows is a layout table (issuer | motto,
-recipients | signature) read as lines tagged with their column; other tables
+recipients | signature) read as lines tagged with their column, and so is a
+paragraph laid out in two pieces with a tab or a run of blanks (Word files
+saved as HTML keep that spacing in the source); other tables
 become :class:`~pipeline.model.Table` grids in which ``colspan`` gives
 ``col_span`` and ``rowspan`` gives ``row_span`` on the top cell plus a
 ``merged_from_above`` copy in each row below. HTML has no pages: ``page`` and
@@ -15,13 +17,15 @@ become :class:`~pipeline.model.Table` grids in which ``colspan`` gives
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
 from lxml.etree import _Element
 
 from pipeline.model import Cell, Document, Line, Page, Table
-from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, paragraphs
+from pipeline.readers.layout import split_layout_line
+from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, fold_spaces, paragraphs
 
 #: Elements whose content is one paragraph (``<br>`` still breaks lines).
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "caption"})
@@ -76,10 +80,13 @@ class _Walker:
         if not paras:
             return
         for para in paras:
-            self.page.lines.append(
-                Line(text=para.text, block=self.block, column=column, bold=para.bold,
-                     italic=para.italic, style=style)
-            )
+            raw = _SOURCE_WRAP.sub(" ", para.raw)
+            pieces = split_layout_line(raw) or [raw]
+            for k, piece in enumerate(pieces):
+                self.page.lines.append(
+                    Line(text=fold_spaces(piece), block=self.block, column=max(column, k), bold=para.bold,
+                         italic=para.italic, style=style)
+                )
         self.block += 1
 
     def _table(self, table: _Element) -> None:
@@ -98,6 +105,11 @@ class _Walker:
         elif grid.rows:
             self.page.tables.append(grid)
         self.block += 1
+
+
+#: A line break in the HTML source followed by indentation tabs: the exporter's
+#: wrapping of long lines (one space), unlike blanks and tabs within a line.
+_SOURCE_WRAP = re.compile(r"\r?\n\t*")
 
 
 def _has_blocks(el: _Element) -> bool:

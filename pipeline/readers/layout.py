@@ -111,8 +111,8 @@ def _space_width(line: Sequence[Word]) -> float:
     return (line[-1]["bottom"] - line[-1]["top"]) / 3.0
 
 
-#: Layout gaps inside one typed line: tabs, or four spaces or more.
-_LAYOUT_GAP = re.compile(r"\t+\s*| {4,}")
+#: Layout gaps inside one typed line: a tab, or four blanks or more.
+_LAYOUT_GAP = re.compile(r"\s*\t\s*|\s{4,}")
 #: Longest piece that a layout gap may set beside another (header and signature
 #: lines are short; a body paragraph with a tab in it is not split).
 LAYOUT_PIECE_MAX = 80

@@ -3,7 +3,8 @@
 Parsing is lxml's (``lxml.html``, libxml2's forgiving HTML parser). Block
 elements (``<p>``, ``<li>``, ``<div>``, headings, ``<br>``) end a paragraph;
 whitespace inside a paragraph (the exporter's line wrapping) folds to one space,
-as a browser shows it. Paragraphs of one table cell are joined with ``"\\n"``,
+as a browser shows it. Text in a legacy TCVN3/VNI font (``<font face=".VnTime">``,
+``font-family: VNI-Times``) is decoded to Unicode. Paragraphs of one table cell are joined with ``"\\n"``,
 the convention of :class:`pipeline.model.Cell`.
 """
 
@@ -13,6 +14,8 @@ import re
 
 import lxml.html
 from lxml.etree import _Element
+
+from pipeline.text.legacy import decode, font_encoding, is_caps_font
 
 #: Elements that start and end a paragraph of text.
 BLOCK_TAGS = frozenset(
@@ -27,13 +30,24 @@ ITALIC_TAGS = frozenset({"i", "em"})
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
+def fold_spaces(text: str) -> str:
+    """Whitespace runs as one space, stripped (how a browser shows text)."""
+    return _SPACE.sub(" ", text).strip()
+
+
 class Run:
-    """A piece of shown text with the emphasis in force on it (bold/italic)."""
+    """A piece of shown text with the emphasis and font in force on it."""
 
-    __slots__ = ("text", "bold", "italic")
+    __slots__ = ("text", "bold", "italic", "font")
 
-    def __init__(self, text: str, bold: bool, italic: bool) -> None:
-        self.text, self.bold, self.italic = text, bold, italic
+    def __init__(self, text: str, bold: bool, italic: bool, font: str | None = None) -> None:
+        self.text, self.bold, self.italic, self.font = text, bold, italic, font
+
+    @property
+    def shown(self) -> str:
+        """The run's text, decoded to Unicode when its font is a legacy TCVN3/VNI font."""
+        encoding = font_encoding(self.font)
+        return decode(self.text, encoding, uppercase=is_caps_font(self.font)) if encoding else self.text
 
 
 class Paragraph:
@@ -50,8 +64,14 @@ class Paragraph:
         return cls([Run(text, False, False)])
 
     @property
+    def raw(self) -> str:
+        """Text as written in the source (legacy-font runs decoded), whitespace kept."""
+        return "".join(r.shown for r in self.runs)
+
+    @property
     def text(self) -> str:
-        return _SPACE.sub(" ", "".join(r.text for r in self.runs)).strip()
+        """Shown text: legacy-font runs decoded, whitespace folded, stripped."""
+        return fold_spaces(self.raw)
 
     def _all(self, attr: str) -> bool:
         shown = [r for r in self.runs if r.text.strip()]
@@ -66,6 +86,18 @@ class Paragraph:
     def italic(self) -> bool:
         """Every shown character is italic."""
         return self._all("italic")
+
+
+def _font(el: _Element, inherited: str | None) -> str | None:
+    """Font set by ``<font face>`` or an inline ``font-family`` (first family), else inherited."""
+    face = el.get("face")
+    if not face:
+        m = _FAMILY.search(el.get("style") or "")
+        face = m.group(1) if m else None
+    return face.split(",")[0].strip().strip("'\"") if face else inherited
+
+
+_FAMILY = re.compile(r"font-family\s*:\s*([^;]+)", re.I)
 
 
 def _style_weight(el: _Element) -> tuple[bool | None, bool | None]:
@@ -90,31 +122,32 @@ def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Parag
             out.append(para)
         current.clear()
 
-    def walk(el: _Element, bold: bool, italic: bool) -> None:
+    def walk(el: _Element, bold: bool, italic: bool, font: str | None) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag in HIDDEN_TAGS or tag in skip or not tag:
             return
         sb, si = _style_weight(el)
         bold = (tag in BOLD_TAGS or bold) if sb is None else sb
         italic = (tag in ITALIC_TAGS or italic) if si is None else si
+        font = _font(el, font)
         block = tag in BLOCK_TAGS
         if block:
             flush()
         if el.text:
-            current.append(Run(el.text, bold, italic))
+            current.append(Run(el.text, bold, italic, font))
         for child in el:
-            walk(child, bold, italic)
+            walk(child, bold, italic, font)
             tail = child.tail
             if tail and child.tag == "img" and tail.startswith("\n"):
                 # LibreOffice starts a new source line after an image anchored inside a
                 # word ("T<img …/>\nỈNH"); that break is not text.
                 tail = tail[1:]
             if tail:
-                current.append(Run(tail, bold, italic))
+                current.append(Run(tail, bold, italic, font))
         if block:
             flush()
 
-    walk(root, False, False)
+    walk(root, False, False, None)
     flush()
     return out
 
