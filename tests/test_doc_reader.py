@@ -43,6 +43,10 @@ def test_doc_header_parses(kmt) -> None:
     assert decision.doc_type == "Kế hoạch" and decision.number_symbol == "KH-UBND"
     assert decision.issuer == "Ủy ban nhân dân tỉnh Lâm Đồng"
     assert decision.title.startswith("Tăng cường công tác đấu tranh phòng, chống ma túy")
+    # Signature block: a 3-column borderless table with an empty spacer column.
+    sig = decision.signature
+    assert (sig.capacity, sig.position, sig.name) == ("KT. Chủ tịch", "Phó Chủ tịch", "Nguyễn Minh")
+    assert kmt.tables() == []
 
 
 def test_missing_libreoffice_is_a_clear_read_failure(tmp_path, monkeypatch) -> None:

@@ -113,3 +113,15 @@ def test_collection_notes_are_not_ingested_and_binary_suffixes_stay_strict() -> 
     assert wanted(SEED_MD) and wanted(EXCERPTS / "03.txt")
     with pytest.raises(UnsupportedInput, match="unrecognised content"):
         sniff((EXCERPTS / "03.txt").read_bytes(), ".pdf")
+
+
+def test_all_excerpts_ingest_without_failure(tmp_path) -> None:
+    import pandas as pd
+
+    from pipeline.ingest import ingest
+
+    summary = ingest([EXCERPTS], tmp_path)
+    assert summary.failures == [] and summary.documents == 10
+    docs = pd.read_parquet(tmp_path / "documents")
+    assert sorted(docs["source_file"]) == [f"{n:02d}.txt" for n in range(3, 31, 3)]
+    assert set(docs["source_format"]) == {"text"} and docs["page_count"].isna().all()

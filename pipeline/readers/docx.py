@@ -23,8 +23,9 @@ from pipeline.model import Cell, Document, Line, Page, Table
 from pipeline.readers.layout import split_layout_line
 from pipeline.readers.legacy_fonts import DocxFonts
 
-#: A table with this many columns and at most :data:`LAYOUT_MAX_ROWS` rows is a
-#: layout table (header or signature block), read as two columns of lines.
+#: A table with this many columns (or more, all but this many empty) and at most
+#: :data:`LAYOUT_MAX_ROWS` rows is a layout table (header or signature block),
+#: read as two columns of lines.
 LAYOUT_COLS = 2
 LAYOUT_MAX_ROWS = 4
 
@@ -46,7 +47,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
             page.lines.extend(_split(_line(Paragraph(child, document), block, fonts)))
         elif child.tag == qn("w:tbl"):
             table = _read_table(child, document, block, fonts)
-            if table.n_cols == LAYOUT_COLS and len(table.rows) <= LAYOUT_MAX_ROWS:
+            if _is_layout(table):
                 page.lines.extend(_layout_lines(child, document, block, fonts))
             else:
                 page.tables.append(table)
@@ -56,6 +57,15 @@ def read_docx(path: Path, doc_id: str) -> Document:
     return Document(
         doc_id=doc_id, source_file=path.name, source_format="docx", pages=[page], paged=False
     )
+
+
+def _is_layout(table: Table) -> bool:
+    """A header or signature layout table: at most four rows and two columns with
+    text (a spacer column left empty between them does not count)."""
+    if len(table.rows) > LAYOUT_MAX_ROWS:
+        return False
+    filled = {col for row in table.rows for c in row if c.text.strip() for col in range(c.col, c.col + c.col_span)}
+    return table.n_cols == LAYOUT_COLS or (table.n_cols > LAYOUT_COLS and len(filled) == LAYOUT_COLS)
 
 
 def _line(paragraph: Paragraph, block: int, fonts: DocxFonts, column: int = 0) -> Line:
