@@ -13,7 +13,7 @@ import pytest
 from pipeline.readers import read, sniff
 from pipeline.readers.text import read_text
 
-from conftest import EXCERPTS, SEED_MD, squash
+from conftest import DATA, EXCERPTS, SEED_MD, squash
 
 TASK_FIELDS = ("section", "section_title", "ordinal", "task_text", "product_text", "deadline_text", "assignment_text")
 
@@ -125,3 +125,16 @@ def test_all_excerpts_ingest_without_failure(tmp_path) -> None:
     docs = pd.read_parquet(tmp_path / "documents")
     assert sorted(docs["source_file"]) == [f"{n:02d}.txt" for n in range(3, 31, 3)]
     assert set(docs["source_format"]) == {"text"} and docs["page_count"].isna().all()
+
+
+def test_text_dump_with_layout_blanks_becomes_columns() -> None:
+    """A Word file's text dump (the VNI decision's transcript): header rows set with tabs/spaces."""
+    path = DATA / "legacy" / "ground-truth" / "2008-23.QD-991-UBND.txt"
+    source = path.read_text("utf-8")
+    lines = read(path).lines()
+    assert [(ln.column, ln.text) for ln in lines[:6]] == [
+        (0, "ỦY BAN NHÂN DÂN"), (1, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (0, "TỈNH BÌNH PHƯỚC"), (1, "Độc lập - Tự do - Hạnh phúc"),
+        (0, "Số: 991/QĐ-UBND"), (1, "Đồng Xoài, ngày 14 tháng5 năm 2008"),
+    ]
+    assert all(source[ln.offset:].startswith(ln.text) for ln in lines)

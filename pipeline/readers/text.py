@@ -12,7 +12,8 @@ Input shapes met in the wild, all read into one page-less :class:`Document`:
 * GitHub-style pipe tables (``| a | b |`` over ``|---|---|``): a :class:`Table`;
 * web text flattened from HTML, with ``|`` between the cells of the page's layout
   tables (``ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …``): each cell becomes a line, the
-  first in column 0, the others in column 1, like a DOCX layout table.
+  first in column 0, the others in column 1, like a DOCX layout table; so do the
+  pieces of a line laid out with tabs or runs of blanks (text dumps of Word files).
 
 Text typed in a legacy 8-bit font encoding (TCVN3, VNI; recognised by
 :func:`pipeline.text.legacy.detect_encoding`) is converted to Unicode first.
@@ -29,8 +30,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from pipeline.model import Document, Line, Page
-from pipeline.text.legacy import decode, detect_encoding
+from pipeline.readers.layout import split_layout_line
 from pipeline.readers.text_tables import PIPE_SEPARATOR, is_tab_row, pipe_table, split_cells, tab_table
+from pipeline.text.legacy import decode, detect_encoding
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+")
@@ -144,11 +146,10 @@ class _Builder:
         """One block of consecutive non-blank lines (a paragraph or a list)."""
         for offset, line in rows:
             cells = split_cells(line)
-            if len(cells) >= 2 or "|" in line:
-                for k, (cell_offset, cell) in enumerate(cells):
-                    self._add(self._inline([(offset + cell_offset, cell)]), column=min(k, 1))
-            else:
-                self._add(self._inline([(offset, line)]))
+            if len(cells) < 2 and "|" not in line:
+                cells = _layout_cells(line) or [(0, line)]
+            for k, (cell_offset, cell) in enumerate(cells):
+                self._add(self._inline([(offset + cell_offset, cell)]), column=min(k, 1))
         self.block += 1
 
     def _inline(self, rows: list[tuple[int, str]]) -> list[Line]:
@@ -162,6 +163,15 @@ class _Builder:
             if line.text:
                 line.column = column
                 self.page.lines.append(line)
+
+
+def _layout_cells(line: str) -> list[tuple[int, str]] | None:
+    """The two pieces of a line laid out with a run of blanks, with their offsets."""
+    pieces = split_layout_line(line)
+    if pieces is None:
+        return None
+    second = line.index(pieces[1], line.index(pieces[0]) + len(pieces[0]))
+    return [(line.index(pieces[0]), pieces[0]), (second, pieces[1])]
 
 
 def _physical_lines(text: str) -> list[tuple[int, str]]:
