@@ -84,7 +84,7 @@ VNI_PAIRS: dict[str, str] = _vni_table()
 
 # ------------------------------------------------------------------ detection
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
-_STYLE = re.compile(r"[-,\s]*(bold|italic|oblique|regular|condensed|narrow|black|light|[,-]?bi)*$", re.I)
+_STYLE = re.compile(r"([-,\s]*(bold|italic|oblique|regular|condensed|narrow|semibold|medium|light|black))+$", re.I)
 #: Tone marks (NFD combining characters): a Vietnamese syllable carries at most one.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 #: Marks a Vietnamese vowel may carry: tones, circumflex, breve, horn.
