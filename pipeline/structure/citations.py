@@ -215,6 +215,10 @@ def clean_issuer(raw: str) -> str | None:
         text = re.sub(pattern, full, text)
     if not text or not (text[0].isupper()) or len(text.split()) > ISSUER_MAX_WORDS:
         return None
+    for body in P.CENTRAL_BODIES:
+        rest = text[len(body) :]
+        if text.startswith(body) and rest[:1] == " " and rest[1:2].islower():
+            return body  # "Chính phủ tổ chức, hoạt động …": the title follows without a verb
     return text
 
 

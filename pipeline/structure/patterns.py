@@ -32,7 +32,7 @@ NUMBER = re.compile(
 #: may be blank in unsigned drafts ("ngày    tháng 12 năm 2025").
 PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d][^,]*?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?"
-    r"\s*năm\s*(?P<year>\d{4})",
+    r"\s*năm\s*(?P<year>\d\s?\d\s?\d\s?\d)",
     re.IGNORECASE,
 )
 
@@ -145,6 +145,11 @@ ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"\bHĐND\b", "Hội đồng nhân dân"),
     (r"\bUBMTTQ\s*VN\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
 )
+#: Central bodies whose name is complete on its own (what follows is the title).
+CENTRAL_BODIES = (
+    "Ủy ban Thường vụ Quốc hội", "Thủ tướng Chính phủ", "Văn phòng Chính phủ", "Chính phủ", "Quốc hội",
+    "Chủ tịch nước",
+)
 #: A proposer named before "tại <citation>" in a recital ("Giám đốc Sở Nội vụ tại Tờ trình …").
 AT_CITATION = re.compile(r"\s+tại\s*$", re.IGNORECASE)
 #: Separators between chained documents sharing one "Căn cứ" (and in recitals).
@@ -168,7 +173,7 @@ ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$",
 CLAUSE = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 POINT = re.compile(r"^(?P<number>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.DOTALL)
 #: A bullet item "- …", "+ …", "• …" (not "- 2020;" which continues a range).
-BULLET = re.compile(r"^(?P<mark>[-–+•*])\s+(?P<rest>\D.*)$", re.DOTALL)
+BULLET = re.compile(r"^(?P<mark>[-–+•*])\s+(?!(?:19|20)\d\d\s*[;,.)]|(?:19|20)\d\d$)(?P<rest>\S.*)$", re.DOTALL)
 #: A plan section "I. MỤC TIÊU" (Roman numeral, then a capitalised title).
 SECTION = re.compile(r"^(?P<numeral>X{0,2}(?:IX|IV|V?I{1,3}|V|X))\s*[.:\-–]\s*(?P<title>\S.*)$", re.DOTALL)
 #: Part heading "Phần I" in long plans.
@@ -179,3 +184,12 @@ ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<note>.*)$", re.IGNORECASE)
 ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<to>.*)$", re.IGNORECASE)
 #: "V/v: …" trích yếu of an official letter (công văn).
 LETTER_TITLE = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<title>\S.*)$", re.IGNORECASE)
+#: The enacting authority line (thẩm quyền ban hành) above "Căn cứ".
+AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|HỘI ĐỒNG|TRƯỞNG BAN|CHÍNH PHỦ|"
+    r"UBND|TỔNG GIÁM ĐỐC|CHÁNH|CỤC TRƯỞNG|VỤ TRƯỞNG)\b"
+)
+#: Units after which a place name is expected ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" lacks it).
+BARE_UNIT_END = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã)$", re.IGNORECASE)
+#: Provinces that are centrally-run cities ("thành phố Cần Thơ").
+CITY_PROVINCES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
