@@ -14,7 +14,7 @@ from pipeline.structure.appendix import parse_appendix
 from pipeline.structure.articles import parse_articles
 from pipeline.structure.citations import parse_citations
 from pipeline.structure.completion import complete
-from pipeline.structure.flat import prepare_lines, unglue
+from pipeline.structure.flat import prepare_lines
 from pipeline.structure.header import find_type_line, parse_header, read_title
 from pipeline.structure.paragraphs import Paragraph, make_part, paragraphs
 from pipeline.structure.plan import parse_plan
@@ -49,8 +49,6 @@ def parse(document: Document) -> Decision:
         lines = [_repaired(line) for line in lines]
     start = _header_start(lines)
     body_start = start + parse_header(lines[start:], decision)
-    if flat:
-        _unglue_header(decision)
     complete(decision)
     attached = _attached_plan(lines, body_start)
     main_end = attached if attached is not None else len(lines)
@@ -115,13 +113,6 @@ def _header_start(lines: list[Line]) -> int:
     while start > 0 and not normalize(lines[start - 1].text):
         start -= 1
     return start if start < motto or motto == 0 else motto
-
-
-def _unglue_header(decision: Decision) -> None:
-    for name in ("title", "authority", "issuer"):
-        value = getattr(decision, name)
-        if value:
-            setattr(decision, name, unglue(value))
 
 
 def _attached_plan(lines: list[Line], start: int) -> int | None:

@@ -4,7 +4,8 @@ Legal-document web sites flatten the two-column header into one column: cells
 joined by "|", a line break after "Số:" or inside the date, words glued
 ("CẤPXÃ", "ỦYBAN", "củaChính phủ"). :func:`prepare_lines` splits "|" cells into
 lines and joins the broken number and date lines; :func:`unglue` separates
-glued Vietnamese syllables. Pure functions; original lines are not changed.
+glued Vietnamese syllables (:mod:`pipeline.text.syllables`). Pure functions;
+original lines are not changed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ _DATE_OPEN = re.compile(r",\s*ngày(?:\s*\d{1,2})?\s*$|,\s*ngày\s+\d{1,2}\s+th�
 
 
 def prepare_lines(lines: list[Line]) -> list[Line]:
-    """Split "|" cells into lines; join "Số:" with the number below and a date broken after "ngày"."""
+    """Split "|" cells into lines; join "Số:" with the number below and a date broken
+    after "ngày"; separate glued syllables (:func:`unglue`)."""
     out: list[Line] = []
     for line in lines:
         pieces = [p.strip() for p in line.text.split("|")] if "|" in line.text else [line.text]
@@ -39,4 +41,4 @@ def prepare_lines(lines: list[Line]) -> list[Line]:
                 joined[-1] = replace(joined[-1], text=prev + " " + text)
                 continue
         joined.append(line)
-    return joined
+    return [replace(line, text=unglue(line.text)) if line.text else line for line in joined]
