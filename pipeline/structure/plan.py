@@ -22,8 +22,14 @@ def parse_plan(paras: list[Paragraph], starts: list[int]) -> tuple[list[PlanItem
     items: list[PlanItem] = []
     stack: list[PlanItem] = []
     bullets: dict[str | None, int] = {}
+    auto: dict[tuple[str | None, int], int] = {}
+    lists: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for para, offset in zip(paras, starts):
-        level, label, = _marker(para.text)
+        level, label = _marker(para.text)
+        numbered = level is None and para.line.numbering is not None
+        if numbered:
+            level, label = _auto_number(para, stack, auto, lists)
         end = offset + len(para.text)
         if level is None:
             if items:
@@ -38,10 +44,17 @@ def parse_plan(paras: list[Paragraph], starts: list[int]) -> tuple[list[PlanItem
             bullets[key] = bullets.get(key, 0) + 1
             label = f"-{bullets[key]}"
         path = f"{parent.path}.{label}" if parent else label
+        if path in seen:  # numbering restarted without a new parent: keep paths unique
+            seen[path] += 1
+            path = f"{path}~{seen[path]}"
+        else:
+            seen[path] = 1
         numbered = parent.numbered_path if (level == "bullet" and parent) else path
         node = PlanItem(path, parent.path if parent else None, level, label, para.text, offset, end, numbered, para.page)
         items.append(node)
         stack.append(node)
+        if numbered and level == "item":
+            lists[path] = (para.line.numbering or (0, 0))[0]
     targets: list[Target] = []
     for node in items:
         if node.level in ("part", "section"):
@@ -53,6 +66,26 @@ def parse_plan(paras: list[Paragraph], starts: list[int]) -> tuple[list[PlanItem
             t.page = node.page
             targets.append(t)
     return items, targets
+
+
+def _auto_number(
+    para: Paragraph, stack: list[PlanItem], auto: dict[tuple[str | None, int], int], lists: dict[str, int]
+) -> tuple[str, str]:
+    """Level and label of a Word auto-numbered paragraph (its number is not in the text).
+
+    The reader gives the list id but not the number format, so a numbered
+    paragraph is an item numbered by its order in its section ("1", "2", …) when
+    no item is open or the open item came from the same list (a sibling); under
+    another item it is a bullet.
+    """
+    list_id = (para.line.numbering or (0, 0))[0]
+    item = next((n for n in reversed(stack) if n.level == "item"), None)
+    if item is not None and lists.get(item.path) != list_id:
+        return "bullet", "-"
+    section = next((n.path for n in reversed(stack) if n.level in ("part", "section")), None)
+    key = (section, list_id)
+    auto[key] = auto.get(key, 0) + 1
+    return "item", str(auto[key])
 
 
 def _marker(text: str) -> tuple[str | None, str]:

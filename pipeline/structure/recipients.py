@@ -63,7 +63,8 @@ def find_recipients(lines: list[Line], start: int, stop: int) -> tuple[Part, lis
         for name, a, b in split_addressees(text):
             m = _NOTE.search(name)
             label = name[: m.start()].strip() if m else name
-            rows.append(Recipient(len(rows), label, m.group("note") if m else None, offset + a, offset + b, page))
+            end = offset + a + len(label) if m else offset + b
+            rows.append(Recipient(len(rows), label, m.group("note") if m else None, offset + a, end, page))
         chunks.append(text)
         offset += len(text) + 1
     part.text = "\n".join(chunks)
