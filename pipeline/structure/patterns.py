@@ -130,7 +130,8 @@ OF_ISSUER = re.compile(r"\s*,?\s*của\s*", re.IGNORECASE)
 #: Where a stated issuer ends and the description (trích yếu) begins.
 ISSUER_END = re.compile(
     r"\s+(?:về việc|về|v/v|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|sửa đổi|bổ sung|"
-    r"công bố|thành lập|triển khai|giao|tại|kèm theo|Kết luận|thông báo|ngày|số|như sau|đã|đến|cho)\b"
+    r"công bố|thành lập|triển khai|giao|tại|kèm theo|Kết luận|thông báo|ngày|số|như sau|đã|đến|cho|"
+    r"gắn với|để|nhằm|trong|theo|đối với|được|đang|sẽ|có hiệu lực)\b"
     r"|\s*[;,.:(“\"]|\s*$",
 )
 #: Position words dropped from a stated issuer ("Giám đốc Sở Nội vụ" → "Sở Nội vụ").
