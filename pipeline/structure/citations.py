@@ -198,7 +198,10 @@ def _date_and_issuer(text: str, citation: Citation) -> None:
         issuer = clean_issuer(raw)
         if issuer:
             citation.cited_issuer = issuer
-            citation.end = o.end() + len(raw.rstrip())
+            stated = raw.strip()
+            lead = len(raw) - len(raw.lstrip())
+            # The span ends with the body's name ("… của Chính phủ" in "Chính phủ cơ sở dữ liệu …").
+            citation.end = o.end() + lead + (len(issuer) if stated.startswith(issuer) else len(stated))
     citation.text = text[citation.start : citation.end]
 
 

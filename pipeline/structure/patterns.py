@@ -97,7 +97,7 @@ CITED_TYPES: dict[str, str] = {
     "công văn": "Công văn", "văn bản": "Công văn", "tờ trình": "Tờ trình", "báo cáo": "Báo cáo",
     "kết luận": "Kết luận", "thông báo kết luận": "Thông báo", "thông báo": "Thông báo",
     "đề án": "Đề án", "hướng dẫn": "Hướng dẫn", "công điện": "Công điện", "đơn đề nghị": "Đơn đề nghị",
-    "quy định": "Quy định", "quy chế": "Quy chế",
+    "quy định": "Quy định", "quy chế": "Quy chế", "phương án": "Phương án",
 }
 #: Acts cited by name, usually without a number ("Luật Tổ chức chính quyền địa phương").
 NAMED_ACTS = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"})
@@ -132,7 +132,7 @@ ISSUER_END = re.compile(
     r"\s+(?:về việc|về|v/v|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|sửa đổi|bổ sung|"
     r"công bố|thành lập|triển khai|giao|tại|kèm theo|Kết luận|thông báo|ngày|số|như sau|đã|đến|cho|"
     r"gắn với|để|nhằm|trong|theo|đối với|được|đang|sẽ|có hiệu lực)\b"
-    r"|\s*[;,.:(“\"]|\s*$",
+    r"|\s*[;,.:()“”\"]|\s*$",
 )
 #: Position words dropped from a stated issuer ("Giám đốc Sở Nội vụ" → "Sở Nội vụ").
 POSITION_PREFIX = re.compile(
@@ -160,6 +160,7 @@ SYMBOL_TYPES: dict[str, str] = {
     "QĐ": "Quyết định", "NQ": "Nghị quyết", "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch",
     "CT": "Chỉ thị", "KH": "Kế hoạch", "CTr": "Chương trình", "TB": "Thông báo", "BC": "Báo cáo",
     "TTr": "Tờ trình", "KL": "Kết luận", "HD": "Hướng dẫn", "CĐ": "Công điện", "ĐA": "Đề án", "CV": "Công văn",
+    "PA": "Phương án",
 }
 
 # --- Preamble, body, closing (issue 3) ---------------------------------------------
