@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.model import Failure
 from pipeline.readers import read, wanted
-from pipeline.store.rows import document_row, failure_row, partition_of, task_rows
+from pipeline.store.rows import document_row, failure_row, part_rows, partition_of, task_rows
 from pipeline.store.writer import clear_failure, write_document, write_failure
 from pipeline.structure import parse
 
@@ -78,7 +78,7 @@ def ingest_file(path: Path, source_file: str, out: Path) -> Outcome:
         counts = write_document(
             out,
             document.doc_id,
-            {"documents": [document_row(decision, source_file)], "tasks": task_rows(decision)},
+            {"documents": [document_row(decision, source_file)], "tasks": task_rows(decision), **part_rows(decision)},
             province,
             year,
         )

@@ -16,6 +16,7 @@ from pdfplumber.page import Page as PlumberPage
 
 from pipeline.model import Cell, Document, Line, Page, Table
 from pipeline.readers.legacy_fonts import decode_words
+from pipeline.readers.stamps import read_stamps
 from pipeline.readers.layout import (
     Word,
     group_lines,
@@ -42,6 +43,7 @@ def read_pdf(path: Path, doc_id: str) -> Document:
         block = 0
         for number, plumber_page in enumerate(pdf.pages, start=1):
             page, block = _read_page(plumber_page, number, block)
+            page.stamps = read_stamps(plumber_page, number)
             pages.append(page)
     return Document(doc_id=doc_id, source_file=path.name, source_format="pdf", pages=pages)
 

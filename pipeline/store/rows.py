@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model import Decision, Failure
+from pipeline.model import Citation, Decision, Failure
 from pipeline.structure.province import current_province, match_province, slug
 
 Row = dict[str, Any]
@@ -95,6 +95,15 @@ def document_row(decision: Decision, source_file: str) -> Row:
         "warnings": list(decision.warnings),
         "spans": spans,
         "pipeline_version": __version__,
+        "number_seq": decision.number_seq,
+        "number_year": decision.number_year,
+        "national_motto": decision.national_motto,
+        "recipients_to": decision.recipients_to,
+        "archive_note": decision.archive_note,
+        "article_count": sum(1 for a in decision.articles if a.level == "article"),
+        "recipient_count": len(decision.recipients),
+        "legal_basis_count": len(decision.legal_bases),
+        "target_count": len(decision.targets),
     }
 
 
@@ -132,4 +141,76 @@ def failure_row(failure: Failure) -> Row:
         "reason": failure.reason,
         "doc_id": failure.doc_id,
         "pipeline_version": __version__,
+    }
+
+
+# --- Issue 3: rows of the part datasets -------------------------------------------
+
+
+def _span(part: str, page: int | None, start: int, end: int) -> Row:
+    return {"part": part, "page": page, "char_start": start, "char_end": end}
+
+
+def _cited(c: Citation | None) -> Row:
+    return {
+        "cited_type": c.cited_type if c else None,
+        "cited_number": c.cited_number if c else None,
+        "cited_date": c.cited_date if c else None,
+        "cited_issuer": c.cited_issuer if c else None,
+        "cited_title": c.cited_title if c else None,
+    }
+
+
+def part_rows(decision: Decision) -> dict[str, list[Row]]:
+    """Rows of ``parts``, ``legal_bases``, ``citations``, ``articles``, ``recipients``,
+    ``plan_items`` and ``targets`` for one decision, keyed by dataset name."""
+    doc_id = decision.document.doc_id
+    pages = {name: part for name, part in decision.parts.items()}
+    tasks = {t.row_index: t for t in decision.tasks}
+
+    def page_of(part: str, offset: int) -> int | None:
+        if part in pages:
+            return pages[part].page_at(offset)
+        if part.startswith("task:"):
+            task = tasks.get(int(part.split(":")[1]))
+            return task.page_start if task else None
+        return None
+
+    basis_spans = {(b.citation.start, b.citation.end) for b in decision.legal_bases if b.citation}
+    return {
+        "parts": [{"doc_id": doc_id, "part": p.name, "text": p.text} for p in decision.parts.values()],
+        "legal_bases": [
+            {"doc_id": doc_id, "basis_index": i, "kind": b.kind, **_cited(b.citation), "text": b.text,
+             **_span("preamble", b.page, b.start, b.end),
+             "citation_start": b.citation.start if b.citation else None,
+             "citation_end": b.citation.end if b.citation else None}
+            for i, b in enumerate(decision.legal_bases)
+        ],
+        "citations": [
+            {"doc_id": doc_id, "citation_index": i, **_cited(c), "text": c.text,
+             "is_basis": part == "preamble" and (c.start, c.end) in basis_spans,
+             **_span(part, page_of(part, c.start), c.start, c.end)}
+            for i, (part, c) in enumerate(decision.citations)
+        ],
+        "articles": [
+            {"doc_id": doc_id, "path": a.path, "level": a.level, "number": a.number, "heading": a.heading,
+             "text": a.text, **_span("body", a.page, a.start, a.end)}
+            for a in decision.articles
+        ],
+        "recipients": [
+            {"doc_id": doc_id, "recipient_index": r.index, "name": r.name, "note": r.note,
+             **_span("recipients", r.page, r.start, r.end)}
+            for r in decision.recipients
+        ],
+        "plan_items": [
+            {"doc_id": doc_id, "path": p.path, "parent_path": p.parent, "level": p.level, "label": p.label,
+             "numbered_path": p.numbered_path, "text": p.text, **_span("plan", p.page, p.start, p.end)}
+            for p in decision.plan_items
+        ],
+        "targets": [
+            {"doc_id": doc_id, "target_index": i, "item_path": t.item_path, "value": float(t.value), "unit": t.unit,
+             "comparator": t.comparator, "subject": t.subject, "text": t.text,
+             **_span("plan", t.page, t.start, t.end)}
+            for i, t in enumerate(decision.targets)
+        ],
     }

@@ -57,6 +57,16 @@ DOCUMENTS = pa.schema(
         _f("warnings", pa.list_(pa.string()), "What the parser could not read cleanly"),
         _f("spans", pa.list_(SPAN), "Provenance of header fields: page, bbox in PDF points, block index"),
         _f("pipeline_version", pa.string(), "Version of the pipeline that wrote the row", False),
+        # Issue 3: the remaining Decree 30/2020 parts of the header and closing.
+        _f("number_seq", pa.string(), "Sequence part of the number ('4032' in '4032/QĐ-UBND'); null when blank"),
+        _f("number_year", pa.int32(), "Year inside the number of normative acts ('2015' in '14/2015/QĐ-UBND')"),
+        _f("national_motto", pa.string(), "Quốc hiệu và tiêu ngữ as printed (lines joined by a newline)"),
+        _f("recipients_to", pa.string(), "'Kính gửi:' addressee of submissions and letters"),
+        _f("archive_note", pa.string(), "'Lưu: …' archive note under the recipients, e.g. 'VT, NC'"),
+        _f("article_count", pa.int32(), "Articles (Điều) in the body", False),
+        _f("recipient_count", pa.int32(), "Rows written to the recipients dataset", False),
+        _f("legal_basis_count", pa.int32(), "Rows written to the legal_bases dataset", False),
+        _f("target_count", pa.int32(), "Rows written to the targets dataset", False),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "documents"},
 )
@@ -94,4 +104,87 @@ FAILURES = pa.schema(
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "failures"},
 )
 
-DATASETS: dict[str, pa.Schema] = {"documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES}
+# --- Issue 3: parts of the document. Every row carries doc_id, the part whose
+# normalised text its character span indexes (see the ``parts`` dataset), and the page.
+
+_PROVENANCE = [
+    _f("part", pa.string(), "Part whose normalised text the span indexes: preamble, body, plan, recipients, task:<row>:<field>", False),
+    _f("page", pa.int32(), "PDF page (1-based) of the span's paragraph; null for formats without pages"),
+    _f("char_start", pa.int32(), "Start offset (characters, 0-based) in parts.text of that part", False),
+    _f("char_end", pa.int32(), "End offset (exclusive) in parts.text of that part", False),
+]
+_CITED = [
+    _f("cited_type", pa.string(), "Base type of the cited document: Luật, Nghị định, Nghị quyết, Quyết định, Kế hoạch …"),
+    _f("cited_number", pa.string(), "Number and symbol as printed, e.g. '30c/NQ-CP'; null for laws cited by name"),
+    _f("cited_date", pa.date32(), "Date of the cited document when the text states it"),
+    _f("cited_issuer", pa.string(), "Issuing body as stated (UBND spelt out, position words dropped); null when not stated"),
+    _f("cited_title", pa.string(), "Trích yếu or law name of the cited document when given"),
+]
+_DOC = _f("doc_id", pa.string(), "Document key (documents.doc_id)", False)
+
+PARTS = pa.schema(
+    [_DOC, _f("part", pa.string(), "Part name: preamble, body, plan, recipients", False),
+     _f("text", pa.string(), "Normalised text of the part (paragraphs joined by newlines)", False)],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "parts"},
+)
+LEGAL_BASES = pa.schema(
+    [_DOC, _f("basis_index", pa.int32(), "0-based order among the document's bases", False),
+     _f("kind", pa.string(), "căn cứ, xét đề nghị, theo đề nghị or thực hiện", False),
+     *_CITED,
+     _f("text", pa.string(), "The whole clause ('Căn cứ …;') the basis belongs to", False),
+     *_PROVENANCE,
+     _f("citation_start", pa.int32(), "Start of the cited document's mention in the part text; null for a recital citing none"),
+     _f("citation_end", pa.int32(), "End of that mention")],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "legal_bases"},
+)
+CITATIONS = pa.schema(
+    [_DOC, _f("citation_index", pa.int32(), "0-based order among the document's citations", False),
+     *_CITED,
+     _f("text", pa.string(), "The mention as printed (type, number, date, issuer)", False),
+     _f("is_basis", pa.bool_(), "Whether the mention is one of the document's legal bases", False),
+     *_PROVENANCE],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "citations"},
+)
+ARTICLES = pa.schema(
+    [_DOC, _f("path", pa.string(), "'3' (Điều 3), '3.2' (khoản 2), '3.2.a' (điểm a); '1.I.2' under a Roman section", False),
+     _f("level", pa.string(), "article, section, clause or point", False),
+     _f("number", pa.string(), "The node's own number or letter", False),
+     _f("heading", pa.string(), "Text after 'Điều N.' (articles) or the section title"),
+     _f("text", pa.string(), "The node's paragraphs, newline-joined", False),
+     *_PROVENANCE],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "articles"},
+)
+RECIPIENTS = pa.schema(
+    [_DOC, _f("recipient_index", pa.int32(), "0-based order under 'Nơi nhận'", False),
+     _f("name", pa.string(), "One addressee as printed, without its trailing parenthesis", False),
+     _f("note", pa.string(), "Parenthesis after the addressee: '(thi hành)', '(để b/c)', '(02b)'"),
+     *_PROVENANCE],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "recipients"},
+)
+PLAN_ITEMS = pa.schema(
+    [_DOC, _f("path", pa.string(), "Stable path: 'I', 'I.2', 'I.2.a'; bullets 'I.6.-2'", False),
+     _f("parent_path", pa.string(), "Path of the parent node; null for a section"),
+     _f("level", pa.string(), "part, section, item, point or bullet", False),
+     _f("label", pa.string(), "The node's own marker: 'I', '2', 'a', '-2'", False),
+     _f("numbered_path", pa.string(), "Path of the nearest numbered node (bullets inherit it)", False),
+     _f("text", pa.string(), "The node's paragraphs, newline-joined", False),
+     *_PROVENANCE],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "plan_items"},
+)
+TARGETS = pa.schema(
+    [_DOC, _f("target_index", pa.int32(), "0-based order among the document's targets", False),
+     _f("item_path", pa.string(), "Nearest numbered plan item ('I.2.a')"),
+     _f("value", pa.float64(), "Numeric value of the target", False),
+     _f("unit", pa.string(), "'%' or a counted unit ('lần', 'người' …)", False),
+     _f("comparator", pa.string(), "'>=', '>', '=', '<', '<=' (tối thiểu → '>=', dưới → '<', no cue → '=')", False),
+     _f("subject", pa.string(), "What is measured ('hồ sơ trễ hạn …')"),
+     _f("text", pa.string(), "The cue and value as printed ('tối thiểu 77%')", False),
+     *_PROVENANCE],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "targets"},
+)
+
+DATASETS: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES,
+    "parts": PARTS, "legal_bases": LEGAL_BASES, "citations": CITATIONS, "articles": ARTICLES,
+    "recipients": RECIPIENTS, "plan_items": PLAN_ITEMS, "targets": TARGETS,
+}

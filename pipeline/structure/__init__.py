@@ -1,39 +1,121 @@
-"""Structure: the Decree 30/2020 parts of a document and its appendix table.
+"""Structure: the Decree 30/2020 parts of a document, its plan and its appendix table.
 
 :func:`parse` is the stage's one entry point: ``Document`` in, ``Decision`` out.
 """
 
 from __future__ import annotations
 
-from pipeline.model import Decision, Document
+import re
+from dataclasses import replace
+
+from pipeline.model import Citation, Decision, Document, Line
 from pipeline.structure import patterns as P
 from pipeline.structure.appendix import parse_appendix
+from pipeline.structure.articles import parse_articles
+from pipeline.structure.citations import parse_citations
+from pipeline.structure.completion import complete
+from pipeline.structure.flat import prepare_lines
 from pipeline.structure.header import find_type_line, parse_header, read_title
+from pipeline.structure.paragraphs import Paragraph, make_part, paragraphs
+from pipeline.structure.plan import parse_plan
+from pipeline.structure.preamble import parse_preamble, preamble_end
+from pipeline.structure.recipients import find_recipients
 from pipeline.structure.signature import find_signature
 from pipeline.text import normalize
+from pipeline.text.syllables import rejoin_split_syllables
 
 __all__ = ["parse"]
+
+#: Formats whose lines are flattened web text (lines broken mid-phrase, "|" cells).
+FLAT_FORMATS = ("text", "markdown", "html")
+_APPENDIX_HEAD = re.compile(r"^Phụ\s*lục\b", re.IGNORECASE)
 
 
 def parse(document: Document) -> Decision:
     """Parse a :class:`Document` into a :class:`Decision`.
 
     Reads the header (issuer, number, place and date, type, title, authority),
-    the signature of the main document, the title and year of an attached or
-    self-standing plan (Kế hoạch), and the appendix tasks. Never raises on
-    missing parts: they stay ``None`` and a warning may be recorded.
+    the preamble (legal bases, recitals), the body (articles, clauses, points),
+    the closing (recipients, signature), the attached or self-standing plan
+    (sections, items, targets), the appendix tasks and every citation. Never
+    raises on missing parts: they stay ``None``/empty and a warning may say why.
     """
     decision = Decision(document=document)
+    flat = document.source_format in FLAT_FORMATS
     lines = document.lines()
-    body_start = parse_header(lines, decision)
+    if flat:
+        lines = prepare_lines(lines)
+    elif document.source_format == "pdf":
+        lines = [_repaired(line) for line in lines]
+    start = _header_start(lines)
+    body_start = start + parse_header(lines[start:], decision)
+    complete(decision)
     attached = _attached_plan(lines, body_start)
-    decision.signature = find_signature(lines, body_start, attached if attached is not None else len(lines))
-    _plan(decision, lines, attached)
+    main_end = attached if attached is not None else len(lines)
+    decision.signature = find_signature(lines, body_start, main_end)
+    _plan_title(decision, lines, attached)
+    paras = paragraphs(lines, body_start, main_end, flat=flat)
+    closing = next((i for i, p in enumerate(paras) if P.RECIPIENTS_HEAD.match(p.text)), len(paras))
+    cut = preamble_end(paras[:closing])
+    part, decision.legal_bases, mentions = parse_preamble(paras[:cut])
+    _add_part(decision, part, mentions)
+    body = paras[cut:closing]
+    if decision.doc_type == "Kế hoạch" and attached is None:
+        _plan(decision, body)
+    else:
+        body_part, starts = make_part("body", body)
+        decision.articles = parse_articles(body, starts)
+        _add_part(decision, body_part, _mentions(body, starts))
+        if attached is not None:
+            plan_paras = paragraphs(lines, attached + 1, len(lines), flat=flat)
+            _plan(decision, _plan_region(plan_paras))
+    to = next((P.ADDRESSEE.match(p.text) for p in paras[:cut] if P.ADDRESSEE.match(p.text)), None)
+    decision.recipients_to = to.group("to").strip() if to else None
+    found = find_recipients(lines, body_start, main_end)
+    if found is not None:
+        part, decision.recipients, decision.archive_note = found
+        decision.parts[part.name] = part
     decision.tasks = parse_appendix(document.tables())
+    for task in decision.tasks:
+        for name in ("task_text", "product_text", "deadline_text"):
+            text = getattr(task, name)
+            for c in parse_citations(text or ""):
+                decision.citations.append((f"task:{task.row_index}:{name}", c))
     return decision
 
 
-def _attached_plan(lines, start: int) -> int | None:  # type: ignore[no-untyped-def]
+def _repaired(line: Line) -> Line:
+    """The line with syllables split by the text layer joined again ("Th ự c hi ện")."""
+    text = rejoin_split_syllables(line.text)
+    return line if text == line.text else replace(line, text=text)
+
+
+def _header_start(lines: list[Line]) -> int:
+    """First line of the header block: the issuer lines above the national motto.
+
+    Web copies put site metadata first; walking back from the motto over
+    capitalised lines, separators, the number line and a "V/v" line finds the
+    issuer's first line. Without a motto the header starts at line 0.
+    """
+    motto = next((i for i, ln in enumerate(lines[:80]) if P.MOTTO.search(normalize(ln.text))), None)
+    if motto is None:
+        return 0
+    start = motto
+    for j in range(motto - 1, max(-1, motto - 10), -1):
+        text = normalize(lines[j].text)
+        if not text or P.SEPARATOR.match(text):
+            continue
+        caps = text.upper() == text and any(c.isalpha() for c in text)
+        if caps or P.NUMBER_LINE.match(text) or P.LETTER_TITLE.match(text) or lines[j].column == 1:
+            start = j
+            continue
+        break
+    while start > 0 and not normalize(lines[start - 1].text):
+        start -= 1
+    return start if start < motto or motto == 0 else motto
+
+
+def _attached_plan(lines: list[Line], start: int) -> int | None:
     """Index of a "KẾ HOẠCH" type line after the main document's signature, if any."""
     seen_closing = False
     for i in range(start, len(lines)):
@@ -45,7 +127,7 @@ def _attached_plan(lines, start: int) -> int | None:  # type: ignore[no-untyped-
     return None
 
 
-def _plan(decision: Decision, lines, attached: int | None) -> None:  # type: ignore[no-untyped-def]
+def _plan_title(decision: Decision, lines: list[Line], attached: int | None) -> None:
     """Set ``plan_title``/``plan_year`` from the attached plan or the document itself."""
     title = None
     if attached is not None:
@@ -57,6 +139,41 @@ def _plan(decision: Decision, lines, attached: int | None) -> None:  # type: ign
     decision.plan_title = "Kế hoạch " + title[:1].lower() + title[1:]
     m = P.PLAN_YEAR.search(title)
     decision.plan_year = int(m.group(1)) if m else None
+
+
+def _plan_region(paras: list[Paragraph]) -> list[Paragraph]:
+    """An attached plan's paragraphs: from its first section or item to its closing or appendix."""
+    first = next((i for i, p in enumerate(paras) if P.SECTION.match(p.text) or P.PART_HEADING.match(p.text)), None)
+    if first is None:
+        return []
+    out = []
+    for p in paras[first:]:
+        if P.RECIPIENTS_HEAD.match(p.text) or _APPENDIX_HEAD.match(p.text):
+            break
+        out.append(p)
+    return out
+
+
+def _plan(decision: Decision, paras: list[Paragraph]) -> None:
+    part, starts = make_part("plan", paras)
+    decision.plan_items, decision.targets = parse_plan(paras, starts)
+    _add_part(decision, part, _mentions(paras, starts))
+
+
+def _mentions(paras: list[Paragraph], starts: list[int]) -> list[Citation]:
+    out: list[Citation] = []
+    for para, offset in zip(paras, starts):
+        for c in parse_citations(para.text):
+            c.start += offset
+            c.end += offset
+            out.append(c)
+    return out
+
+
+def _add_part(decision: Decision, part, mentions: list[Citation]) -> None:  # type: ignore[no-untyped-def]
+    if part.text:
+        decision.parts[part.name] = part
+    decision.citations.extend((part.name, c) for c in mentions)
 
 
 # Re-exported for callers that parse a header on its own.

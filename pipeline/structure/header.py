@@ -8,6 +8,7 @@ a :class:`pipeline.model.Decision`. Values are normalised; originals stay in the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +19,8 @@ from pipeline.text import normalize
 
 #: The type line must appear within this many lines of the start.
 HEADER_WINDOW = 40
+#: Lines searched for the header when no type line is printed (letters, web copies).
+HEADLESS_WINDOW = 16
 #: A title runs over at most this many lines.
 TITLE_MAX_LINES = 5
 #: First words of a second issuer line that name a subordinate body (the first
@@ -53,15 +56,20 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     above "Căn cứ"). Missing parts stay ``None``.
     """
     type_at = find_type_line(lines)
-    head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[: type_at or 12])]
+    head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[: type_at or HEADLESS_WINDOW])]
     _parse_issuer(head, decision)
+    last = -1
     for item in head:
         if decision.number is None and decision.number_symbol is None:
             _parse_number(item, decision)
+            last = item.index if "number" in decision.spans else last
         if decision.date_text is None:
             _parse_place_date(item, decision)
+            last = item.index if decision.date_text is not None else last
+    motto = [item.text for item in head if P.MOTTO.search(item.text)]
+    decision.national_motto = "\n".join(motto) or None
     if type_at is None:
-        return 0
+        return _headless(lines, head, last, decision)
     decision.doc_type = P.DOC_TYPES[normalize(lines[type_at].text)]
     decision.spans["doc_type"] = _span(lines[type_at])
     title, end = read_title(lines, type_at + 1)
@@ -86,6 +94,8 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
     """
     parts: list[str] = []
     i = start
+    upper_title = False
+    bold = False
     while i < len(lines) and len(parts) < TITLE_MAX_LINES:
         text = normalize(lines[i].text)
         if not text:
@@ -94,11 +104,19 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
                 break
             i += 1
             continue
+        caps = text.upper() == text and any(c.isalpha() for c in text)
+        if not parts and caps and not P.AUTHORITY.match(text) and not P.SECTION.match(text):
+            upper_title = True  # a title printed in capitals (web copies, older documents)
+        if not parts:
+            bold = lines[i].bold
         if (
             P.SEPARATOR.match(text)
             or P.PREAMBLE_START.match(text)
             or P.ATTACHED_BY.match(text)
-            or (text.upper() == text and any(c.isalpha() for c in text))
+            or P.ADDRESSEE.match(text)
+            or (lines[i].bbox is not None and parts and bold and not lines[i].bold)
+            or (caps and not upper_title)
+            or (upper_title and (not caps or P.AUTHORITY.match(text)))
             or lines[i].column != 0
         ):
             break
@@ -155,7 +173,8 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
     decision.spans["issue_date"] = _span(item.line)
     if m.group("day") and m.group("month"):
         try:
-            decision.issue_date = date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+            year = int(re.sub(r"\s", "", m.group("year")))
+            decision.issue_date = date(year, int(m.group("month")), int(m.group("day")))
         except ValueError:
             decision.warnings.append(f"impossible date: {item.text!r}")
     else:
@@ -164,3 +183,35 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
 
 def _span(line: Line) -> Span:
     return Span(page=line.page, bbox=line.bbox, block=line.block)
+
+
+def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Decision) -> int:
+    """Title and authority of a header without a type line; return the index after them.
+
+    Official letters give the trích yếu as "V/v: …" under the number; web copies
+    of decisions drop the "QUYẾT ĐỊNH" line but keep the capitalised title and the
+    authority line. ``doc_type`` is left to :mod:`pipeline.structure.completion`.
+    """
+    for item in head:
+        m = P.LETTER_TITLE.match(item.text)
+        if m:
+            decision.title = m.group("title").strip()
+            decision.spans["title"] = _span(item.line)
+            return max(item.index, last) + 1
+    if last < 0:
+        return 0
+    i = last + 1
+    while i < len(lines) and (not normalize(lines[i].text) or P.SEPARATOR.match(normalize(lines[i].text))):
+        i += 1
+    if i < len(lines) and not P.AUTHORITY.match(normalize(lines[i].text)):
+        title, i = read_title(lines, i)
+        if title:
+            decision.title = title
+            decision.spans["title"] = _span(lines[last + 1])
+    if i < len(lines):
+        text = normalize(lines[i].text)
+        if P.AUTHORITY.match(text):
+            decision.authority = sentence_case_name(text)
+            decision.spans["authority"] = _span(lines[i])
+            i += 1
+    return i

@@ -32,7 +32,7 @@ NUMBER = re.compile(
 #: may be blank in unsigned drafts ("ngày    tháng 12 năm 2025").
 PLACE_DATE = re.compile(
     r"^(?P<place>[^,\d][^,]*?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?"
-    r"\s*năm\s*(?P<year>\d{4})",
+    r"\s*năm\s*(?P<year>\d\s?\d\s?\d\s?\d)",
     re.IGNORECASE,
 )
 
@@ -81,3 +81,117 @@ COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("product", ("sản phẩm", "kết quả")),
     ("task", ("nhiệm vụ", "nội dung", "tên nhiệm vụ")),
 )
+
+
+# --- Citations of other documents (issue 3) -------------------------------------
+
+#: Types of cited documents, as printed (any case), mapped to the base type.
+#: Longest first so "Thông tư liên tịch" wins over "Thông tư".
+CITED_TYPES: dict[str, str] = {
+    "bộ luật": "Bộ luật", "luật": "Luật", "pháp lệnh": "Pháp lệnh", "hiến pháp": "Hiến pháp",
+    "nghị định": "Nghị định", "nghị quyết liên tịch": "Nghị quyết liên tịch",
+    "nghị quyết": "Nghị quyết", "quyết định": "Quyết định",
+    "thông tư liên tịch": "Thông tư liên tịch", "thông tư": "Thông tư", "chỉ thị": "Chỉ thị",
+    "kế hoạch hành động": "Kế hoạch", "kế hoạch": "Kế hoạch",
+    "chương trình hành động": "Chương trình", "chương trình": "Chương trình",
+    "công văn": "Công văn", "văn bản": "Công văn", "tờ trình": "Tờ trình", "báo cáo": "Báo cáo",
+    "kết luận": "Kết luận", "thông báo kết luận": "Thông báo", "thông báo": "Thông báo",
+    "đề án": "Đề án", "hướng dẫn": "Hướng dẫn", "công điện": "Công điện", "đơn đề nghị": "Đơn đề nghị",
+    "quy định": "Quy định", "quy chế": "Quy chế", "phương án": "Phương án",
+}
+#: Acts cited by name, usually without a number ("Luật Tổ chức chính quyền địa phương").
+NAMED_ACTS = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"})
+
+_TYPE_ALT = "|".join(sorted((re.escape(k) for k in CITED_TYPES), key=len, reverse=True))
+#: A document type word at a word start (case-insensitive, matched on the text).
+CITED_TYPE = re.compile(rf"(?<![\w/])(?P<type>{_TYPE_ALT})(?!\w)", re.IGNORECASE)
+
+#: Number and symbol of a cited document: "30c/NQ-CP", "14/2015/QĐ-UBND",
+#: "202-KL/BCS", "285/CCTTHC", "04/2010/TTLT-UBDT-BNV", "629/QĐ-BNN-QLCL".
+DOC_NUMBER = re.compile(
+    r"(?P<number>\d{1,5}[a-zA-Z]?(?:-[A-ZĐ]{1,6})?\s?/\s?(?:(?:19|20)\d\d\s?/\s?)?"
+    r"[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:-[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
+    r"|\d{1,5}-[A-ZĐ]{1,6}/[A-ZĐ][A-ZĐ0-9&-]*)"
+)
+#: "số" before a number (may be glued or missing).
+NUMBER_WORD = re.compile(r"\s*(?:số\s*[:.]?\s*)?", re.IGNORECASE)
+
+#: A date: "08/11/2011", "8-11-2011", "08 tháng 9 năm 2009", "ngày20/6/2013".
+DATE = re.compile(
+    r"(?P<day>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<month>\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+#: "ngày DATE" right after a number or a law's name (a comma may come first).
+DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s*" + DATE.pattern, re.IGNORECASE)
+#: "năm 2003" after a law's name: the year only (no date).
+YEAR_AFTER = re.compile(r"\s*,?\s*năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+#: "của <issuer>" right after the number/date.
+OF_ISSUER = re.compile(r"\s*,?\s*của\s*", re.IGNORECASE)
+#: Where a stated issuer ends and the description (trích yếu) begins.
+ISSUER_END = re.compile(
+    r"\s+(?:về việc|về|v/v|ban hành|phê duyệt|quy định|hướng dẫn|thực hiện|sửa đổi|bổ sung|"
+    r"công bố|thành lập|triển khai|giao|tại|kèm theo|Kết luận|thông báo|ngày|số|như sau|đã|đến|cho|"
+    r"gắn với|để|nhằm|trong|theo|đối với|được|đang|sẽ|có hiệu lực)\b"
+    r"|\s*[;,.:()“”\"]|\s*$",
+)
+#: Position words dropped from a stated issuer ("Giám đốc Sở Nội vụ" → "Sở Nội vụ").
+POSITION_PREFIX = re.compile(
+    r"^(?:(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Tổng Giám đốc|Giám đốc|Chủ tịch|Chủ nhiệm|Vụ trưởng|"
+    r"Cục trưởng|Chi cục trưởng|Viện trưởng|Tổ trưởng|Thủ trưởng|Trưởng ban|Trưởng|Chánh án|Chánh)"
+    r"\s+)(?=[A-ZĐÂĂÊÔƠƯÀ-Ỹ]|UBND|HĐND)",
+)
+#: Abbreviations spelt out in stated issuers.
+ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    (r"\bUBND\b", "Ủy ban nhân dân"),
+    (r"\bHĐND\b", "Hội đồng nhân dân"),
+    (r"\bUBMTTQ\s*VN\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+)
+#: Central bodies whose name is complete on its own (what follows is the title).
+CENTRAL_BODIES = (
+    "Ủy ban Thường vụ Quốc hội", "Thủ tướng Chính phủ", "Văn phòng Chính phủ", "Chính phủ", "Quốc hội",
+    "Chủ tịch nước",
+)
+#: A proposer named before "tại <citation>" in a recital ("Giám đốc Sở Nội vụ tại Tờ trình …").
+AT_CITATION = re.compile(r"\s+tại\s*$", re.IGNORECASE)
+#: Separators between chained documents sharing one "Căn cứ" (and in recitals).
+CHAIN_GAP = re.compile(r"^[\s,;:]*(?:(?:và|cùng)\s+)?(?:các\s+văn\s+bản\s*:?\s*)?$", re.IGNORECASE)
+#: Type codes of a document symbol ("QĐ" in "4032/QĐ-UBND") for typeless "số …" mentions.
+SYMBOL_TYPES: dict[str, str] = {
+    "QĐ": "Quyết định", "NQ": "Nghị quyết", "NĐ": "Nghị định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch",
+    "CT": "Chỉ thị", "KH": "Kế hoạch", "CTr": "Chương trình", "TB": "Thông báo", "BC": "Báo cáo",
+    "TTr": "Tờ trình", "KL": "Kết luận", "HD": "Hướng dẫn", "CĐ": "Công điện", "ĐA": "Đề án", "CV": "Công văn",
+    "PA": "Phương án",
+}
+
+# --- Preamble, body, closing (issue 3) ---------------------------------------------
+
+#: Kinds of preamble clauses, at the start of a paragraph (capitalised).
+BASIS_KIND = re.compile(r"^(?P<kind>Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
+#: The enacting formula line ending the preamble: "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:".
+ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
+#: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it.
+ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$", re.DOTALL)
+#: Numbered clause "1." / "2)" and lettered point "a)" / "đ)".
+CLAUSE = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
+POINT = re.compile(r"^(?P<number>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.DOTALL)
+#: A bullet item "- …", "+ …", "• …" (not "- 2020;" which continues a range).
+BULLET = re.compile(r"^(?P<mark>[-–+•*])\s+(?!(?:19|20)\d\d\s*[;,.)]|(?:19|20)\d\d$)(?P<rest>\S.*)$", re.DOTALL)
+#: A plan section "I. MỤC TIÊU" (Roman numeral, then a capitalised title).
+SECTION = re.compile(r"^(?P<numeral>X{0,2}(?:IX|IV|V?I{1,3}|V|X))\s*[.:\-–]\s*(?P<title>\S.*)$", re.DOTALL)
+#: Part heading "Phần I" in long plans.
+PART_HEADING = re.compile(r"^Phần\s+(?P<numeral>[IVX]+|thứ\s+\w+)\b", re.IGNORECASE)
+#: "Lưu: VT, NC" — the archive note closing the recipients.
+ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<note>.*)$", re.IGNORECASE)
+#: "Kính gửi: …" of submissions and letters.
+ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<to>.*)$", re.IGNORECASE)
+#: "V/v: …" trích yếu of an official letter (công văn).
+LETTER_TITLE = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<title>\S.*)$", re.IGNORECASE)
+#: The enacting authority line (thẩm quyền ban hành) above "Căn cứ".
+AUTHORITY = re.compile(
+    r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|HỘI ĐỒNG|TRƯỞNG BAN|CHÍNH PHỦ|"
+    r"UBND|TỔNG GIÁM ĐỐC|CHÁNH|CỤC TRƯỞNG|VỤ TRƯỞNG)\b"
+)
+#: Units after which a place name is expected ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" lacks it).
+BARE_UNIT_END = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã)$", re.IGNORECASE)
+#: Provinces that are centrally-run cities ("thành phố Cần Thơ").
+CITY_PROVINCES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})

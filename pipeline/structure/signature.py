@@ -37,6 +37,11 @@ def find_signature(lines: list[Line], start: int, stop: int) -> Signature | None
     if anchor is None:
         return None
     right = [ln for ln in region[max(0, anchor - 2) : anchor + WINDOW] if ln.column == 1]
+    if not right:
+        # Flattened web text: the signature block follows the recipients in one column.
+        window = region[anchor : anchor + WINDOW]
+        first = next((i for i, ln in enumerate(window) if P.CAPACITY.match(normalize(ln.text))), None)
+        right = window[first : first + 6] if first is not None else []
     return parse_signature(right)
 
 
@@ -48,15 +53,17 @@ def parse_signature(column: list[Line]) -> Signature | None:
         return None
     sig = Signature(span=Span(page=texts[0][1].page, bbox=texts[0][1].bbox, block=texts[0][1].block))
     i = 0
-    if P.CAPACITY.match(texts[0][0]):
-        sig.capacity = sentence_case_name(texts[0][0])
-        i = 1
-    caps = [t for t, _ in texts[i:] if t.upper() == t and any(c.isalpha() for c in t)]
+    while i < len(texts) and P.CAPACITY.match(texts[i][0]):
+        # "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": both lines are the capacity.
+        cap = sentence_case_name(texts[i][0])
+        sig.capacity = f"{sig.capacity} {cap}" if sig.capacity else cap
+        i += 1
+    caps = [t for t, _ in texts[i:] if t.upper() == t and any(c.isalpha() for c in t) and not P.CAPACITY.match(t)]
     if caps:
         sig.position = sentence_case_name(caps[0])
     elif sig.capacity:
         # "KT. CHỦ TỊCH" with no position line below: the capacity names it.
-        sig.position = sig.capacity.split(".", 1)[1].strip()
+        sig.position = sig.capacity.rsplit(".", 1)[1].strip()
     for t, _ in reversed(texts[i:]):
         if t.upper() != t and not P.NOT_A_NAME.match(t) and 1 < len(t.split()) <= 6:
             sig.name = t

@@ -31,6 +31,9 @@ _SYLLABLE = re.compile(
 #: Vowel pairs whose tone mark moves to the first vowel.
 _NUCLEI = {("o", "a"), ("o", "e"), ("u", "y")}
 
+#: Icelandic eth (Ð/ð) printed by some fonts for Vietnamese Đ/đ ("Ðộc lập", "Như Ðiều 3").
+_ETH = {0x00D0: 0x0110, 0x00F0: 0x0111}
+
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
@@ -67,7 +70,7 @@ def normalize(text: str) -> str:
     Line breaks are kept (cells keep their bullets); spaces around them and at
     both ends are trimmed. Use on values written to datasets.
     """
-    text = normalize_tone_marks(text)
+    text = normalize_tone_marks(text).translate(_ETH)
     lines = [_WS.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
     return "\n".join(lines).strip()
 

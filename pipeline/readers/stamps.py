@@ -1,0 +1,135 @@
+"""Text stamped into a signed PDF by its signing software (số và ngày cấp khi ký số).
+
+Vietnamese e-government signing tools (eSignature, VGCA Sign) fill the number
+and day of a document into the blanks left on its template ("Số:   /QĐ-UBND",
+"ngày    tháng 12 năm 2025") at the moment of signing. They do not edit the page
+content: they add a signature widget annotation whose appearance stream draws
+the digits over the blank. pdfplumber reads page content only, so those digits
+are absent from the text layer. :func:`read_stamps` reads them back from the
+widgets' appearance streams (nested form XObjects), decoding the glyph codes
+through the font's ``ToUnicode`` map with pdfminer (already a dependency of
+pdfplumber).
+
+Pure reading: the result is a list of :class:`~pipeline.model.Line` per page
+with the widget's rectangle as bbox (PDF points, origin top left). Which blank a
+stamp fills is decided by ``pipeline.structure`` from the geometry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pdfminer.pdffont import PDFFont
+from pdfminer.pdfinterp import PDFContentParser, PDFResourceManager
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSEOF, PSKeyword, PSLiteral
+from pdfplumber.page import Page as PlumberPage
+
+from pipeline.model import Line
+
+#: Form XObjects nest a few levels (FRM → n2 → …); deeper is malformed.
+_MAX_DEPTH = 6
+
+
+def read_stamps(page: PlumberPage, number: int) -> list[Line]:
+    """Text drawn by the page's widget annotations, one :class:`Line` per widget.
+
+    Widgets whose appearance draws only images (the seal, the handwritten
+    signature) or nothing give no line. Returns ``[]`` for pages without
+    annotations. Never raises for a malformed appearance: it is skipped.
+    """
+    lines: list[Line] = []
+    manager = PDFResourceManager()
+    try:
+        annots = resolve1(page.page_obj.annots) or []
+    except Exception:  # noqa: BLE001 - unreadable annotation array
+        return lines
+    for ref in annots:
+        data = resolve1(ref)
+        if not isinstance(data, dict):
+            continue
+        subtype = resolve1(data.get("Subtype"))
+        if not (isinstance(subtype, PSLiteral) and subtype.name == "Widget"):
+            continue
+        try:
+            appearance = resolve1(resolve1(data.get("AP") or {}).get("N"))
+            text = _stream_text(appearance, manager, 0) if isinstance(appearance, PDFStream) else ""
+        except Exception:  # noqa: BLE001 - a broken appearance is not a broken document
+            continue
+        text = " ".join(text.split())
+        rect = resolve1(data.get("Rect"))
+        if text and isinstance(rect, list) and len(rect) == 4:
+            x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+            top_y = float(page.mediabox[3]) if page.mediabox else float(page.height)
+            bbox = (min(x0, x1), top_y - max(y0, y1), max(x0, x1), top_y - min(y0, y1))
+            lines.append(Line(text=text, page=number, bbox=bbox, column=0, style="stamp"))
+    return lines
+
+
+def _stream_text(stream: PDFStream, manager: PDFResourceManager, depth: int) -> str:
+    """Text shown by ``Tj``/``TJ`` in ``stream`` and the forms it paints, in order."""
+    if depth > _MAX_DEPTH:
+        return ""
+    resources = resolve1(stream.get("Resources")) or {}
+    fonts = {
+        name: manager.get_font(None, resolve1(spec))
+        for name, spec in (resolve1(resources.get("Font")) or {}).items()
+    }
+    forms = resolve1(resources.get("XObject")) or {}
+    out: list[str] = []
+    font: PDFFont | None = None
+    operands: list[Any] = []
+    for token in _tokens(stream):
+        if not isinstance(token, _Op):
+            operands.append(token)
+            continue
+        if token.name == "Tf" and len(operands) >= 2 and isinstance(operands[-2], PSLiteral):
+            font = fonts.get(operands[-2].name)
+        elif token.name in ("Tj", "'", '"') and operands and isinstance(operands[-1], bytes):
+            out.append(_decode(font, operands[-1]))
+        elif token.name == "TJ" and operands and isinstance(operands[-1], list):
+            out.append("".join(_decode(font, s) for s in operands[-1] if isinstance(s, bytes)))
+        elif token.name == "Do" and operands and isinstance(operands[-1], PSLiteral):
+            form = resolve1(forms.get(operands[-1].name))
+            if isinstance(form, PDFStream) and getattr(resolve1(form.get("Subtype")), "name", "") == "Form":
+                out.append(_stream_text(form, manager, depth + 1))
+        operands = []
+    return " ".join(part for part in out if part)
+
+
+def _decode(font: PDFFont | None, data: bytes) -> str:
+    if font is None:
+        return data.decode("latin-1")
+    chars = []
+    for cid in font.decode(data):
+        try:
+            chars.append(font.to_unichr(cid))
+        except Exception:  # noqa: BLE001 - unmapped glyph
+            continue
+    return "".join(chars)
+
+
+class _Op:
+    """A content-stream operator token."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _tokens(stream: PDFStream) -> list[Any]:
+    """Operands and operators of a content stream, read with pdfminer's lexer."""
+    parser = PDFContentParser([stream])
+    tokens: list[Any] = []
+    while True:
+        try:
+            _, obj = parser.nextobject()
+        except PSEOF:
+            break
+        if isinstance(obj, PSKeyword):
+            name = obj.name.decode("latin-1") if isinstance(obj.name, bytes) else str(obj.name)
+            tokens.append(_Op(name))
+        else:
+            tokens.append(obj)
+    return tokens

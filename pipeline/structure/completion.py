@@ -1,0 +1,120 @@
+"""Header values completed from other parts of the same document, each with a reason.
+
+Nothing is guessed: a value is filled only from text the document carries.
+
+- Number and day stamped at signing (``Page.stamps``, read from the signature
+  widgets by :mod:`pipeline.readers.stamps`) fill the blanks of "Số:   /QĐ-UBND"
+  and "ngày   tháng 12 năm 2025" when the stamp sits on that line.
+- The number splits into sequence, year (normative acts: "14/2015/QĐ-UBND") and
+  symbol (ký hiệu).
+- Without a type line, the type comes from the symbol's type code ("QĐ" →
+  Quyết định) or, for a "V/v" title, is an official letter (Công văn).
+- An issuer block cut to "ỦY BAN NHÂN DÂN" (web copies) takes the body named by
+  the authority line; an authority ending in a bare unit ("… TỈNH") takes the
+  place of issue. A document without an authority line is enacted by its issuer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.model import Decision, Line, Span
+from pipeline.structure import patterns as P
+from pipeline.structure.citations import clean_issuer
+from pipeline.text import normalize
+
+#: Vertical slack (PDF points) when matching a stamp to a header line.
+STAMP_SLACK_PT = 12.0
+
+
+def complete(decision: Decision) -> None:
+    """Apply every completion rule to ``decision`` in place (warnings say which fired)."""
+    _stamped_number(decision)
+    _stamped_date(decision)
+    _split_number(decision)
+    _doc_type(decision)
+    _issuer_and_authority(decision)
+
+
+def _stamps_on(decision: Decision, span: Span | None) -> list[Line]:
+    if span is None or span.bbox is None or span.page is None:
+        return []
+    page = next((p for p in decision.document.pages if p.number == span.page), None)
+    if page is None:
+        return []
+    top, bottom = span.bbox[1] - STAMP_SLACK_PT, span.bbox[3] + STAMP_SLACK_PT
+    hits = [
+        s for s in page.stamps
+        if s.bbox is not None and (s.bbox[1] + s.bbox[3]) / 2 >= top and (s.bbox[1] + s.bbox[3]) / 2 <= bottom
+        and s.bbox[0] < span.bbox[2] and s.bbox[2] > span.bbox[0]
+    ]
+    return sorted(hits, key=lambda s: s.bbox[0] if s.bbox else 0)
+
+
+def _stamped_number(decision: Decision) -> None:
+    if decision.number is not None or decision.number_symbol is None:
+        return
+    for stamp in _stamps_on(decision, decision.spans.get("number")):
+        text = normalize(stamp.text)
+        if re.fullmatch(r"\d{1,6}[a-zA-Z]?", text):
+            decision.number = f"{text}/{decision.number_symbol}"
+            decision.warnings = [w for w in decision.warnings if not w.startswith("number left blank")]
+            decision.warnings.append(f"number {text!r} read from the signing stamp (widget annotation), not the text layer")
+            return
+
+
+def _stamped_date(decision: Decision) -> None:
+    if decision.issue_date is not None or not decision.date_text:
+        return
+    m = P.PLACE_DATE.match(decision.date_text)
+    if not m:
+        return
+    values = [normalize(s.text) for s in _stamps_on(decision, decision.spans.get("issue_date"))]
+    values = [v for v in values if re.fullmatch(r"\d{1,2}", v)]
+    day, month = m.group("day"), m.group("month")
+    if not day and values:
+        day = values.pop(0)
+    if not month and values:
+        month = values.pop(0)
+    if day and month and (day != m.group("day") or month != m.group("month")):
+        try:
+            decision.issue_date = date(int(re.sub(r"\s", "", m.group("year"))), int(month), int(day))
+        except ValueError:
+            return
+        decision.warnings = [w for w in decision.warnings if not w.startswith("date left blank")]
+        decision.warnings.append("day/month of issue read from the signing stamp (widget annotation)")
+
+
+def _split_number(decision: Decision) -> None:
+    n = P.NUMBER.match(decision.number or "")
+    if n:
+        decision.number_seq = n.group("seq")
+        decision.number_year = int(n.group("year")) if n.group("year") else None
+        decision.number_symbol = n.group("symbol")
+
+
+def _doc_type(decision: Decision) -> None:
+    if decision.doc_type is not None:
+        return
+    code = (decision.number_symbol or "").split("-")[0]
+    if code in P.SYMBOL_TYPES:
+        decision.doc_type = P.SYMBOL_TYPES[code]
+        decision.warnings.append(f"no type line: type {decision.doc_type!r} from the symbol code {code!r}")
+    elif decision.number_symbol and "title" in decision.spans and decision.title:
+        decision.doc_type = "Công văn"
+        decision.warnings.append("no type line: a numbered letter with a 'V/v' title is a Công văn")
+
+
+def _issuer_and_authority(decision: Decision) -> None:
+    place = decision.place
+    if decision.authority and P.BARE_UNIT_END.search(decision.authority) and place:
+        decision.authority = f"{decision.authority} {place}"
+        decision.warnings.append("authority line ends in a bare unit; place of issue appended")
+    body = clean_issuer(decision.authority) if decision.authority else None
+    if decision.issuer in ("Ủy ban nhân dân", "Hội đồng nhân dân") and body and body.startswith(decision.issuer):
+        if len(body) > len(decision.issuer):
+            decision.issuer = body
+            decision.warnings.append("issuer block without its place; body taken from the authority line")
+    if decision.authority is None and decision.issuer and decision.doc_type is not None:
+        decision.authority = decision.issuer

@@ -1,0 +1,75 @@
+"""The preamble (căn cứ ban hành): legal bases and recitals [preamble/citations].
+
+Each paragraph opening with "Căn cứ", "Xét đề nghị", "Theo đề nghị" or "Thực
+hiện" (capitalised, at the paragraph start) is one clause; a clause citing
+several documents in a chain ("Căn cứ Nghị quyết số 30c/NQ-CP …, Nghị quyết số
+76/NQ-CP …") gives one basis per document, while a document named inside another's
+description is only a citation. A lower-case "thực hiện" inside narrative text
+is not a basis.
+"""
+
+from __future__ import annotations
+
+from pipeline.model import Citation, LegalBasis, Part
+from pipeline.structure import patterns as P
+from pipeline.structure.citations import parse_citations, top_level
+from pipeline.structure.paragraphs import Paragraph, make_part
+
+#: Kind words as printed → the ``kind`` stored.
+KINDS = {"Căn cứ": "căn cứ", "Xét đề nghị": "xét đề nghị", "Xét": "xét đề nghị",
+         "Theo đề nghị": "theo đề nghị", "Thực hiện": "thực hiện"}
+
+
+def preamble_end(paras: list[Paragraph]) -> int:
+    """Index of the first paragraph after the preamble region.
+
+    The region ends at the enacting formula ("QUYẾT ĐỊNH:"), the first article,
+    plan section, numbered item or the recipients heading.
+    """
+    for i, para in enumerate(paras):
+        text = para.text
+        if (
+            P.ENACTING.match(text)
+            or P.ARTICLE.match(text)
+            or P.SECTION.match(text)
+            or P.PART_HEADING.match(text)
+            or P.CLAUSE.match(text)
+            or P.RECIPIENTS_HEAD.match(text)
+        ):
+            return i
+    return len(paras)
+
+
+def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list[Citation]]:
+    """The ``preamble`` part, its legal bases and every citation in it.
+
+    ``paras`` is the preamble region (see :func:`preamble_end`). Returns the
+    part (normalised text of the region), one :class:`LegalBasis` per cited base
+    (or per recital citing nothing), and all citations with spans in the part.
+    """
+    part, starts = make_part("preamble", paras)
+    bases: list[LegalBasis] = []
+    mentions: list[Citation] = []
+    for para, offset in zip(paras, starts):
+        found = parse_citations(para.text)
+        for c in found:
+            c.start += offset
+            c.end += offset
+        mentions.extend(found)
+        m = P.BASIS_KIND.match(para.text)
+        if not m:
+            continue
+        kind = KINDS[m.group("kind")]
+        local = [_shift(c, -offset) for c in found]
+        chosen = top_level(para.text, local, recital=kind in ("xét đề nghị", "theo đề nghị"))
+        end = offset + len(para.text)
+        if not chosen:
+            bases.append(LegalBasis(kind, para.text, offset, end, para.page, None))
+        for c in chosen:
+            bases.append(LegalBasis(kind, para.text, offset, end, para.page, _shift(c, offset)))
+    return part, bases, mentions
+
+
+def _shift(c: Citation, delta: int) -> Citation:
+    return Citation(c.text, c.start + delta, c.end + delta, c.cited_type, c.cited_number,
+                    c.cited_date, c.cited_issuer, c.cited_title)

@@ -1,0 +1,107 @@
+"""Numeric targets (chỉ tiêu) in plan items: value, unit, comparator, subject.
+
+:func:`parse_targets` is a pure function over one item's normalised text.
+Comparators are ASCII (DESIGN.md §3): "tối thiểu", "ít nhất", "không dưới", "từ
+… trở lên" → ">="; "trên", "đạt trên", "hơn" → ">"; "dưới", "giảm xuống dưới"
+→ "<"; "tối đa", "không quá", "không vượt quá" → "<="; no cue or "đạt" → "=".
+
+The subject is what is measured: after the value when the sentence starts with
+it ("Đưa 50% thủ tục hành chính đủ điều kiện vào thực hiện trực tuyến …"), before
+it when the clause names a measure first ("Tỷ lệ hồ sơ trễ hạn … giảm xuống
+dưới 10%", "Mức độ hài lòng … đạt tối thiểu 77%") or nothing follows the value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import Target
+
+#: A value with its unit: "50%", "77 %", "1,5%", "02 lần", "100 phần trăm".
+VALUE = re.compile(
+    r"(?<![\w/.,])(?P<value>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>%|phần trăm"
+    r"|(?:lần|người|lượt|đơn vị|điểm|cuộc|lớp|văn bản|thủ tục|hồ sơ|ngày|giờ)\b)"
+)
+#: Comparator cues right before the value, longest first.
+CUES_BEFORE: tuple[tuple[str, str], ...] = (
+    (r"giảm xuống dưới", "<"), (r"không vượt quá", "<="), (r"không quá", "<="), (r"tối đa", "<="),
+    (r"không dưới", ">="), (r"không thấp hơn", ">="), (r"tối thiểu", ">="), (r"ít nhất", ">="),
+    (r"đạt trên", ">"), (r"cao hơn", ">"), (r"hơn", ">"), (r"trên", ">"), (r"dưới", "<"),
+    (r"từ", ">="), (r"đạt", "="),
+)
+_CUE = re.compile(r"(?:" + "|".join(c for c, _ in CUES_BEFORE) + r")\s*$", re.IGNORECASE)
+#: "từ 80% trở lên" → ">="; "… trở xuống" → "<=".
+_AFTER_UP = re.compile(r"^\s*trở lên", re.IGNORECASE)
+_AFTER_DOWN = re.compile(r"^\s*trở xuống", re.IGNORECASE)
+#: Words that name a measure: the subject then stands before the value.
+_MEASURE = re.compile(r"^(?:Tỷ lệ|Tỉ lệ|Mức độ|Chỉ số|Số lượng|Số|Điểm)\b", re.IGNORECASE)
+#: Clause ends for the subject.
+_CLAUSE_END = re.compile(r"[;:\n]|\.(?:\s|$)|,\s*trong đó")
+#: Clause ends looking back from a value (a ":" inside "trên các lĩnh vực: …" does not end it).
+_HEAD_END = re.compile(r"[;\n]|\.(?:\s|$)")
+#: Verbs/connectives before a value that do not belong to the subject.
+_LEAD = re.compile(r"^(?:[-–+•]\s*)?(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Đưa|Phấn đấu|Bảo đảm|Đảm bảo|có|đạt|phải)?\s*", re.IGNORECASE)
+#: Only units that count in a target with no comparator cue (plain "02 lần" is not one).
+_BARE_UNITS = ("%", "phần trăm")
+
+
+def parse_targets(text: str) -> list[Target]:
+    """Numeric targets in ``text``, in order; spans cover the cue and the value.
+
+    A value without "%" counts only when a comparator cue precedes it
+    ("tối thiểu 02 lần"). Values inside a number/date ("131/144", "9001:2008")
+    are not targets.
+    """
+    out: list[Target] = []
+    floor = 0
+    for m in VALUE.finditer(text):
+        unit = "%" if m.group("unit") in ("%", "phần trăm") else m.group("unit")
+        before = text[: m.start()]
+        cue = _CUE.search(before[-24:])
+        comparator = "="
+        start = m.start()
+        if cue:
+            word = cue.group(0).strip().lower()
+            comparator = next(c for w, c in CUES_BEFORE if re.fullmatch(w, word))
+            start = m.start() - len(cue.group(0))
+        elif m.group("unit") not in _BARE_UNITS:
+            continue
+        after = text[m.end() :]
+        if _AFTER_UP.match(after):
+            comparator = ">="
+        elif _AFTER_DOWN.match(after):
+            comparator = "<="
+        value = float(m.group("value").replace(",", "."))
+        clause_start = max(floor, _last_clause_end(before))
+        subject = _subject(text, clause_start, start, m.end())
+        out.append(
+            Target(
+                value=int(value) if value.is_integer() else value,
+                unit=unit,
+                comparator=comparator,
+                subject=subject,
+                text=text[start : m.end()],
+                start=start,
+                end=m.end(),
+            )
+        )
+        floor = m.end()
+    return out
+
+
+def _last_clause_end(before: str) -> int:
+    ends = list(_HEAD_END.finditer(before))
+    return ends[-1].end() if ends else 0
+
+
+def _subject(text: str, clause_start: int, cue_start: int, value_end: int) -> str | None:
+    """What the target measures, from the clause around the value."""
+    head = text[clause_start:cue_start].strip(" ,")
+    end = _CLAUSE_END.search(text, value_end)
+    tail = text[value_end : end.start() if end else len(text)].strip(" ,")
+    tail = re.sub(r"^trở (?:lên|xuống)\b\s*", "", tail)
+    head_clean = _LEAD.sub("", head, count=1).strip(" ,")
+    if _MEASURE.match(head_clean) or len(tail.split()) < 2:
+        subject = re.sub(r"\s+(?:đạt|giảm xuống|giảm|tăng lên|tăng|là|có)$", "", head_clean).strip(" ,")
+        return subject or (tail or None)
+    return tail or None
