@@ -36,7 +36,7 @@ ISSUER_MAX_WORDS = 24
 _TYPELESS = re.compile(r"(?<!\w)số\s*(?=\d)", re.IGNORECASE)
 _ACT_END = re.compile(r"\s*(?:[,;.(\n]|\s(?:và các|để|nhằm|gắn với|theo|trong|đối với|đã|được)\s)")
 _TITLE_LEAD = re.compile(r"^[\s,:]*(?:(?:về việc|v/v|về)\s*:?\s*)?", re.IGNORECASE)
-_TITLE_END = re.compile(r"[;\n]|\.(?:\s|$)|,\s*(?=(?:" + P._TYPE_ALT + r")\s+(?:số\s*)?\d)", re.IGNORECASE)
+_TITLE_END = re.compile(r"[;\n]|\.(?:\s|$)|,\s*(?=(?:" + P.CITED_TYPE_ALTERNATION + r")\s+(?:số\s*)?\d)", re.IGNORECASE)
 _PROPOSER_CUT = re.compile(r";|(?:^|\s)(?:của|và)\s|\bđề nghị\s", re.IGNORECASE)
 
 
@@ -65,10 +65,9 @@ def parse_citations(text: str) -> list[Citation]:
             found.append(citation)
     found.sort(key=lambda c: c.start)
     for i, citation in enumerate(found):
-        if citation.cited_type not in P.NAMED_ACTS or citation.cited_title is None:
+        if citation.cited_title is None:
             nxt = found[i + 1].start if i + 1 < len(found) else len(text)
-            if citation.cited_title is None:
-                citation.cited_title = _title(text, citation.end, nxt)
+            citation.cited_title = _title(text, citation.end, nxt)
         if citation.cited_issuer is None:
             citation.cited_issuer = _proposer(text, citation.start, found[i - 1].end if i else 0)
     return found

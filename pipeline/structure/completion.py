@@ -103,7 +103,7 @@ def _doc_type(decision: Decision) -> None:
         decision.warnings.append(f"no type line: type {decision.doc_type!r} from the symbol code {code!r}")
     elif decision.number_symbol and "title" in decision.spans and decision.title:
         decision.doc_type = "Công văn"
-        decision.warnings.append("no type line: a numbered letter with a 'V/v' title is a Công văn")
+        decision.warnings.append("no type line and no type code in the symbol: a numbered letter (Công văn)")
 
 
 def _issuer_and_authority(decision: Decision) -> None:

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Line, Part
-from pipeline.structure import patterns as P
 from pipeline.text import normalize
 
 #: A line starting this many points right of the block's left edge is a first line.
@@ -117,8 +116,3 @@ def make_part(name: str, paras: list[Paragraph]) -> tuple[Part, list[int]]:
         offset += len(para.text) + 1
     part.text = "\n".join(chunks)
     return part, starts
-
-
-def is_marker(text: str) -> bool:
-    """Whether a paragraph opens with a structural marker (exported for other parsers)."""
-    return bool(_MARKER.match(text)) or bool(P.ENACTING.match(text))

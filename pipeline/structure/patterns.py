@@ -102,9 +102,9 @@ CITED_TYPES: dict[str, str] = {
 #: Acts cited by name, usually without a number ("Luật Tổ chức chính quyền địa phương").
 NAMED_ACTS = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"})
 
-_TYPE_ALT = "|".join(sorted((re.escape(k) for k in CITED_TYPES), key=len, reverse=True))
+CITED_TYPE_ALTERNATION = "|".join(sorted((re.escape(k) for k in CITED_TYPES), key=len, reverse=True))
 #: A document type word at a word start (case-insensitive, matched on the text).
-CITED_TYPE = re.compile(rf"(?<![\w/])(?P<type>{_TYPE_ALT})(?!\w)", re.IGNORECASE)
+CITED_TYPE = re.compile(rf"(?<![\w/])(?P<type>{CITED_TYPE_ALTERNATION})(?!\w)", re.IGNORECASE)
 
 #: Number and symbol of a cited document: "30c/NQ-CP", "14/2015/QĐ-UBND",
 #: "202-KL/BCS", "285/CCTTHC", "04/2010/TTLT-UBDT-BNV", "629/QĐ-BNN-QLCL".
