@@ -14,6 +14,8 @@ from pipeline.structure import patterns as P
 from pipeline.structure.paragraphs import Paragraph
 from pipeline.structure.targets import parse_targets
 
+#: An unmarked bold line longer than this is emphasis, not an item heading.
+HEADING_MAX_WORDS = 15
 _DEPTH = {"part": 0, "section": 1, "item": 2, "point": 3, "bullet": 4}
 
 
@@ -27,7 +29,7 @@ def parse_plan(paras: list[Paragraph], starts: list[int]) -> tuple[list[PlanItem
     seen: dict[str, int] = {}
     for para, offset in zip(paras, starts):
         level, label = _marker(para.text)
-        numbered = level is None and para.line.numbering is not None
+        numbered = level is None and (para.line.numbering is not None or _bold_heading(para))
         if numbered:
             level, label = _auto_number(para, stack, auto, lists)
         end = offset + len(para.text)
@@ -54,7 +56,7 @@ def parse_plan(paras: list[Paragraph], starts: list[int]) -> tuple[list[PlanItem
         items.append(node)
         stack.append(node)
         if numbered and level == "item":
-            lists[path] = (para.line.numbering or (0, 0))[0]
+            lists[path] = (para.line.numbering or (-1, 0))[0]
     targets: list[Target] = []
     for node in items:
         if node.level in ("part", "section"):
@@ -68,17 +70,30 @@ def parse_plan(paras: list[Paragraph], starts: list[int]) -> tuple[list[PlanItem
     return items, targets
 
 
+def _bold_heading(para: Paragraph) -> bool:
+    """An unmarked bold heading line: an item whose number the export lost (HTML lists)."""
+    text = para.text
+    return (
+        para.line.bold
+        and len(text.split()) <= HEADING_MAX_WORDS
+        and not text.startswith("(")
+        and not text.rstrip().endswith((".", ";", ":"))
+        and text.upper() != text
+    )
+
+
 def _auto_number(
     para: Paragraph, stack: list[PlanItem], auto: dict[tuple[str | None, int], int], lists: dict[str, int]
 ) -> tuple[str, str]:
     """Level and label of a Word auto-numbered paragraph (its number is not in the text).
 
-    The reader gives the list id but not the number format, so a numbered
+    The reader gives the list id but not the number format (and an HTML export
+    only the bold heading, list id -1), so a numbered
     paragraph is an item numbered by its order in its section ("1", "2", …) when
     no item is open or the open item came from the same list (a sibling); under
     another item it is a bullet.
     """
-    list_id = (para.line.numbering or (0, 0))[0]
+    list_id = (para.line.numbering or (-1, 0))[0]
     item = next((n for n in reversed(stack) if n.level == "item"), None)
     if item is not None and lists.get(item.path) != list_id:
         return "bullet", "-"
