@@ -135,6 +135,8 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
             continue
         if P.SEPARATOR.match(item.text) or P.NUMBER_LINE.match(item.text):
             break
+        if not (_capitals(item.text) or P.ISSUER_START.match(item.text)):
+            break  # Decree 30 prints the issuer in capitals: other text is not an issuer block
         left.append(item)
     if not left:
         return
@@ -148,6 +150,10 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
     else:
         decision.issuer = sentence_case_name(" ".join(texts))
     decision.spans["issuer"] = _span(left[0].line)
+
+
+def _capitals(text: str) -> bool:
+    return text.upper() == text and any(c.isalpha() for c in text)
 
 
 def _parse_number(item: _Numbered, decision: Decision) -> None:

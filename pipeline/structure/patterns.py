@@ -195,3 +195,9 @@ AUTHORITY = re.compile(
 BARE_UNIT_END = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã)$", re.IGNORECASE)
 #: Provinces that are centrally-run cities ("thành phố Cần Thơ").
 CITY_PROVINCES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
+#: First words of an issuing body, in any case ("Ủy ban nhân dân …", "UBND tỉnh …", "Bộ Nội vụ").
+ISSUER_START = re.compile(
+    r"^(?:ủy ban|uỷ ban|ubnd|hđnd|hội đồng|bộ|sở|ban|văn phòng|thủ tướng|chính phủ|tổng cục|cục|chi cục|"
+    r"công an|thanh tra|trung tâm|đảng ủy|tỉnh ủy)\b",
+    re.IGNORECASE,
+)
