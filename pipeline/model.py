@@ -213,6 +213,8 @@ class Decision:
     archive_note: str | None = None
     parts: dict[str, Part] = field(default_factory=dict)
     legal_bases: list[LegalBasis] = field(default_factory=list)
+    #: Every document mention as ``(part name, Citation)``; the span indexes that
+    #: part's text ("preamble", "body", "plan") or the cell ("task:<row>:<field>").
     citations: list[tuple[str, Citation]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
