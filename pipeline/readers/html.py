@@ -91,7 +91,7 @@ class _Walker:
 
     def _table(self, table: _Element) -> None:
         grid = read_grid(table, self.block)
-        rows = _rows(table)
+        rows = table_rows(table)
         if grid.n_cols == LAYOUT_COLS and len(rows) <= LAYOUT_MAX_ROWS:
             for tr in rows:
                 col = 0
@@ -125,7 +125,7 @@ def _heading(tag: str) -> str | None:
     return f"Heading {tag[1]}" if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
 
 
-def _rows(table: _Element) -> list[_Element]:
+def table_rows(table: _Element) -> list[_Element]:
     """The table's own rows (not those of nested tables), header rows first as written."""
     return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 
@@ -150,7 +150,7 @@ def read_grid(table: _Element, block: int) -> Table:
     grid: list[list[Cell]] = []
     pending: dict[int, tuple[Cell, int]] = {}  # column -> (top cell, rows still covered)
     n_cols = 0
-    for r, tr in enumerate(_rows(table)):
+    for r, tr in enumerate(table_rows(table)):
         row: list[Cell] = []
         col = 0
         for td in _cells(tr):
