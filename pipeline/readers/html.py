@@ -24,14 +24,11 @@ import lxml.html
 from lxml.etree import _Element
 
 from pipeline.model import Cell, Document, Line, Page, Table
-from pipeline.readers.layout import split_layout_line
+from pipeline.readers.layout import is_layout_table, split_layout_line
 from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, fold_spaces, paragraphs
 
 #: Elements whose content is one paragraph (``<br>`` still breaks lines).
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "caption"})
-#: Same width rule as :mod:`pipeline.readers.docx`.
-LAYOUT_COLS = 2
-LAYOUT_MAX_ROWS = 4
 
 
 def read_html(path: Path, doc_id: str) -> Document:
@@ -92,7 +89,7 @@ class _Walker:
     def _table(self, table: _Element) -> None:
         grid = read_grid(table, self.block)
         rows = table_rows(table)
-        if grid.n_cols == LAYOUT_COLS and len(rows) <= LAYOUT_MAX_ROWS:
+        if is_layout_table(grid):
             for tr in rows:
                 col = 0
                 for td in _cells(tr):
