@@ -138,3 +138,27 @@ def test_text_dump_with_layout_blanks_becomes_columns() -> None:
         (0, "Số: 991/QĐ-UBND"), (1, "Đồng Xoài, ngày 14 tháng5 năm 2008"),
     ]
     assert all(source[ln.offset:].startswith(ln.text) for ln in lines)
+
+
+def test_html_table_block_inside_markdown(tmp_path, lamdong) -> None:
+    """The Lâm Đồng appendix <table> (from its HTML export) pasted into a Markdown file."""
+    import re
+
+    from pipeline.structure import parse
+
+    from conftest import LAMDONG_HTML
+
+    table_html = re.findall(r"<table.*?</table>", LAMDONG_HTML.read_text("utf-8"), re.S)[-1]
+    text = "## **PHỤ LỤC**\n\n**Nhiệm vụ cải cách hành chính năm 2026**\n\n" + table_html + "\n\nHết.\n"
+    path = tmp_path / "phu-luc.md"
+    path.write_text(text, "utf-8")
+    doc = read(path)
+    assert doc.source_format == "markdown"
+    (table,) = doc.tables()
+    assert (table.n_cols, len(table.rows)) == (7, 60)
+    assert text[table.rows[1][0].offset:].lstrip().startswith("<tr")
+    assert [ln.text for ln in doc.lines()][-1] == "Hết."
+    tasks = parse(doc).tasks
+    assert [(t.section, t.ordinal, squash(t.task_text)) for t in tasks] == [
+        (t.section, t.ordinal, squash(t.task_text)) for t in lamdong.tasks
+    ]

@@ -20,14 +20,9 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from pipeline.model import Cell, Document, Line, Page, Table
-from pipeline.readers.layout import split_layout_line
+from pipeline.readers.layout import is_layout_table, split_layout_line
 from pipeline.readers.legacy_fonts import DocxFonts
 
-#: A table with this many columns (or more, all but this many empty) and at most
-#: :data:`LAYOUT_MAX_ROWS` rows is a layout table (header or signature block),
-#: read as two columns of lines.
-LAYOUT_COLS = 2
-LAYOUT_MAX_ROWS = 4
 
 
 def read_docx(path: Path, doc_id: str) -> Document:
@@ -47,7 +42,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
             page.lines.extend(_split(_line(Paragraph(child, document), block, fonts)))
         elif child.tag == qn("w:tbl"):
             table = _read_table(child, document, block, fonts)
-            if _is_layout(table):
+            if is_layout_table(table):
                 page.lines.extend(_layout_lines(child, document, block, fonts))
             else:
                 page.tables.append(table)
@@ -57,15 +52,6 @@ def read_docx(path: Path, doc_id: str) -> Document:
     return Document(
         doc_id=doc_id, source_file=path.name, source_format="docx", pages=[page], paged=False
     )
-
-
-def _is_layout(table: Table) -> bool:
-    """A header or signature layout table: at most four rows and two columns with
-    text (a spacer column left empty between them does not count)."""
-    if len(table.rows) > LAYOUT_MAX_ROWS:
-        return False
-    filled = {col for row in table.rows for c in row if c.text.strip() for col in range(c.col, c.col + c.col_span)}
-    return table.n_cols == LAYOUT_COLS or (table.n_cols > LAYOUT_COLS and len(filled) == LAYOUT_COLS)
 
 
 def _line(paragraph: Paragraph, block: int, fonts: DocxFonts, column: int = 0) -> Line:

@@ -24,14 +24,11 @@ import lxml.html
 from lxml.etree import _Element
 
 from pipeline.model import Cell, Document, Line, Page, Table
-from pipeline.readers.layout import split_layout_line
+from pipeline.readers.layout import is_layout_table, split_layout_line
 from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, fold_spaces, paragraphs
 
 #: Elements whose content is one paragraph (``<br>`` still breaks lines).
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "caption"})
-#: Same width rule as :mod:`pipeline.readers.docx`.
-LAYOUT_COLS = 2
-LAYOUT_MAX_ROWS = 4
 
 
 def read_html(path: Path, doc_id: str) -> Document:
@@ -91,8 +88,8 @@ class _Walker:
 
     def _table(self, table: _Element) -> None:
         grid = read_grid(table, self.block)
-        rows = _rows(table)
-        if grid.n_cols == LAYOUT_COLS and len(rows) <= LAYOUT_MAX_ROWS:
+        rows = table_rows(table)
+        if is_layout_table(grid):
             for tr in rows:
                 col = 0
                 for td in _cells(tr):
@@ -125,7 +122,7 @@ def _heading(tag: str) -> str | None:
     return f"Heading {tag[1]}" if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else None
 
 
-def _rows(table: _Element) -> list[_Element]:
+def table_rows(table: _Element) -> list[_Element]:
     """The table's own rows (not those of nested tables), header rows first as written."""
     return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 
@@ -150,7 +147,7 @@ def read_grid(table: _Element, block: int) -> Table:
     grid: list[list[Cell]] = []
     pending: dict[int, tuple[Cell, int]] = {}  # column -> (top cell, rows still covered)
     n_cols = 0
-    for r, tr in enumerate(_rows(table)):
+    for r, tr in enumerate(table_rows(table)):
         row: list[Cell] = []
         col = 0
         for td in _cells(tr):

@@ -1,4 +1,5 @@
-"""Geometry helpers shared by the PDF readers: words → lines → columns → paragraphs.
+"""Layout helpers: PDF geometry (words → lines → columns → paragraphs) and the
+two-column layout rules shared by the Word, HTML and text readers.
 
 All lengths are PDF points. A *word* is a dict with at least ``text``, ``x0``,
 ``x1``, ``top``, ``bottom`` (the shape pdfplumber's ``extract_words`` returns);
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from pipeline.model import Table
 
 Word = dict[str, Any]
 
@@ -131,3 +134,19 @@ def split_layout_line(text: str) -> list[str] | None:
     if len(pieces) != 2 or any(len(p) > LAYOUT_PIECE_MAX for p in pieces):
         return None
     return pieces
+
+
+#: A table with this many columns (or more, all but this many empty) and at most
+#: :data:`LAYOUT_MAX_ROWS` rows is a layout table (header or signature block),
+#: read as two columns of lines.
+LAYOUT_COLS = 2
+LAYOUT_MAX_ROWS = 4
+
+
+def is_layout_table(table: Table) -> bool:
+    """A header or signature layout table: at most four rows and two columns with
+    text (a spacer column left empty between them does not count)."""
+    if len(table.rows) > LAYOUT_MAX_ROWS:
+        return False
+    filled = {col for row in table.rows for c in row if c.text.strip() for col in range(c.col, c.col + c.col_span)}
+    return table.n_cols == LAYOUT_COLS or (table.n_cols > LAYOUT_COLS and len(filled) == LAYOUT_COLS)

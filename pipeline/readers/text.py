@@ -9,7 +9,9 @@ Input shapes met in the wild, all read into one page-less :class:`Document`:
   (``<p>``, ``<li>``, ``<b>``), rows broken where the pages broke and the header row
   repeated on each page (the seed export): each run of rows becomes one
   :class:`Table` fragment (see :mod:`pipeline.readers.text_tables`);
-* GitHub-style pipe tables (``| a | b |`` over ``|---|---|``): a :class:`Table`;
+* GitHub-style pipe tables (``| a | b |`` over ``|---|---|``) and HTML
+  ``<table>`` blocks inside Markdown (spans resolved as in the HTML reader): a
+  :class:`Table`;
 * web text flattened from HTML, with ``|`` between the cells of the page's layout
   tables (``ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …``): each cell becomes a line, the
   first in column 0, the others in column 1, like a DOCX layout table; so do the
@@ -31,10 +33,12 @@ from markdown_it import MarkdownIt
 
 from pipeline.model import Document, Line, Page
 from pipeline.readers.layout import split_layout_line
-from pipeline.readers.text_tables import PIPE_SEPARATOR, is_tab_row, pipe_table, split_cells, tab_table
+from pipeline.readers.text_tables import PIPE_SEPARATOR, html_table, is_tab_row, pipe_table, split_cells, tab_table
 from pipeline.text.legacy import decode, detect_encoding
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
+_HTML_TABLE_OPEN = re.compile(r"^\s*<table[\s>]", re.I)
+_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+")
 #: Markup that makes a text file Markdown rather than plain text: bold markers,
 #: ATX headings, pipe-table separator rows (list dashes are common in plain text).
@@ -122,6 +126,11 @@ class _Builder:
 
     def _table_end(self, rows: list[tuple[int, str]], i: int) -> int:
         """End index of a table starting at ``i`` (``i`` itself when none starts there)."""
+        if _HTML_TABLE_OPEN.match(rows[i][1]):
+            for j in range(i, len(rows)):
+                if _HTML_TABLE_CLOSE.search(rows[j][1]):
+                    return j + 1
+            return len(rows)
         j = i
         while j < len(rows) and is_tab_row(rows[j][1]):
             j += 1
@@ -135,7 +144,9 @@ class _Builder:
         return i
 
     def _table(self, rows: list[tuple[int, str]]) -> None:
-        if PIPE_SEPARATOR.match(rows[1][1]) and rows[0][1].lstrip().startswith("|"):
+        if _HTML_TABLE_OPEN.match(rows[0][1]):
+            table = html_table(rows, self.block)
+        elif PIPE_SEPARATOR.match(rows[1][1]) and rows[0][1].lstrip().startswith("|"):
             table = pipe_table(rows, self.block)
         else:
             table = tab_table(rows, self.block)

@@ -93,3 +93,22 @@ def pipe_table(rows: list[tuple[int, str]], block: int) -> Table:
                   offset=starts[c] if c < len(cells) else None) for c in range(n_cols)]
         )
     return Table(rows=grid, n_cols=n_cols, block=block)
+
+
+def html_table(rows: list[tuple[int, str]], block: int) -> Table:
+    """A :class:`Table` from an HTML ``<table>`` block inside Markdown (first table only)."""
+    import lxml.html
+
+    from pipeline.readers.html import read_grid, table_rows
+
+    markup = "\n".join(line for _, line in rows)
+    root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    table = root.find(".//table")
+    if table is None:
+        return Table(rows=[], n_cols=0, block=block)
+    grid = read_grid(table, block)
+    for row, tr in zip(grid.rows, table_rows(table)):
+        line = min(max((tr.sourceline or 1) - 1, 0), len(rows) - 1)
+        for cell in row:
+            cell.offset = rows[line][0]  # the row's source line
+    return grid
