@@ -220,6 +220,7 @@ class Decision:
     recipients: list[Recipient] = field(default_factory=list)
     plan_items: list[PlanItem] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    annotations: "Annotations | None" = None
 
 
 @dataclass(slots=True)
@@ -366,3 +367,105 @@ class Target:
     end: int
     item_path: str | None = None
     page: int | None = None
+# --- Tagging (pipeline/nlp): who must deliver what, by when -----------------------------
+
+
+@dataclass(slots=True)
+class Mention:
+    """One tagged span in one text field (DESIGN.md §3 ``mentions``).
+
+    ``label`` is AGENCY, ROLE_CUE, DEADLINE, PRODUCT, CITATION or TARGET;
+    ``value`` the normalised value (canonical agency, role, deadline kind and
+    dates, product kind …); ``field`` the task field (``assignment_text``,
+    ``lead_text`` …) or document part; ``start``/``end`` are character offsets
+    in that field's normalised text. ``row_index`` is the task row, ``None`` for
+    plan text outside the appendix.
+    """
+
+    label: str
+    text: str
+    value: str | None
+    field: str
+    start: int
+    end: int
+    row_index: int | None = None
+
+
+@dataclass(slots=True)
+class Assignment:
+    """A task × agency × role (phân công): DESIGN.md §3 ``assignments``.
+
+    ``role`` is lead (chủ trì, or the named performer), coordinate (phối hợp),
+    appraise (thẩm định) or monitor (tổng hợp, theo dõi, đôn đốc, kiểm tra).
+    ``advises`` names the body advised or submitted to ("tham mưu UBND tỉnh"),
+    which is never an assignee. ``collective`` marks group mentions ("các sở,
+    ban, ngành"), whose ``agency`` is the mention as written. ``successor`` is
+    the body's successor after the 2025 reorganisation. ``start``/``end``:
+    offsets of ``mention`` in ``field``.
+    """
+
+    row_index: int
+    agency: str
+    agency_kind: str
+    agency_level: str
+    role: str
+    mention: str
+    field: str
+    start: int
+    end: int
+    advises: str | None = None
+    collective: bool = False
+    successor: str | None = None
+
+
+@dataclass(slots=True)
+class Deadline:
+    """One deadline (tiến độ, thời gian hoàn thành): DESIGN.md §3/§4 ``deadlines``.
+
+    ``kind`` is date, month, quarter, half_year, year, multi_year, ongoing,
+    recurring, relative or per_schedule; ``start``/``end`` are inclusive dates or
+    ``None``; ``recurrence`` is annual, quarterly, monthly, weekly or ``None``;
+    ``note`` says how a relative or year-less phrase was resolved.
+    ``start_char``/``end_char`` locate ``text`` in the cell.
+    """
+
+    text: str
+    kind: str
+    start: date | None
+    end: date | None
+    start_char: int
+    end_char: int
+    recurrence: str | None = None
+    note: str | None = None
+    row_index: int | None = None
+    field: str = "deadline_text"
+
+
+@dataclass(slots=True)
+class Product:
+    """One product (sản phẩm) of a task: kind and approving or issuing body."""
+
+    kind: str
+    text: str
+    start_char: int
+    end_char: int
+    approver: str | None = None
+    row_index: int | None = None
+    field: str = "product_text"
+
+
+@dataclass(slots=True)
+class Annotations:
+    """Everything the tag stage found in one decision.
+
+    ``unresolved`` lists agency-column items of 7-column tables that resolved
+    to no canonical name or collective (goal: none), as ``(row_index, field,
+    text)``.
+    """
+
+    assignments: list[Assignment] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    citations: list[tuple[int | None, str, object]] = field(default_factory=list)
+    unresolved: list[tuple[int, str, str]] = field(default_factory=list)

@@ -1,0 +1,192 @@
+"""AGENCY spans: gazetteer names, distributed enumerations, unseen names, collectives.
+
+The component ``vn_agencies`` writes ``doc.spans["agencies"]`` (label AGENCY);
+each span's ``span._.agency`` is a dict with ``canonical``, ``kind``, ``level``
+(central, province, district, commune), ``successor`` (after the 2025
+reorganisation, or None), ``collective`` (True for group mentions such as "các
+sở, ban, ngành", kept as written) and ``source`` (gazetteer, enumeration,
+pattern, collective). Sources of the names: ``pipeline/data/agencies.json``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.nlp.collectives import collective_level, collective_matches, collective_name
+from pipeline.nlp.gazetteer import Agency, Gazetteer, load_gazetteer, read_data
+from pipeline.nlp.tokenizer import doc_key, norm_key
+
+LABEL = "AGENCY"
+if not Span.has_extension("agency"):
+    Span.set_extension("agency", default=None)
+
+_SEP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|&\s*)")
+
+
+def _province_names() -> set[str]:
+    data = read_data("provinces.json")
+    names = set(data["current"])
+    for former in data["current"].values():
+        names.update(former)
+    return {norm_key(n) for n in names}
+
+
+def _attrs(agency: Agency, source: str, canonical: str | None = None) -> dict:
+    return {
+        "canonical": canonical or agency.canonical,
+        "kind": agency.kind,
+        "level": agency.level,
+        "successor": agency.successor,
+        "collective": False,
+        "source": source,
+    }
+
+
+class AgencyTagger:
+    """spaCy component: AGENCY spans in ``doc.spans[spans_key]`` (see module docstring)."""
+
+    def __init__(self, nlp: Language, spans_key: str = "agencies") -> None:
+        self.spans_key = spans_key
+        self.gaz: Gazetteer = load_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.agencies: dict[str, Agency] = {}
+        for form, agency in self.gaz.forms.items():
+            self.agencies[agency.canonical] = agency
+            self.matcher.add(agency.canonical, [nlp.make_doc(form)])
+        self.fields = {
+            head: sorted(((norm_key(f), a) for f, a in table.items()), key=lambda p: -len(p[0]))
+            for head, table in self.gaz.fields.items()
+        }
+        self.enum_re = re.compile(r"\bcác\s+(" + "|".join(map(re.escape, self.fields)) + r")\b\s*:?\s*")
+        self.provinces = _province_names()
+
+    # -- enumerations: "Các Sở: Tài chính, Nội vụ" -------------------------------------------
+    def _enumerations(self, doc: Doc, key: str) -> tuple[list[Span], list[tuple[int, int]]]:
+        spans: list[Span] = []
+        regions: list[tuple[int, int]] = []
+        for head in self.enum_re.finditer(key):
+            pos, found = head.end(), []
+            fields = self.fields[head.group(1)]
+            while True:
+                hit = next(((f, a) for f, a in fields if key.startswith(f, pos) and not key[pos + len(f): pos + len(f) + 1].isalnum()), None)
+                if hit is None:
+                    break
+                found.append((pos, pos + len(hit[0]), hit[1]))
+                pos += len(hit[0])
+                sep = _SEP.match(key, pos)
+                if sep is None:
+                    break
+                pos = sep.end()
+            if len(found) >= 1 and (len(found) >= 2 or ":" in head.group(0)):
+                for start, end, agency in found:
+                    span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
+                    if span is not None:
+                        span._.agency = _attrs(agency, "enumeration")
+                        spans.append(span)
+                regions.append((head.start(), found[-1][1]))
+        return spans, regions
+
+    # -- gazetteer names, with "tỉnh Khánh Hòa" / "huyện Diên Khánh" extensions -------------
+    def _extend(self, doc: Doc, span: Span, agency: Agency) -> tuple[Span, str]:
+        end, canonical = span.end, agency.canonical
+        words = [t for t in doc[span.end: span.end + 4]]
+        if agency.level in ("district", "commune"):
+            names = []
+            for tok in words:
+                if tok.is_alpha and tok.text[:1].isupper():
+                    names.append(tok.text)
+                else:
+                    break
+            if names:
+                end = span.end + len(names)
+                canonical = f"{agency.canonical} {' '.join(names)}"
+            return doc[span.start: end], canonical
+        if words and words[0].norm_ == "tỉnh" and not agency.canonical.endswith("tỉnh"):
+            end += 1
+        for n in (3, 2, 1):
+            tail = doc[end: end + n]
+            if len(tail) == n and norm_key(tail.text) in self.provinces:
+                end += n
+                break
+        return doc[span.start: end], canonical
+
+    def _gazetteer(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            agency = self.agencies[doc.vocab.strings[match_id]]
+            span, canonical = self._extend(doc, doc[start:end], agency)
+            span = Span(doc, span.start, span.end, label=LABEL)
+            span._.agency = _attrs(agency, "gazetteer", canonical)
+            spans.append(span)
+        return spans
+
+    # -- unseen names: "Sở Giao thông công chính" ------------------------------------------------
+    def _unseen(self, doc: Doc) -> list[Span]:
+        spans = []
+        heads = self.gaz.unseen_heads
+        for i, tok in enumerate(doc):
+            if tok.text not in heads or i + 1 >= len(doc):
+                continue
+            nxt = doc[i + 1]
+            if not (nxt.is_alpha and nxt.text[:1].isupper()):
+                continue
+            j = i + 2
+            while j < len(doc) and doc[j].is_alpha and doc[j].norm_ not in self.gaz.unseen_stop and j - i < 9:
+                j += 1
+            span = Span(doc, i, j, label=LABEL)
+            kind = tok.text.lower()
+            span._.agency = {
+                "canonical": " ".join(span.text.split()),
+                "kind": kind,
+                "level": "province",
+                "successor": None,
+                "collective": False,
+                "source": "pattern",
+            }
+            spans.append(span)
+        return spans
+
+    def _collectives(self, doc: Doc, key: str) -> list[Span]:
+        spans = []
+        for start, end in collective_matches(key):
+            span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.agency = {
+                "canonical": collective_name(span.text),
+                "kind": "collective",
+                "level": collective_level(key[start:end]),
+                "successor": None,
+                "collective": True,
+                "source": "collective",
+            }
+            spans.append(span)
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        key = doc_key(doc)
+        enum_spans, regions = self._enumerations(doc, key)
+
+        def free(span: Span) -> bool:
+            return not any(span.start_char < b and a < span.end_char for a, b in regions)
+
+        collectives = [s for s in self._collectives(doc, key) if free(s)]
+        named = [s for s in self._gazetteer(doc) + self._unseen(doc) if free(s)]
+        # Gazetteer before pattern when equally long: filter_spans keeps the first of ties.
+        named = filter_spans(named)
+        named = [s for s in named if not any(c.start <= s.start and s.end <= c.end for c in collectives)]
+        collectives = [c for c in collectives if not any(s.start <= c.start and c.end <= s.end for s in named)]
+        spans = sorted(enum_spans + named + collectives, key=lambda s: (s.start_char, s.end_char))
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("vn_agencies", default_config={"spans_key": "agencies"})
+def make_agency_tagger(nlp: Language, name: str, spans_key: str) -> AgencyTagger:
+    """Factory of :class:`AgencyTagger` (``nlp.add_pipe("vn_agencies")``)."""
+    return AgencyTagger(nlp, spans_key)

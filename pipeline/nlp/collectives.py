@@ -1,0 +1,91 @@
+"""Collective agency mentions ("các sở, ban, ngành", "UBND cấp huyện", "UBND các xã, phường").
+
+Group mentions name no single body; DESIGN.md §4 keeps them as written, never
+invented into single agencies. They are found on the comparison key of the text
+(:func:`pipeline.nlp.tokenizer.doc_key`: lower case, tone marks normalised), and
+their level is read from the words (xã/phường/đặc khu → commune, huyện → district,
+bộ/trung ương → central, else province).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOUN = (
+    r"(?:cơ quan chuyên môn|cơ quan quản lý|cơ quan thuế|cơ quan|đơn vị sự nghiệp công lập|đơn vị|"
+    r"địa phương|sở|ban|ngành|bộ|tổ chức hội|tổ chức|hiệp hội|hội|doanh nghiệp|phòng|xã|phường|"
+    r"đặc khu|thị trấn|huyện|thị xã|thành phố|ủy ban nhân dân|ubnd)"
+)
+_SEP = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:các|những)\s+)?"
+_UBND = r"(?:ubnd|ủy ban nhân dân)"
+_MOD = (
+    r"(?:\s+(?:có\s+)?liên\s+quan"
+    r"|\s+(?:cấp\s+(?:tỉnh|huyện|xã)|cấp\s+trên(?:\s+của\s+đơn vị sự nghiệp công lập)?)"
+    r"|\s+(?:trực\s+)?thuộc\s+" + _UBND + r"\s+(?:tỉnh|cấp\s+(?:huyện|xã)|huyện|thị xã|thành phố)"
+    r"|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?"
+    r"|\s+trung\s+ương"
+    r"|\s+có\s+nguồn\s+thu\s+nộp\s+ngân\s+sách\s+nhà\s+nước"
+    r"|\s+trực\s+tiếp\s+sử\s+dụng\s+ngân\s+sách\s+nhà\s+nước)*"
+)
+_LIST = _NOUN + r"(?:" + _SEP + _NOUN + r"(?![\w]))*"
+
+_PATTERNS = [
+    # tất cả các cơ quan chuyên môn thuộc UBND tỉnh; các sở, ban, ngành, địa phương liên quan
+    re.compile(r"(?<!\w)(?:tất\s+cả\s+)?(?:các|những)\s+" + _LIST + r"(?!\w)" + _MOD),
+    # UBND cấp huyện; UBND các xã, phường, đặc khu; UBND các huyện, thị xã, thành phố
+    re.compile(r"(?<!\w)" + _UBND + r"\s+(?:cấp\s+(?:huyện|xã|tỉnh)|các\s+" + _LIST + r")(?!\w)" + _MOD),
+    # bộ, ngành Trung ương; sở, ban, ngành (bare lists of two or more nouns)
+    re.compile(r"(?<!\w)(?:bộ|sở|cơ quan)(?:\s*,\s*(?:ban|ngành|đơn vị|địa phương))+(?!\w)" + _MOD),
+]
+
+
+def collective_matches(key: str) -> list[tuple[int, int]]:
+    """Character ranges ``[start, end)`` of collective mentions in the comparison key ``key``.
+
+    Longest match wins where patterns overlap; ranges are sorted and disjoint.
+    """
+    found: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        found.extend(m.span() for m in pattern.finditer(key))
+    found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if out and start < out[-1][1]:
+            if end > out[-1][1] and start == out[-1][0]:
+                out[-1] = (start, end)
+            continue
+        out.append((start, end))
+    return out
+
+
+def item_is_collective(key: str) -> bool:
+    """True when a whole table-cell item (comparison key) opens with a collective noun.
+
+    Used for 7-column cells, whose items ("Cơ quan, địa phương có liên quan",
+    "Cơ quan quản lý cấp trên của đơn vị sự nghiệp công lập …") are group
+    mentions even without "các".
+    """
+    return re.match(r"(?:tất\s+cả\s+)?(?:(?:các|những)\s+)?" + _NOUN + r"(?!\w)", key.strip()) is not None
+
+
+def collective_level(key: str) -> str:
+    """Level of a collective mention: commune, district, central or province."""
+    if re.search(r"(?<!\w)(?:xã|phường|đặc khu|thị trấn|cấp xã)(?!\w)", key):
+        return "commune"
+    if re.search(r"(?<!\w)(?:huyện|thị xã|cấp huyện)(?!\w)", key):
+        return "district"
+    if re.search(r"(?<!\w)(?:bộ|trung ương)(?!\w)", key):
+        return "central"
+    return "province"
+
+
+def collective_name(text: str) -> str:
+    """A collective mention as its value: whitespace folded, sentence capital dropped.
+
+    >>> collective_name("Các sở, ban,  ngành")
+    'các sở, ban, ngành'
+    """
+    name = " ".join(text.split())
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        name = name[0].lower() + name[1:]
+    return name

@@ -1,0 +1,116 @@
+"""The agency gazetteer (``pipeline/data/agencies.json``) expanded into matchable names.
+
+Every body has one canonical name and attributes (kind, level, successor after
+the 2025 reorganisation). :func:`load_gazetteer` expands the compact data file
+into all written forms: field variants ("Kế hoạch - Đầu tư"), initials ("Sở
+KH&ĐT", "SKHĐT"), abbreviations substituted into names ("UBND tỉnh",
+"Đài PT-TH tỉnh"). Forms are compared on token norms (see
+:mod:`pipeline.nlp.tokenizer`), so case and tone-mark placement do not matter.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+DATA_FILE = "agencies.json"
+VOCAB_FILE = "nlp_vocab.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A public body (cơ quan, đơn vị) as the gazetteer knows it.
+
+    ``level`` is one of central, province, district, commune. ``successor`` is
+    the canonical name of the body that took over after the 2025
+    reorganisation, or ``None`` when it continues under its own name.
+    """
+
+    canonical: str
+    kind: str
+    level: str
+    successor: str | None = None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Expanded gazetteer: written form → :class:`Agency`, plus enumeration fields.
+
+    ``forms`` maps every written form to its agency; ``fields`` maps the head
+    word of an enumeration ("sở", "bộ") to ``{field form: Agency}`` so that
+    "Các Sở: Tài chính, Nội vụ" can be distributed.
+    """
+
+    forms: dict[str, Agency] = field(default_factory=dict)
+    fields: dict[str, dict[str, Agency]] = field(default_factory=dict)
+    unseen_heads: list[str] = field(default_factory=list)
+    unseen_stop: set[str] = field(default_factory=set)
+
+
+def read_data(name: str) -> dict:
+    """Parsed JSON data file shipped in ``pipeline/data``."""
+    return json.loads(resources.files("pipeline.data").joinpath(name).read_text("utf-8"))
+
+
+def _abbreviated(name: str, abbreviations: dict[str, list[str]]) -> set[str]:
+    """``name`` and every form with one or more long forms replaced by an abbreviation."""
+    forms = {name}
+    for long, shorts in abbreviations.items():
+        for form in list(forms):
+            if long.lower() in form.lower():
+                start = form.lower().index(long.lower())
+                for short in shorts:
+                    forms.add(form[:start] + short + form[start + len(long):])
+    return forms
+
+
+def _add(gaz: Gazetteer, names: set[str], agency: Agency, abbreviations: dict[str, list[str]]) -> None:
+    for name in names:
+        for form in _abbreviated(name, abbreviations):
+            gaz.forms.setdefault(form, agency)
+
+
+def _departments(gaz: Gazetteer, entries: list[dict], head: str, letter: str, level: str, abbr: dict) -> None:
+    """Add 'Sở …' / 'Bộ …' entries: canonical, variants, initials, enumeration fields."""
+    kind = head.lower()
+    fields = gaz.fields.setdefault(kind, {})
+    for entry in entries:
+        agency = Agency(f"{head} {entry['field']}", kind, level, entry.get("successor"))
+        variants = [entry["field"], *entry.get("variants", [])]
+        names = {f"{head} {v}" for v in variants}
+        for initials in entry.get("initials", []):
+            names.add(f"{head} {initials}")
+            if len(initials) >= 3:
+                names.add(f"{letter}{initials}")
+        _add(gaz, names, agency, abbr)
+        for variant in variants:
+            fields.setdefault(variant, agency)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The expanded gazetteer from ``pipeline/data/agencies.json`` (cached)."""
+    data = read_data(DATA_FILE)
+    abbr = data["abbreviations"]
+    gaz = Gazetteer()
+    for body in data["bodies"]:
+        agency = Agency(body["canonical"], body["kind"], body["level"], body.get("successor"))
+        _add(gaz, {body["canonical"], *body.get("variants", [])}, agency, abbr)
+    _departments(gaz, data["departments"], "Sở", "S", "province", abbr)
+    _departments(gaz, data["ministries"], "Bộ", "B", "central", abbr)
+    gaz.unseen_heads = list(data["unseen"]["heads"])
+    gaz.unseen_stop = set(data["unseen"]["stop"])
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def load_vocab() -> dict:
+    """Word lists of the tagging stage (``pipeline/data/nlp_vocab.json``, cached)."""
+    return read_data(VOCAB_FILE)
+
+
+def by_canonical() -> dict[str, Agency]:
+    """Canonical name → agency, for looking up successors and attributes."""
+    return {a.canonical: a for a in load_gazetteer().forms.values()}

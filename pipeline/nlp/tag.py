@@ -1,0 +1,131 @@
+"""The tag stage: a parsed :class:`~pipeline.model.Decision` → its :class:`~pipeline.model.Annotations`.
+
+Runs the Vietnamese pipeline (:mod:`pipeline.nlp.language`) on every task cell
+and on the plan's body text (split into sentences by underthesea), and turns
+the spans into records: assignments (task × agency × role), deadlines,
+products, and one mention per span. Relative deadlines are resolved with the
+decision's ``plan_year`` (else the year of issue).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.model import Annotations, Decision, Mention, Product, Task
+from pipeline.nlp.assign import COLUMN_ROLES, assign_column, assign_text
+from pipeline.nlp.language import SPAN_GROUPS, annotate, get_nlp
+from pipeline.nlp.products import OTHER
+
+TASK_FIELDS = ("task_text", "product_text", "deadline_text", "assignment_text", "lead_text", "coordinate_text", "monitor_text")
+
+
+def context_year(decision: Decision) -> int | None:
+    """The year relative phrases refer to: ``plan_year``, else the year of issue."""
+    if decision.plan_year:
+        return decision.plan_year
+    return decision.issue_date.year if decision.issue_date else None
+
+
+def span_value(span) -> str | None:  # type: ignore[no-untyped-def]
+    """Normalised value of a span for the ``mentions`` dataset."""
+    if span.label_ == "AGENCY":
+        return span._.agency["canonical"]
+    if span.label_ == "ROLE_CUE":
+        return span.kb_id_
+    if span.label_ == "DEADLINE":
+        d = span._.deadline
+        return f"{d.kind} {d.start.isoformat() if d.start else ''}..{d.end.isoformat() if d.end else ''}".strip()
+    if span.label_ == "PRODUCT":
+        return span._.product.kind
+    record = span._.record
+    for name in ("cited_number", "number", "value"):
+        if getattr(record, name, None) is not None:
+            return str(getattr(record, name))
+    return None
+
+
+def mentions_of(doc: Doc, field: str, row_index: int | None) -> list[Mention]:
+    """One :class:`Mention` per span of every group, in text order."""
+    out = [
+        Mention(span.label_, span.text, span_value(span), field, span.start_char, span.end_char, row_index)
+        for key in SPAN_GROUPS
+        for span in doc.spans.get(key, [])
+    ]
+    out.sort(key=lambda m: (m.start, m.end, m.label))
+    return out
+
+
+def _products(doc: Doc, row_index: int) -> list[Product]:
+    """Products of a cell: one per kind; a line with no known kind is one ``other`` product."""
+    out: list[Product] = []
+    seen_lines = set()
+    for span in doc.spans.get("products", []):
+        p = span._.product
+        out.append(Product(p.kind, p.text, p.start_char, p.end_char, p.approver, row_index))
+        seen_lines.add(p.start_char)
+    for m in re.finditer(r"[^\n]+", doc.text):
+        text = m.group().strip()
+        if m.start() not in seen_lines and text.strip(" -+•*"):
+            out.append(Product(OTHER, text, m.start(), m.end(), None, row_index))
+    out.sort(key=lambda p: p.start_char)
+    return out
+
+
+def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
+    """Tag one task row's cells into ``ann`` (appends)."""
+    row = task.row_index
+    for field in TASK_FIELDS:
+        text = getattr(task, field)
+        if not text:
+            continue
+        doc = annotate(text, year)
+        ann.mentions.extend(mentions_of(doc, field, row))
+        for span in doc.spans.get("citations", []):
+            ann.citations.append((row, field, span._.record))
+        if field == "deadline_text":
+            for span in doc.spans.get("deadlines", []):
+                d = span._.deadline
+                d.row_index, d.field = row, field
+                ann.deadlines.append(d)
+        elif field == "product_text":
+            ann.products.extend(_products(doc, row))
+        elif field == "assignment_text":
+            ann.assignments.extend(assign_text(doc, row, field))
+        elif field in COLUMN_ROLES:
+            found, unresolved = assign_column(doc, row, field)
+            ann.assignments.extend(found)
+            ann.unresolved.extend((row, field, item) for item in unresolved)
+
+
+def body_sentences(decision: Decision) -> list[str]:
+    """Sentences of the plan's body text (lines outside tables), by underthesea's splitter."""
+    from underthesea import sent_tokenize
+
+    from pipeline.text.normalize import normalize
+
+    text = normalize("\n".join(line.text for line in decision.document.lines()))
+    sentences: list[str] = []
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            sentences.extend(s for s in sent_tokenize(paragraph) if s.strip())
+    return sentences
+
+
+def tag(decision: Decision, with_body: bool = True) -> Annotations:
+    """All annotations of one decision; also stored on ``decision.annotations``.
+
+    ``with_body`` adds mentions from the body text (field ``body``, offsets in
+    the sentence, ``row_index`` = ``None``) to those of the task cells.
+    """
+    get_nlp()
+    year = context_year(decision)
+    ann = Annotations()
+    for task in decision.tasks:
+        tag_task(task, year, ann)
+    if with_body:
+        for sentence in body_sentences(decision):
+            ann.mentions.extend(mentions_of(annotate(sentence, year), "body", None))
+    decision.annotations = ann
+    return ann
