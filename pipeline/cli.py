@@ -81,5 +81,54 @@ def _print_summary(summary: Summary, out: Path) -> None:
         )
 
 
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Argument(..., help="Gold file in the format of shared/gold/4032-QD-UBND.json."),
+    source: Path | None = typer.Option(None, "--source", "-s", help="The decision to tag; default: the file under --raw whose number matches the gold's."),
+    raw: Path = typer.Option(Path("raw"), "--raw", help="Folder searched for the source when --source is not given."),
+) -> None:
+    """Tag a decision and print precision, recall and F1 per field against GOLD."""
+    import json
+
+    from pipeline.nlp.evaluate import evaluate
+    from pipeline.nlp.references import AVAILABLE
+    from pipeline.nlp.tag import tag
+    from pipeline.readers import read
+    from pipeline.structure import parse
+
+    expected = json.loads(gold.read_text("utf-8"))
+    decision = _find_source(expected, source, raw, read, parse)
+    annotations = tag(decision, with_body=False)
+    scores = evaluate(expected, decision, annotations, citations_available=AVAILABLE["CITATION"])
+    table = Table(title=f"Tagging vs {gold.name} ({escape(decision.document.source_file)})")
+    for column in ("field", "gold", "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for s in scores.values():
+        if not s.available:
+            table.add_row(s.field, str(s.gold), "-", "-", "-", "-", "-", "parser missing")
+            continue
+        table.add_row(s.field, str(s.gold), str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    console.print(table)
+    d = scores["deadlines"]
+    console.print(f"deadlines exact (kind, start, end): {d.tp}/{d.gold}")
+    if not AVAILABLE["CITATION"]:
+        console.print("[yellow]citations: pipeline.structure.citations.parse_citations is not installed; not scored[/yellow]")
+
+
+def _find_source(expected: dict, source: Path | None, raw: Path, read, parse):  # type: ignore[no-untyped-def]
+    """The parsed decision to evaluate: ``source``, or the file in ``raw`` with the gold's number."""
+    if source is not None:
+        return parse(read(source))
+    number = expected.get("document", {}).get("number")
+    for path, _name in sorted(discover([raw]), key=lambda p: (p[0].suffix.lower() != ".pdf", str(p[0]))):
+        try:
+            decision = parse(read(path))
+        except Exception:  # noqa: BLE001 - unreadable files are simply not the source
+            continue
+        if number and decision.number == number:
+            return decision
+    raise typer.BadParameter(f"no file under {raw} has number {number!r}; pass --source")
+
+
 if __name__ == "__main__":
     app()

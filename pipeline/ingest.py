@@ -1,4 +1,4 @@
-"""Batch ingest: read → parse → write, one document at a time, failures recorded.
+"""Batch ingest: read → parse → tag → write, one document at a time, failures recorded.
 
 A file that cannot be read, parsed or written becomes a ``failures`` row (file,
 stage, reason) and the batch goes on. Nothing here prints; progress is reported
@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.model import Failure
+from pipeline.nlp.tag import tag
 from pipeline.readers import read, wanted
-from pipeline.store.rows import document_row, failure_row, part_rows, partition_of, task_rows
+from pipeline.store.rows import annotation_rows, document_row, failure_row, part_rows, partition_of, task_rows
 from pipeline.store.writer import clear_failure, write_document, write_failure
 from pipeline.structure import parse
 
@@ -73,12 +74,19 @@ def ingest_file(path: Path, source_file: str, out: Path) -> Outcome:
         outcome.doc_id = document.doc_id
         stage = "parse"
         decision = parse(document)
+        stage = "tag"
+        tag(decision)
         stage = "write"
         province, year = partition_of(decision)
         counts = write_document(
             out,
             document.doc_id,
-            {"documents": [document_row(decision, source_file)], "tasks": task_rows(decision), **part_rows(decision)},
+            {
+                "documents": [document_row(decision, source_file)],
+                "tasks": task_rows(decision),
+                **part_rows(decision),
+                **annotation_rows(decision),
+            },
             province,
             year,
         )

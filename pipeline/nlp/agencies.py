@@ -86,7 +86,7 @@ class AgencyTagger:
                 for start, end, agency in found:
                     span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
                     if span is not None:
-                        span._.agency = _attrs(agency, "enumeration")
+                        self._pending[id(span)] = _attrs(agency, "enumeration")
                         spans.append(span)
                 regions.append((head.start(), found[-1][1]))
         return spans, regions
@@ -121,7 +121,7 @@ class AgencyTagger:
             agency = self.agencies[doc.vocab.strings[match_id]]
             span, canonical = self._extend(doc, doc[start:end], agency)
             span = Span(doc, span.start, span.end, label=LABEL)
-            span._.agency = _attrs(agency, "gazetteer", canonical)
+            self._pending[id(span)] = _attrs(agency, "gazetteer", canonical)
             spans.append(span)
         return spans
 
@@ -136,11 +136,16 @@ class AgencyTagger:
             if not (nxt.is_alpha and nxt.text[:1].isupper()):
                 continue
             j = i + 2
-            while j < len(doc) and doc[j].is_alpha and doc[j].norm_ not in self.gaz.unseen_stop and j - i < 9:
+            while j < len(doc) and doc[j].is_alpha and doc[j].norm_ not in self.gaz.unseen_stop and j - i < 7:
                 j += 1
+            # Lower-case words belong to the name only when a boundary follows them.
+            boundary = j >= len(doc) or not doc[j].is_alpha or doc[j].norm_ in self.gaz.unseen_stop
+            if not boundary:
+                while j > i + 2 and not doc[j - 1].text[:1].isupper():
+                    j -= 1
             span = Span(doc, i, j, label=LABEL)
             kind = tok.text.lower()
-            span._.agency = {
+            self._pending[id(span)] = {
                 "canonical": " ".join(span.text.split()),
                 "kind": kind,
                 "level": "province",
@@ -157,7 +162,7 @@ class AgencyTagger:
             span = doc.char_span(start, end, label=LABEL, alignment_mode="expand")
             if span is None:
                 continue
-            span._.agency = {
+            self._pending[id(span)] = {
                 "canonical": collective_name(span.text),
                 "kind": "collective",
                 "level": collective_level(key[start:end]),
@@ -169,6 +174,8 @@ class AgencyTagger:
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
+        # Extension values are stored per (offsets, label): set them only on the spans kept.
+        self._pending: dict[int, dict] = {}
         key = doc_key(doc)
         enum_spans, regions = self._enumerations(doc, key)
 
@@ -176,12 +183,17 @@ class AgencyTagger:
             return not any(span.start_char < b and a < span.end_char for a, b in regions)
 
         collectives = [s for s in self._collectives(doc, key) if free(s)]
-        named = [s for s in self._gazetteer(doc) + self._unseen(doc) if free(s)]
-        # Gazetteer before pattern when equally long: filter_spans keeps the first of ties.
-        named = filter_spans(named)
+        known = filter_spans([s for s in self._gazetteer(doc) if free(s)])
+        unseen = [
+            s for s in self._unseen(doc)
+            if free(s) and not any(s.start < k.end and k.start < s.end for k in known)
+        ]
+        named = filter_spans(known + unseen)
         named = [s for s in named if not any(c.start <= s.start and s.end <= c.end for c in collectives)]
         collectives = [c for c in collectives if not any(s.start <= c.start and c.end <= s.end for s in named)]
         spans = sorted(enum_spans + named + collectives, key=lambda s: (s.start_char, s.end_char))
+        for span in spans:
+            span._.agency = self._pending[id(span)]
         doc.spans[self.spans_key] = spans
         return doc
 

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model import Citation, Decision, Failure
+from pipeline.model import Annotations, Citation, Decision, Failure
 from pipeline.structure.province import current_province, match_province, slug
 
 Row = dict[str, Any]
@@ -214,3 +214,48 @@ def part_rows(decision: Decision) -> dict[str, list[Row]]:
             for i, t in enumerate(decision.targets)
         ],
     }
+def _key(doc_id: str, row_index: int | None) -> Row:
+    return {"doc_id": doc_id, "task_id": f"{doc_id}:{row_index}" if row_index is not None else None, "row_index": row_index}
+
+
+def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
+    """Rows of ``assignments``, ``deadlines``, ``products`` and ``mentions`` (tag stage output).
+
+    Empty lists when the decision was not tagged.
+    """
+    doc_id = decision.document.doc_id
+    ann = decision.annotations or Annotations()
+    assignments = [
+        {
+            **_key(doc_id, a.row_index),
+            "agency": a.agency, "agency_kind": a.agency_kind, "agency_level": a.agency_level, "role": a.role,
+            "advises": a.advises, "collective": a.collective, "mention": a.mention, "successor": a.successor,
+            "field": a.field, "char_start": a.start, "char_end": a.end,
+        }
+        for a in ann.assignments
+    ]
+    deadlines = [
+        {
+            **_key(doc_id, d.row_index),
+            "text": d.text, "kind": d.kind, "start": d.start, "end": d.end, "recurrence": d.recurrence,
+            "note": d.note, "field": d.field, "char_start": d.start_char, "char_end": d.end_char,
+        }
+        for d in ann.deadlines
+    ]
+    products = [
+        {
+            **_key(doc_id, p.row_index),
+            "kind": p.kind, "approver": p.approver, "text": p.text,
+            "field": p.field, "char_start": p.start_char, "char_end": p.end_char,
+        }
+        for p in ann.products
+    ]
+    mentions = [
+        {
+            **_key(doc_id, m.row_index),
+            "label": m.label, "text": m.text, "value": m.value,
+            "field": m.field, "char_start": m.start, "char_end": m.end,
+        }
+        for m in ann.mentions
+    ]
+    return {"assignments": assignments, "deadlines": deadlines, "products": products, "mentions": mentions}

@@ -183,8 +183,72 @@ TARGETS = pa.schema(
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "targets"},
 )
 
+_TASK_KEY = [
+    _f("doc_id", pa.string(), "Document key (documents.doc_id)", False),
+    _f("task_id", pa.string(), "Task key (tasks.task_id); null for plan text outside the appendix"),
+    _f("row_index", pa.int32(), "Task row (tasks.row_index); null outside the appendix"),
+]
+_CHARS = [
+    _f("field", pa.string(), "Text field the value was read from: task_text, product_text, deadline_text, assignment_text, lead_text, coordinate_text, monitor_text, body"),
+    _f("char_start", pa.int32(), "Start offset (characters, 0-based) in that field's normalised text"),
+    _f("char_end", pa.int32(), "End offset (exclusive) in that field's normalised text"),
+]
+
+ASSIGNMENTS = pa.schema(
+    _TASK_KEY
+    + [
+        _f("agency", pa.string(), "Canonical agency name ('Sở Kế hoạch và Đầu tư' for 'Sở KH&ĐT'); collectives as written ('các sở, ban, ngành')", False),
+        _f("agency_kind", pa.string(), "sở, bộ, ban, ubnd, hđnd, văn phòng, thanh tra, công an, trung tâm, …, or collective", False),
+        _f("agency_level", pa.string(), "central, province, district or commune", False),
+        _f("role", pa.string(), "lead (chủ trì or named performer), coordinate (phối hợp), appraise (thẩm định), monitor (tổng hợp, theo dõi, đôn đốc, kiểm tra)", False),
+        _f("advises", pa.string(), "Body advised or submitted to in the same clause ('tham mưu UBND tỉnh'), '; '-joined; never an assignee"),
+        _f("collective", pa.bool_(), "True for group mentions that name no single agency", False),
+        _f("mention", pa.string(), "The agency as written in the cell", False),
+        _f("successor", pa.string(), "Canonical name of the body that took over after the 2025 reorganisation; null when unchanged"),
+    ]
+    + _CHARS,
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "assignments"},
+)
+
+DEADLINES = pa.schema(
+    _TASK_KEY
+    + [
+        _f("text", pa.string(), "The deadline phrase as written ('Trong Quý I/2017')", False),
+        _f("kind", pa.string(), "date, month, quarter, half_year, year, multi_year, ongoing, recurring, relative, per_schedule", False),
+        _f("start", pa.date32(), "First day of the period (inclusive); null when open or not stated"),
+        _f("end", pa.date32(), "Last day of the period (inclusive); null when open or not stated"),
+        _f("recurrence", pa.string(), "annual, quarterly, monthly, weekly for recurring phrases; else null"),
+        _f("note", pa.string(), "How a relative or year-less phrase was resolved (e.g. with the plan year)"),
+    ]
+    + _CHARS,
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "deadlines"},
+)
+
+PRODUCTS = pa.schema(
+    _TASK_KEY
+    + [
+        _f("kind", pa.string(), "quyết định, quy chế, đề án, kế hoạch, báo cáo, hội nghị, hội thảo, danh mục, cơ sở dữ liệu, quy trình, chính sách, cơ chế, phần mềm, …; 'other' when the head names no known kind", False),
+        _f("approver", pa.string(), "Approving or issuing body ('được UBND tỉnh phê duyệt', 'Quyết định của UBND tỉnh'), canonical, '; '-joined"),
+        _f("text", pa.string(), "The product line as written", False),
+    ]
+    + _CHARS,
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "products"},
+)
+
+MENTIONS = pa.schema(
+    _TASK_KEY
+    + [
+        _f("label", pa.string(), "AGENCY, ROLE_CUE, DEADLINE, PRODUCT, CITATION or TARGET", False),
+        _f("text", pa.string(), "The span as written", False),
+        _f("value", pa.string(), "Normalised value: canonical agency, role, 'kind start..end', product kind, cited number, target value"),
+    ]
+    + _CHARS,
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "mentions"},
+)
+
 DATASETS: dict[str, pa.Schema] = {
     "documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES,
     "parts": PARTS, "legal_bases": LEGAL_BASES, "citations": CITATIONS, "articles": ARTICLES,
     "recipients": RECIPIENTS, "plan_items": PLAN_ITEMS, "targets": TARGETS,
+    "assignments": ASSIGNMENTS, "deadlines": DEADLINES, "products": PRODUCTS, "mentions": MENTIONS,
 }
