@@ -74,18 +74,22 @@ def _month(m: re.Match[str], plan_year: int | None) -> tuple:
     return "month", date(year, month, 1), _last_day(year, month), None, note
 
 
+def _bounds(prefix: str | None, when: date) -> tuple[date | None, date]:
+    """"trước/chậm nhất/đến ngày X" → (None, X); "từ ngày X" → (X, None); else (X, X)."""
+    prefix = prefix or ""
+    if re.search(r"trước|chậm\s+nhất|đến|hoàn\s+thành", prefix):
+        return None, when
+    if re.search(r"(?<!\w)từ(?!\w)", prefix):
+        return when, None  # type: ignore[return-value]
+    return when, when
+
+
 def _date(m: re.Match[str], plan_year: int | None) -> tuple:
-    day, month, year = int(m.group(2)), int(m.group(3)), int(m.group(4))
-    when = date(year, month, day)
-    before = bool(re.search(r"trước|chậm\s+nhất|đến|hoàn\s+thành", m.group(1) or ""))
-    return "date", None if before else when, when, None, None
-
-
-def _date_words(m: re.Match[str], plan_year: int | None) -> tuple:
-    day, month, year = int(m.group(2)), int(m.group(3)), int(m.group(4))
-    when = date(year, month, day)
-    before = bool(re.search(r"trước|chậm\s+nhất|đến|hoàn\s+thành", m.group(1) or ""))
-    return "date", None if before else when, when, None, None
+    """Numeric ("30/6/2017") or spelled ("ngày 30 tháng 6 năm 2017") date."""
+    when = date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+    first, last = _bounds(m.group(1), when)
+    note = None if first == last else ("by this date" if first is None else "from this date on")
+    return "date", first, last, None, note
 
 
 def _next_year_day(m: re.Match[str], plan_year: int | None) -> tuple:
@@ -152,7 +156,7 @@ GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(r"(?<!\w)" + _PRE + r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s+(?:của\s+)?năm\s+(trước\s+)?liền\s+kề"), _next_year_day),
     (re.compile(r"(?<!\w)" + _PRE + r"ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+(?:liền\s+kề|tiếp\s+theo|sau)"), _next_month_day),
     (re.compile(r"(?<!\w)(" + _PRE + r")(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*" + Y), _date),
-    (re.compile(r"(?<!\w)(" + _PRE + r")ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+" + Y), _date_words),
+    (re.compile(r"(?<!\w)(" + _PRE + r")ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+" + Y), _date),
     (re.compile(r"(?<!\w)" + _PRE + r"quý\s+(iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm|-)\s*" + Y + r")?"), _quarter),
     (re.compile(r"(?<!\w)" + _PRE + r"(?:6|06|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+" + Y + r")?"), _half),
     (re.compile(r"(?<!\w)" + _PRE + r"tháng\s+(\d{1,2})(?!\d)(?:\s*(?:/|năm|-)\s*" + Y + r")?(\s+(?:hằng|hàng)\s+năm)?"), _month),

@@ -99,25 +99,39 @@ def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
             ann.unresolved.extend((row, field, item) for item in unresolved)
 
 
-def body_sentences(decision: Decision) -> list[str]:
-    """Sentences of the plan's body text (lines outside tables), by underthesea's splitter."""
-    from underthesea import sent_tokenize
-
+def body_text(decision: Decision) -> str:
+    """The document's lines outside tables, normalised, one line per row (field ``body``)."""
     from pipeline.text.normalize import normalize
 
-    text = normalize("\n".join(line.text for line in decision.document.lines()))
-    sentences: list[str] = []
+    return normalize("\n".join(line.text for line in decision.document.lines()))
+
+
+def body_sentences(text: str) -> list[tuple[int, str]]:
+    """``(offset, sentence)`` pairs of ``text`` by underthesea's sentence splitter.
+
+    Offsets index ``text``; a sentence the splitter re-spaced and that cannot be
+    found verbatim is skipped rather than mislocated.
+    """
+    from underthesea import sent_tokenize
+
+    out: list[tuple[int, str]] = []
+    cursor = 0
     for paragraph in text.split("\n"):
         if paragraph.strip():
-            sentences.extend(s for s in sent_tokenize(paragraph) if s.strip())
-    return sentences
+            for sentence in sent_tokenize(paragraph):
+                at = text.find(sentence, cursor)
+                if sentence.strip() and at >= 0:
+                    out.append((at, sentence))
+                    cursor = at + len(sentence)
+        cursor = max(cursor, text.find("\n", cursor) + 1 if text.find("\n", cursor) >= 0 else len(text))
+    return out
 
 
 def tag(decision: Decision, with_body: bool = True) -> Annotations:
     """All annotations of one decision; also stored on ``decision.annotations``.
 
-    ``with_body`` adds mentions from the body text (field ``body``, offsets in
-    the sentence, ``row_index`` = ``None``) to those of the task cells.
+    ``with_body`` adds mentions from the body text (field ``body``: offsets in
+    :func:`body_text`, ``row_index`` = ``None``) to those of the task cells.
     """
     get_nlp()
     year = context_year(decision)
@@ -125,7 +139,10 @@ def tag(decision: Decision, with_body: bool = True) -> Annotations:
     for task in decision.tasks:
         tag_task(task, year, ann)
     if with_body:
-        for sentence in body_sentences(decision):
-            ann.mentions.extend(mentions_of(annotate(sentence, year), "body", None))
+        for offset, sentence in body_sentences(body_text(decision)):
+            for mention in mentions_of(annotate(sentence, year), "body", None):
+                mention.start += offset
+                mention.end += offset
+                ann.mentions.append(mention)
     decision.annotations = ann
     return ann

@@ -1,0 +1,69 @@
+"""The tag stage inside ingest, its datasets, failures, the tokenizer, and `pipeline eval`."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from conftest import SEED_GOLD, SEED_PDF
+from pipeline import ingest as ingest_module
+from pipeline.cli import app
+from pipeline.ingest import ingest
+from pipeline.nlp.language import annotate
+
+
+def test_tokenizer_keeps_offsets_and_splits_slashes() -> None:
+    text = "Nghị quyết số 30c/NQ-CP;  Khánh Hoà\nQuý I/2017"
+    doc = annotate(text)
+    assert doc.text == text
+    words = [t.text for t in doc if not t.is_space]
+    assert words[:9] == ["Nghị", "quyết", "số", "30c", "/", "NQ", "-", "CP", ";"]
+    assert "I" in words and "/" in words and "2017" in words
+    hoa = next(t for t in doc if t.text == "Hoà")
+    assert hoa.norm_ == "hòa"  # tone mark moved in the norm only; the text is untouched
+
+
+def test_ingest_writes_tag_datasets(tmp_path) -> None:
+    src = tmp_path / "raw"
+    src.mkdir()
+    shutil.copy(SEED_PDF, src / SEED_PDF.name)
+    out = tmp_path / "processed"
+    summary = ingest([src], out)
+    assert summary.failures == []
+    assignments = pd.read_parquet(out / "assignments")
+    deadlines = pd.read_parquet(out / "deadlines")
+    products = pd.read_parquet(out / "products")
+    mentions = pd.read_parquet(out / "mentions")
+    assert len(assignments[~assignments.collective]) == 30
+    assert len(deadlines) == 13
+    assert set(mentions.label) >= {"AGENCY", "ROLE_CUE", "DEADLINE", "PRODUCT"}
+    q1 = deadlines[deadlines.text == "Trong Quý I/2017"].iloc[0]
+    assert (str(q1.start), str(q1.end), q1.kind) == ("2017-01-01", "2017-03-31", "quarter")
+    assert "đề án" in set(products.kind)
+    # a rerun replaces rows instead of appending them
+    ingest([src], out)
+    assert len(pd.read_parquet(out / "deadlines")) == 13
+
+
+def test_tag_failure_is_recorded_with_stage_tag(tmp_path, monkeypatch) -> None:
+    src = tmp_path / "raw"
+    src.mkdir()
+    shutil.copy(SEED_PDF, src / SEED_PDF.name)
+
+    def broken(decision):  # type: ignore[no-untyped-def]
+        raise RuntimeError("tagger exploded")
+
+    monkeypatch.setattr(ingest_module, "tag", broken)
+    summary = ingest([src], tmp_path / "processed")
+    (failure,) = summary.failures
+    assert (failure.stage, failure.reason) == ("tag", "RuntimeError: tagger exploded")
+    assert not (tmp_path / "processed" / "assignments").exists()
+
+
+def test_eval_command_prints_scores() -> None:
+    result = CliRunner().invoke(app, ["eval", str(SEED_GOLD), "--source", str(SEED_PDF)])
+    assert result.exit_code == 0, result.output
+    assert "deadlines exact (kind, start, end): 13/13" in result.output
+    assert "agency_role" in result.output and "product_kinds" in result.output
