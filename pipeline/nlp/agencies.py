@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from pipeline.nlp.collectives import collective_level, collective_matches, collective_name
 from pipeline.nlp.gazetteer import Agency, Gazetteer, load_gazetteer, read_data
-from pipeline.nlp.tokenizer import doc_key, norm_key
+from pipeline.nlp.tokenizer import doc_key, doc_text, norm_key
 
 LABEL = "AGENCY"
 if not Span.has_extension("agency"):
@@ -64,6 +64,9 @@ class AgencyTagger:
         }
         self.enum_re = re.compile(r"\bcác\s+(" + "|".join(map(re.escape, self.fields)) + r")\b\s*:?\s*")
         self.provinces = _province_names()
+        heads = "|".join(map(re.escape, sorted(self.gaz.unseen_heads, key=len, reverse=True)))
+        # "Sở" + a capitalised word: a department name the gazetteer does not know.
+        self.unseen_re = re.compile(r"(?<!\w)(" + heads + r") (?=[A-ZĐÀ-Ỹ])")
 
     # -- enumerations: "Các Sở: Tài chính, Nội vụ" -------------------------------------------
     def _enumerations(self, doc: Doc, key: str) -> tuple[list[Span], list[tuple[int, int]]]:
@@ -92,35 +95,32 @@ class AgencyTagger:
         return spans, regions
 
     # -- gazetteer names, with "tỉnh Khánh Hòa" / "huyện Diên Khánh" extensions -------------
-    def _extend(self, doc: Doc, span: Span, agency: Agency) -> tuple[Span, str]:
-        end, canonical = span.end, agency.canonical
-        words = [t for t in doc[span.end: span.end + 4]]
+    def _extend(self, doc: Doc, start: int, end: int, agency: Agency) -> tuple[int, str]:
+        """New end of a gazetteer match: "+ tỉnh Khánh Hòa", or "+ Diên Khánh" after "huyện"."""
+        canonical, n = agency.canonical, len(doc)
         if agency.level in ("district", "commune"):
             names = []
-            for tok in words:
-                if tok.is_alpha and tok.text[:1].isupper():
-                    names.append(tok.text)
-                else:
-                    break
+            k = end
+            while k < n and k < end + 4 and doc[k].is_alpha and doc[k].text[:1].isupper():
+                names.append(doc[k].text)
+                k += 1
             if names:
-                end = span.end + len(names)
                 canonical = f"{agency.canonical} {' '.join(names)}"
-            return doc[span.start: end], canonical
-        if words and words[0].norm_ == "tỉnh" and not agency.canonical.endswith("tỉnh"):
+            return k, canonical
+        if end < n and doc[end].norm_ == "tỉnh" and not agency.canonical.endswith("tỉnh"):
             end += 1
-        for n in (3, 2, 1):
-            tail = doc[end: end + n]
-            if len(tail) == n and norm_key(tail.text) in self.provinces:
-                end += n
-                break
-        return doc[span.start: end], canonical
+        norms = [doc[k].norm_ for k in range(end, min(n, end + 3))]
+        for size in (3, 2, 1):
+            if len(norms) >= size and " ".join(norms[:size]) in self.provinces:
+                return end + size, canonical
+        return end, canonical
 
     def _gazetteer(self, doc: Doc) -> list[Span]:
         spans = []
         for match_id, start, end in self.matcher(doc):
             agency = self.agencies[doc.vocab.strings[match_id]]
-            span, canonical = self._extend(doc, doc[start:end], agency)
-            span = Span(doc, span.start, span.end, label=LABEL)
+            end, canonical = self._extend(doc, start, end, agency)
+            span = Span(doc, start, end, label=LABEL)
             self._pending[id(span)] = _attrs(agency, "gazetteer", canonical)
             spans.append(span)
         return spans
@@ -128,13 +128,12 @@ class AgencyTagger:
     # -- unseen names: "Sở Giao thông công chính" ------------------------------------------------
     def _unseen(self, doc: Doc) -> list[Span]:
         spans = []
-        heads = self.gaz.unseen_heads
-        for i, tok in enumerate(doc):
-            if tok.text not in heads or i + 1 >= len(doc):
+        text = doc_text(doc)
+        for m in self.unseen_re.finditer(text):
+            head = doc.char_span(m.start(1), m.end(1))
+            if head is None or head.end >= len(doc):
                 continue
-            nxt = doc[i + 1]
-            if not (nxt.is_alpha and nxt.text[:1].isupper()):
-                continue
+            i = head.start
             j = i + 2
             while j < len(doc) and doc[j].is_alpha and doc[j].norm_ not in self.gaz.unseen_stop and j - i < 7:
                 j += 1
@@ -144,10 +143,9 @@ class AgencyTagger:
                 while j > i + 2 and not doc[j - 1].text[:1].isupper():
                     j -= 1
             span = Span(doc, i, j, label=LABEL)
-            kind = tok.text.lower()
             self._pending[id(span)] = {
                 "canonical": " ".join(span.text.split()),
-                "kind": kind,
+                "kind": head.text.lower(),
                 "level": "province",
                 "successor": None,
                 "collective": False,

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.model import Assignment
 from pipeline.nlp.collectives import collective_level, collective_name, item_is_collective
-from pipeline.nlp.tokenizer import doc_key
+from pipeline.nlp.tokenizer import doc_key, doc_text
 
 _CLAUSE_BREAK = re.compile(r"\n|;|(?<!\w)đồng thời(?!\w)")
 _LINK = re.compile(r"^[\s,:]*(?:và|cùng|cho|với)?[\s,:]*(?:các\s+)?$")
@@ -189,9 +189,10 @@ def assign_column(doc: Doc, row_index: int, field: str) -> tuple[list[Assignment
     spans = list(doc.spans.get("agencies", []))
     out: list[Assignment] = []
     unresolved: list[str] = []
-    for m in re.finditer(r"[^;\n]+", doc.text):
+    text = doc_text(doc)
+    for m in re.finditer(r"[^;\n]+", text):
         a, b = m.span()
-        item = doc.text[a:b].strip(" .,")
+        item = text[a:b].strip(" .,")
         if not item:
             continue
         if _REFERENCE.match(item):
@@ -204,7 +205,8 @@ def assign_column(doc: Doc, row_index: int, field: str) -> tuple[list[Assignment
         if inside and all(a + w.start() in covered for w in words):
             out.extend(_make(s, role, row_index, field) for s in inside)
         elif item_is_collective(key[a:b]):
-            span = doc.char_span(a + (len(doc.text[a:b]) - len(doc.text[a:b].lstrip())), a + len(doc.text[a:b].rstrip(" .,\n")), alignment_mode="expand")
+            start = a + len(text[a:b]) - len(text[a:b].lstrip())
+            span = doc.char_span(start, a + len(text[a:b].rstrip(" .,")), alignment_mode="expand")
             out.append(
                 Assignment(row_index, collective_name(span.text), "collective", collective_level(key[a:b]), role,
                            span.text, field, span.start_char, span.end_char, collective=True)

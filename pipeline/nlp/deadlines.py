@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pipeline.model import Deadline
-from pipeline.nlp.tokenizer import norm_key
+from pipeline.nlp.tokenizer import doc_text, norm_key
 
 Y = r"((?:19|20)\d\d)"
 _PRE = r"(?:(?:thời\s+hạn\s+)?(?:trong|trước|đến|chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến))?|vào|cuối|đầu|từ|hoàn\s+thành(?:\s+trước)?)\s+)*"
@@ -176,6 +176,10 @@ GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
 ]
 
 
+#: Every grammar rule needs a digit or one of these words; texts without any are skipped fast.
+_TRIGGER = re.compile(r"\d|thường|liên\s+tục|hằng|hàng|định\s+kỳ|theo|sau|trong\s+vòng|giai|ngay|kịp|quý|tháng|năm")
+
+
 def parse_deadlines(text: str, plan_year: int | None = None) -> list[Deadline]:
     """Every deadline phrase in ``text`` (a cell or sentence, NFC), in text order.
 
@@ -186,6 +190,8 @@ def parse_deadlines(text: str, plan_year: int | None = None) -> list[Deadline]:
     key = norm_key(text)
     if len(key) != len(text):
         key = text.lower()
+    if not _TRIGGER.search(key):
+        return []
     found: list[tuple[int, int, int, re.Match[str], Builder]] = []
     for order, (pattern, build) in enumerate(GRAMMAR):
         for m in pattern.finditer(key):
@@ -231,7 +237,7 @@ class DeadlineTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for deadline in parse_deadlines(doc.text, doc._.plan_year):
+        for deadline in parse_deadlines(doc_text(doc), doc._.plan_year):
             span = doc.char_span(deadline.start_char, deadline.end_char, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.deadline = deadline

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.model import Product
 from pipeline.nlp.gazetteer import load_vocab
-from pipeline.nlp.tokenizer import doc_key
+from pipeline.nlp.tokenizer import doc_key, doc_text
 
 LABEL = "PRODUCT"
 #: Kind of a product line whose head names no known kind (set by the tag stage).
@@ -88,7 +88,7 @@ class ProductTagger:
                 found.append((m.end(), hit[1], hit[0]))
         head_end = found[0][1] if found else pos
         approver = self._approver(doc, key, a, b, head_end)
-        text = doc.text[a:b].strip()
+        text = doc_text(doc)[a:b].strip()
         for s, e, kind in found:
             span = doc.char_span(s, e, label=LABEL, alignment_mode="expand")
             if span is None:
@@ -100,7 +100,7 @@ class ProductTagger:
     def __call__(self, doc: Doc) -> Doc:
         key = doc_key(doc)
         spans: list[Span] = []
-        for m in re.finditer(r"[^\n]+", doc.text):
+        for m in re.finditer(r"[^\n]+", doc_text(doc)):
             spans.extend(self._line(doc, key, *m.span()))
         doc.spans[self.spans_key] = spans
         return doc

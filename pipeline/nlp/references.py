@@ -21,6 +21,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.tokenizer import doc_text
+
 if not Span.has_extension("record"):
     Span.set_extension("record", default=None)
 
@@ -69,7 +71,7 @@ class ReferenceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for record in self.parse(doc.text):
+        for record in self.parse(doc_text(doc)):
             offsets = record_offsets(record)
             if offsets is None:
                 continue

@@ -17,6 +17,7 @@ from pipeline.model import Annotations, Decision, Mention, Product, Task
 from pipeline.nlp.assign import COLUMN_ROLES, assign_column, assign_text
 from pipeline.nlp.language import SPAN_GROUPS, annotate, get_nlp
 from pipeline.nlp.products import OTHER
+from pipeline.nlp.tokenizer import doc_text
 
 TASK_FIELDS = ("task_text", "product_text", "deadline_text", "assignment_text", "lead_text", "coordinate_text", "monitor_text")
 
@@ -65,7 +66,7 @@ def _products(doc: Doc, row_index: int) -> list[Product]:
         p = span._.product
         out.append(Product(p.kind, p.text, p.start_char, p.end_char, p.approver, row_index))
         seen_lines.add(p.start_char)
-    for m in re.finditer(r"[^\n]+", doc.text):
+    for m in re.finditer(r"[^\n]+", doc_text(doc)):
         text = m.group().strip()
         if m.start() not in seen_lines and text.strip(" -+•*"):
             out.append(Product(OTHER, text, m.start(), m.end(), None, row_index))

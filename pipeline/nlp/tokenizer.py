@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -31,9 +34,13 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 
 def norm_key(piece: str) -> str:
-    """Comparison key of one syllable: tone marks placed, lower case, dashes unified."""
-    key = normalize_tone_marks(piece).lower().translate(_DASHES)
-    return key
+    """Comparison key of a text: tone marks placed, lower case, dashes unified (same length)."""
+    return normalize_tone_marks(piece).lower().translate(_DASHES)
+
+
+@lru_cache(maxsize=65536)
+def _token_norm(piece: str) -> str:
+    return norm_key(piece)
 
 
 class SyllableTokenizer:
@@ -72,8 +79,11 @@ class SyllableTokenizer:
                 words.append(tail)
                 spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token in doc:
-            token.norm_ = norm_key(token.text)
+        strings = self.vocab.strings
+        norms = numpy.array([[strings.add(_token_norm(w))] for w in words], dtype="uint64")
+        if len(words):
+            doc.from_array([NORM], norms)
+        doc.user_data["vn_text"] = text
         return doc
 
     # spaCy serialisation hooks: the tokenizer has no state beyond the vocab.
@@ -113,8 +123,17 @@ def doc_key(doc: Doc) -> str:
     """
     key = doc.user_data.get("vn_key")
     if key is None:
-        key = norm_key(doc.text)
-        if len(key) != len(doc.text):  # a rare character whose lower case is longer
-            key = "".join(c.lower() if len(c.lower()) == 1 else c for c in doc.text)
+        text = doc_text(doc)
+        key = norm_key(text)
+        if len(key) != len(text):  # a rare character whose lower case is longer
+            key = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         doc.user_data["vn_key"] = key
     return key
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("vn_text")
+    if text is None:
+        text = doc.user_data["vn_text"] = doc.text
+    return text
