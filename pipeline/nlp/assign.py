@@ -90,6 +90,28 @@ def _next_verb_role(events: list[_Event], j: int) -> str | None:
     return None
 
 
+def _coordinate(key: str, events: list[_Event], i: int, has_subject: bool, roles: set[str], out: list) -> int:
+    """Roles from "phối hợp với X [V]" at ``events[i]``; returns the index after it.
+
+    Adds the subject's role to ``roles`` and ``(span, role)`` pairs of the
+    objects X to ``out`` (see the module docstring for the rule).
+    """
+    j = _group(key, events, i + 1)
+    objects = [e.span for e in events[i + 1: j]]
+    named = [s for s in objects if not s._.agency["collective"]]
+    verb = _next_verb_role(events, j)
+    if "lead" in roles or not has_subject:
+        out.extend((s, "coordinate") for s in objects)
+    elif named:
+        roles.add("coordinate")
+        out.extend((s, verb or "lead") for s in named)
+        out.extend((s, "coordinate") for s in objects if s not in named)
+    else:
+        roles.add(verb or "lead")
+        out.extend((s, "coordinate") for s in objects)
+    return j + (1 if verb else 0)
+
+
 def _clause(doc: Doc, key: str, events: list[_Event], row_index: int, field: str) -> list[Assignment]:
     out: list[tuple[Span, str]] = []
     advised: list[Span] = []
@@ -123,20 +145,7 @@ def _clause(doc: Doc, key: str, events: list[_Event], row_index: int, field: str
                 i += 1  # "Quy chế phối hợp": a noun, not a cue
                 continue
             if adjacent:
-                j = _group(key, events, i + 1)
-                objects = [e.span for e in events[i + 1: j]]
-                named = [s for s in objects if not s._.agency["collective"]]
-                verb = _next_verb_role(events, j)
-                if "lead" in roles or not subject:
-                    out.extend((s, "coordinate") for s in objects)
-                elif named:
-                    roles.add("coordinate")
-                    out.extend((s, verb or "lead") for s in named)
-                    out.extend((s, "coordinate") for s in objects if s not in named)
-                else:
-                    roles.add(verb or "lead")
-                    out.extend((s, "coordinate") for s in objects)
-                i = j + (1 if verb else 0)
+                i = _coordinate(key, events, i, bool(subject), roles, out)
                 continue
         elif role in ("lead", "appraise", "monitor") and subject:
             roles.add(role)
