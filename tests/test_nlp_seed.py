@@ -83,3 +83,17 @@ def test_mentions_locate_their_text(seed_tagged) -> None:
     assert ann.mentions
     for m in ann.mentions:
         assert getattr(by_row[m.row_index], m.field)[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("rendering", ["docx", "markdown"])
+def test_other_renderings_of_the_seed(rendering, seed_docx, gold) -> None:
+    """The DOCX rendering and the Markdown export (bullets flattened into one line) tag the same."""
+    from conftest import SEED_MD
+    from pipeline.readers import read
+    from pipeline.structure import parse
+
+    decision = seed_docx if rendering == "docx" else parse(read(SEED_MD))
+    scores = evaluate(gold, decision, tag(decision, with_body=False))
+    assert scores["agency_role"].f1 >= 0.95
+    assert scores["deadlines"].tp == 13
+    assert scores["product_kinds"].f1 >= 0.95

@@ -28,7 +28,7 @@ from pipeline.model import Assignment
 from pipeline.nlp.collectives import collective_level, collective_name, item_is_collective
 from pipeline.nlp.tokenizer import doc_key, doc_text
 
-_CLAUSE_BREAK = re.compile(r"\n|;|(?<!\w)đồng thời(?!\w)")
+_CLAUSE_BREAK = re.compile(r"\n|;|(?<!\w)đồng thời(?!\w)|\s[-–+•]\s")
 _LINK = re.compile(r"^[\s,:]*(?:và|cùng|cho|với)?[\s,:]*(?:các\s+)?$")
 _NOT_ASSIGNEE = re.compile(r"(?:được|của|thuộc|bởi)\s*$")
 _REFERENCE = re.compile(r"^\s*theo\s+(?:phân\s+công|các\s+mốc)", re.I)
@@ -46,10 +46,15 @@ class _Event:
         return self.span.kb_id_
 
 
-def _clauses(doc: Doc) -> list[tuple[int, int]]:
+def _clauses(doc: Doc, agencies: list[Span]) -> list[tuple[int, int]]:
+    """Character ranges of the clauses: split at line breaks, ";", "đồng thời" and
+    at a bullet " - " run into the line (flattened lists), never inside an agency
+    name ("Lao động - Thương binh và Xã hội")."""
     key = doc_key(doc)
     bounds, pos = [], 0
     for m in _CLAUSE_BREAK.finditer(key):
+        if any(s.start_char <= m.start() < s.end_char for s in agencies):
+            continue
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, len(key)))
@@ -175,7 +180,7 @@ def assign_text(doc: Doc, row_index: int, field: str = "assignment_text") -> lis
     agencies = list(doc.spans.get("agencies", []))
     cues = list(doc.spans.get("role_cues", []))
     out: list[Assignment] = []
-    for a, b in _clauses(doc):
+    for a, b in _clauses(doc, agencies):
         events = [_Event(s, False) for s in agencies if a <= s.start_char < b]
         events += [_Event(s, True) for s in cues if a <= s.start_char < b]
         events.sort(key=lambda e: e.span.start_char)

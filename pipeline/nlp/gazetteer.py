@@ -110,7 +110,3 @@ def load_vocab() -> dict:
     """Word lists of the tagging stage (``pipeline/data/nlp_vocab.json``, cached)."""
     return read_data(VOCAB_FILE)
 
-
-def by_canonical() -> dict[str, Agency]:
-    """Canonical name → agency, for looking up successors and attributes."""
-    return {a.canonical: a for a in load_gazetteer().forms.values()}

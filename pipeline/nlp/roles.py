@@ -16,7 +16,6 @@ from spacy.util import filter_spans
 from pipeline.nlp.gazetteer import load_vocab
 
 LABEL = "ROLE_CUE"
-ROLES = ("lead", "coordinate", "appraise", "monitor")
 
 
 class RoleCueTagger:

@@ -17,7 +17,6 @@ it never shifts an offset), lower case, dashes unified. Matchers use
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import numpy
@@ -108,11 +107,6 @@ def create_syllable_tokenizer():
         return SyllableTokenizer(nlp.vocab)
 
     return make
-
-
-def is_nfc(text: str) -> bool:
-    """True when ``text`` is already in Unicode NFC."""
-    return unicodedata.is_normalized("NFC", text)
 
 
 def doc_key(doc: Doc) -> str:
