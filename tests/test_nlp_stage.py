@@ -67,3 +67,16 @@ def test_eval_command_prints_scores() -> None:
     assert result.exit_code == 0, result.output
     assert "deadlines exact (kind, start, end): 13/13" in result.output
     assert "agency_role" in result.output and "product_kinds" in result.output
+
+
+def test_body_mentions_index_the_body_text(seed_pdf) -> None:
+    from pipeline.nlp.tag import body_texts, tag
+
+    ann = tag(seed_pdf)
+    texts = dict(body_texts(seed_pdf))
+    body = [m for m in ann.mentions if m.row_index is None]
+    assert len(body) > 50
+    for m in body:
+        assert texts[m.field][m.start : m.end] == m.text
+    # the plan text names the Sở Nội vụ as the body to report to
+    assert any(m.label == "AGENCY" and m.value == "Sở Nội vụ" for m in body)

@@ -100,11 +100,20 @@ def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
             ann.unresolved.extend((row, field, item) for item in unresolved)
 
 
-def body_text(decision: Decision) -> str:
-    """The document's lines outside tables, normalised, one line per row (field ``body``)."""
+def body_texts(decision: Decision) -> list[tuple[str, str]]:
+    """``(field, text)`` of the plan text outside the appendix.
+
+    When the structure stage has split the document into parts
+    (``decision.parts``: preamble, body, plan …, issue 3) their texts are used,
+    so that mention offsets index the ``parts`` dataset; otherwise the
+    document's lines, normalised, one per row, as field ``body``.
+    """
+    parts = getattr(decision, "parts", None)
+    if parts:
+        return [(name, part.text) for name, part in parts.items() if part.text and not name.startswith("task")]
     from pipeline.text.normalize import normalize
 
-    return normalize("\n".join(line.text for line in decision.document.lines()))
+    return [("body", normalize("\n".join(line.text for line in decision.document.lines())))]
 
 
 def body_sentences(text: str) -> list[tuple[int, str]]:
@@ -131,8 +140,8 @@ def body_sentences(text: str) -> list[tuple[int, str]]:
 def tag(decision: Decision, with_body: bool = True) -> Annotations:
     """All annotations of one decision; also stored on ``decision.annotations``.
 
-    ``with_body`` adds mentions from the body text (field ``body``: offsets in
-    :func:`body_text`, ``row_index`` = ``None``) to those of the task cells.
+    ``with_body`` adds mentions from the text outside the appendix (fields and
+    offsets as :func:`body_texts` gives them, ``row_index`` = ``None``).
     """
     get_nlp()
     year = context_year(decision)
@@ -140,10 +149,11 @@ def tag(decision: Decision, with_body: bool = True) -> Annotations:
     for task in decision.tasks:
         tag_task(task, year, ann)
     if with_body:
-        for offset, sentence in body_sentences(body_text(decision)):
-            for mention in mentions_of(annotate(sentence, year), "body", None):
-                mention.start += offset
-                mention.end += offset
-                ann.mentions.append(mention)
+        for field, text in body_texts(decision):
+            for offset, sentence in body_sentences(text):
+                for mention in mentions_of(annotate(sentence, year), field, None):
+                    mention.start += offset
+                    mention.end += offset
+                    ann.mentions.append(mention)
     decision.annotations = ann
     return ann
