@@ -133,14 +133,19 @@ class AgencyTagger:
             head = doc.char_span(m.start(1), m.end(1))
             if head is None or head.end >= len(doc):
                 continue
-            i = head.start
-            j = i + 2
-            while j < len(doc) and doc[j].is_alpha and doc[j].norm_ not in self.gaz.unseen_stop and j - i < 7:
+            i, first = head.start, head.end  # the capitalised word after the head
+            if doc[first].norm_ in self.gaz.unseen_stop:
+                continue
+            j = first + 1
+            while j < len(doc) and doc[j].is_alpha and doc[j].norm_ not in self.gaz.unseen_stop and j - first < 6:
                 j += 1
-            # Lower-case words belong to the name only when a boundary follows them.
+            # Lower-case words belong to the name only when a boundary follows them (at most 3).
             boundary = j >= len(doc) or not doc[j].is_alpha or doc[j].norm_ in self.gaz.unseen_stop
-            if not boundary:
-                while j > i + 2 and not doc[j - 1].text[:1].isupper():
+            lower_tail = 0
+            while lower_tail < j - first - 1 and not doc[j - 1 - lower_tail].text[:1].isupper():
+                lower_tail += 1
+            if not boundary or lower_tail > 3:
+                while j > first + 1 and not doc[j - 1].text[:1].isupper():
                     j -= 1
             span = Span(doc, i, j, label=LABEL)
             self._pending[id(span)] = {

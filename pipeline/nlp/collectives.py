@@ -14,7 +14,7 @@ import re
 _NOUN = (
     r"(?:cơ quan chuyên môn|cơ quan quản lý|cơ quan thuế|cơ quan|đơn vị sự nghiệp công lập|đơn vị|"
     r"địa phương|sở|ban|ngành|bộ|tổ chức hội|tổ chức|hiệp hội|hội|doanh nghiệp|phòng|xã|phường|"
-    r"đặc khu|thị trấn|huyện|thị xã|thành phố|ủy ban nhân dân|ubnd)"
+    r"đặc khu|thị trấn|huyện|thị xã|thành phố)"
 )
 _SEP = r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:các|những)\s+)?"
 _UBND = r"(?:ubnd|ủy ban nhân dân)"

@@ -113,7 +113,9 @@ def body_texts(decision: Decision) -> list[tuple[str, str]]:
         return [(name, part.text) for name, part in parts.items() if part.text and not name.startswith("task")]
     from pipeline.text.normalize import normalize
 
-    return [("body", normalize("\n".join(line.text for line in decision.document.lines())))]
+    text = normalize("\n".join(line.text for line in decision.document.lines()))
+    # A line that continues with a lower-case word is a wrapped line of the same paragraph.
+    return [("body", re.sub(r"\n(?=[^\W\d_]*[a-zđà-ỹ])(?=[a-zđà-ỹ])", " ", text))]
 
 
 def body_sentences(text: str) -> list[tuple[int, str]]:
