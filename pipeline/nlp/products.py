@@ -31,7 +31,8 @@ if not Span.has_extension("product"):
 
 _BULLET = re.compile(r"^[\s\-–+•*·]*(?:(?:các|những|một\s+số|toàn\s+bộ)\s+)?")
 _COORD = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:các|những)\s+)?")
-_REFERENCE = re.compile(r"\s*(?:số\s|\d+/)")
+_REFERENCE = re.compile(r"\s*(?:số\s*\d|\d+/)")
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 
 
 class ProductTagger:
@@ -75,6 +76,8 @@ class ProductTagger:
         spans: list[Span] = []
         pos = a + _BULLET.match(key[a:b]).end()
         head = self._kind_at(key, pos)
+        if head is None and (m := _MEASURE.match(key, pos)):
+            head = ("chỉ tiêu", m.end())
         found: list[tuple[int, int, str]] = []
         if head:
             found.append((pos, head[1], head[0]))
