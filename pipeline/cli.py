@@ -91,7 +91,6 @@ def eval_command(
     import json
 
     from pipeline.nlp.evaluate import evaluate
-    from pipeline.nlp.references import AVAILABLE
     from pipeline.nlp.tag import tag
     from pipeline.readers import read
     from pipeline.structure import parse
@@ -99,20 +98,15 @@ def eval_command(
     expected = json.loads(gold.read_text("utf-8"))
     decision = _find_source(expected, source, raw, read, parse)
     annotations = tag(decision, with_body=False)
-    scores = evaluate(expected, decision, annotations, citations_available=AVAILABLE["CITATION"])
+    scores = evaluate(expected, decision, annotations)
     table = Table(title=f"Tagging vs {gold.name} ({escape(decision.document.source_file)})")
     for column in ("field", "gold", "tp", "fp", "fn", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column == "field" else "right")
     for s in scores.values():
-        if not s.available:
-            table.add_row(s.field, str(s.gold), "-", "-", "-", "-", "-", "parser missing")
-            continue
         table.add_row(s.field, str(s.gold), str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
     console.print(table)
     d = scores["deadlines"]
     console.print(f"deadlines exact (kind, start, end): {d.tp}/{d.gold}")
-    if not AVAILABLE["CITATION"]:
-        console.print("[yellow]citations: pipeline.structure.citations.parse_citations is not installed; not scored[/yellow]")
 
 
 def _find_source(expected: dict, source: Path | None, raw: Path, read, parse):  # type: ignore[no-untyped-def]

@@ -458,6 +458,8 @@ class Product:
 class Annotations:
     """Everything the tag stage found in one decision.
 
+    ``citations`` holds ``(row_index, field, citation)`` for citations found in
+    task cells (by :func:`pipeline.structure.citations.parse_citations`).
     ``unresolved`` lists agency-column items of 7-column tables that resolved
     to no canonical name or collective (goal: none), as ``(row_index, field,
     text)``.
@@ -467,5 +469,5 @@ class Annotations:
     deadlines: list[Deadline] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    citations: list[tuple[int | None, str, object]] = field(default_factory=list)
+    citations: list[tuple[int | None, str, Citation]] = field(default_factory=list)
     unresolved: list[tuple[int, str, str]] = field(default_factory=list)

@@ -230,6 +230,8 @@ class DeadlineTagger:
     """spaCy component: DEADLINE spans with ``span._.deadline`` (a :class:`Deadline`).
 
     Relative and year-less phrases are resolved with ``doc._.plan_year``.
+    Dates inside a CITATION span (run ``vn_citations`` first) are the cited
+    document's date, not deadlines, and are left out.
     """
 
     def __init__(self, spans_key: str = "deadlines") -> None:
@@ -237,7 +239,10 @@ class DeadlineTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        citations = [(c.start_char, c.end_char) for c in doc.spans.get("citations", [])]
         for deadline in parse_deadlines(doc_text(doc), doc._.plan_year):
+            if any(a <= deadline.start_char and deadline.end_char <= b for a, b in citations):
+                continue  # the date of a cited document ("… số 4304/KH-UBND ngày 03/7/2015")
             span = doc.char_span(deadline.start_char, deadline.end_char, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.deadline = deadline

@@ -31,7 +31,6 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    available: bool = True
 
     @property
     def gold(self) -> int:
@@ -58,6 +57,7 @@ def _iso(value: Any) -> str | None:
 
 
 def _citation_key(record: Any) -> tuple:
+    """(type, number, ISO date) of a gold dict or a :class:`~pipeline.model.Citation`."""
     get = record.get if isinstance(record, dict) else lambda k: getattr(record, k, None)
     return (fold(get("cited_type") or ""), (get("cited_number") or "").replace(" ", ""), _iso(get("cited_date")))
 
@@ -95,14 +95,13 @@ def _predicted_sets(decision: Decision, ann: Annotations) -> dict[tuple, dict[st
     return {k: {f: v if isinstance(v, Counter) else Counter(v) for f, v in sets.items()} for k, sets in out.items()}
 
 
-def evaluate(gold: dict, decision: Decision, ann: Annotations, citations_available: bool = True) -> dict[str, Score]:
+def evaluate(gold: dict, decision: Decision, ann: Annotations) -> dict[str, Score]:
     """Scores per field (see :data:`FIELDS`) of ``ann`` against ``gold['tasks']``.
 
     Tasks are matched on (section, ordinal); predictions for tasks absent from
     the gold are not counted (the gold need not list every task).
     """
     scores = {f: Score(f) for f in FIELDS}
-    scores["citations"].available = citations_available
     predicted = _predicted_sets(decision, ann)
     for task in gold["tasks"]:
         expected = _gold_sets(task)

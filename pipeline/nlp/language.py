@@ -4,14 +4,13 @@
 offset-keeping tokenizer of :mod:`pipeline.nlp.tokenizer`, and the components
 registered by this package, in order:
 
-``vn_agencies`` → ``vn_role_cues`` → ``vn_deadlines`` → ``vn_products`` →
-``vn_citations`` → ``vn_targets`` → ``vn_entities``.
+``vn_agencies`` → ``vn_role_cues`` → ``vn_citations`` → ``vn_targets`` →
+``vn_deadlines`` → ``vn_products`` → ``vn_entities``.
 
 Each writes a ``doc.spans`` group; ``vn_entities`` copies the longest
 non-overlapping spans of all groups into ``doc.ents`` (labels AGENCY, ROLE_CUE,
-DEADLINE, PRODUCT, CITATION, TARGET). The citation and target components are
-added only when the structure stage's parsers are installed
-(:data:`pipeline.nlp.references.AVAILABLE`).
+DEADLINE, PRODUCT, CITATION, TARGET). Citations and targets come from the
+structure stage's parsers (:mod:`pipeline.nlp.references`).
 """
 
 from __future__ import annotations
@@ -48,12 +47,10 @@ def build_nlp() -> Language:
     nlp = spacy.blank("vi", config=CONFIG)
     nlp.add_pipe("vn_agencies")
     nlp.add_pipe("vn_role_cues")
+    nlp.add_pipe("vn_citations")
+    nlp.add_pipe("vn_targets")
     nlp.add_pipe("vn_deadlines")
     nlp.add_pipe("vn_products")
-    if references.AVAILABLE["CITATION"]:
-        nlp.add_pipe("vn_citations")
-    if references.AVAILABLE["TARGET"]:
-        nlp.add_pipe("vn_targets")
     nlp.add_pipe("vn_entities")
     return nlp
 

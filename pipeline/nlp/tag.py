@@ -41,10 +41,9 @@ def span_value(span) -> str | None:  # type: ignore[no-untyped-def]
     if span.label_ == "PRODUCT":
         return span._.product.kind
     record = span._.record
-    for name in ("cited_number", "number", "value"):
-        if getattr(record, name, None) is not None:
-            return str(getattr(record, name))
-    return None
+    if span.label_ == "TARGET":
+        return f"{record.comparator} {record.value:g} {record.unit}".strip()
+    return record.cited_number or record.cited_type
 
 
 def mentions_of(doc: Doc, field: str, row_index: int | None) -> list[Mention]:
