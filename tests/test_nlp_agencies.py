@@ -131,3 +131,16 @@ def test_spans_keep_offsets_and_entities() -> None:
     for span in doc.spans["agencies"]:
         assert text[span.start_char : span.end_char] == span.text
     assert {e.label_ for e in doc.ents} == {"AGENCY", "ROLE_CUE"}
+
+
+def test_every_successor_is_a_known_body() -> None:
+    from pipeline.nlp.gazetteer import load_gazetteer
+
+    agencies = set(load_gazetteer().forms.values())
+    canonical = {a.canonical for a in agencies}
+    missing = {a.successor for a in agencies if a.successor and a.successor not in canonical}
+    assert missing == set()
+    # the 2025 mergers named in the issue
+    by_name = {a.canonical: a for a in agencies}
+    assert by_name["Sở Tài nguyên và Môi trường"].successor == "Sở Nông nghiệp và Môi trường"
+    assert by_name["Sở Nông nghiệp và Phát triển nông thôn"].successor == "Sở Nông nghiệp và Môi trường"
