@@ -5,6 +5,7 @@ The CLI only wires stages and prints; the work is in :mod:`pipeline.ingest`.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -15,6 +16,11 @@ from rich.table import Table
 
 from pipeline import __version__
 from pipeline.ingest import Outcome, Summary, discover, ingest_files
+from pipeline.model import Decision
+from pipeline.nlp.evaluate import evaluate
+from pipeline.nlp.tag import tag
+from pipeline.readers import read
+from pipeline.structure import parse
 
 app = typer.Typer(
     help="Turn Vietnamese provincial decisions into research datasets.",
@@ -87,16 +93,13 @@ def eval_command(
     source: Path | None = typer.Option(None, "--source", "-s", help="The decision to tag; default: the file under --raw whose number matches the gold's."),
     raw: Path = typer.Option(Path("raw"), "--raw", help="Folder searched for the source when --source is not given."),
 ) -> None:
-    """Tag a decision and print precision, recall and F1 per field against GOLD."""
-    import json
+    """Tag a decision and print precision, recall and F1 per field against GOLD.
 
-    from pipeline.nlp.evaluate import evaluate
-    from pipeline.nlp.tag import tag
-    from pipeline.readers import read
-    from pipeline.structure import parse
-
+    Fields: agency-role pairs, collectives, deadlines (kind, start, end),
+    product kinds, citations in tasks (see :mod:`pipeline.nlp.evaluate`).
+    """
     expected = json.loads(gold.read_text("utf-8"))
-    decision = _find_source(expected, source, raw, read, parse)
+    decision = _find_source(expected, source, raw)
     annotations = tag(decision, with_body=False)
     scores = evaluate(expected, decision, annotations)
     table = Table(title=f"Tagging vs {gold.name} ({escape(decision.document.source_file)})")
@@ -109,7 +112,7 @@ def eval_command(
     console.print(f"deadlines exact (kind, start, end): {d.tp}/{d.gold}")
 
 
-def _find_source(expected: dict, source: Path | None, raw: Path, read, parse):  # type: ignore[no-untyped-def]
+def _find_source(expected: dict, source: Path | None, raw: Path) -> Decision:
     """The parsed decision to evaluate: ``source``, or the file in ``raw`` with the gold's number."""
     if source is not None:
         return parse(read(source))

@@ -462,7 +462,9 @@ class Annotations:
     task cells (by :func:`pipeline.structure.citations.parse_citations`).
     ``unresolved`` lists agency-column items of 7-column tables that resolved
     to no canonical name or collective (goal: none), as ``(row_index, field,
-    text)``.
+    text)``; ``unparsed_deadlines`` the deadline cells in which no deadline was
+    recognised, as ``(row_index, text)``. Both are also added to the
+    decision's ``warnings``.
     """
 
     assignments: list[Assignment] = field(default_factory=list)
@@ -471,3 +473,4 @@ class Annotations:
     mentions: list[Mention] = field(default_factory=list)
     citations: list[tuple[int | None, str, Citation]] = field(default_factory=list)
     unresolved: list[tuple[int, str, str]] = field(default_factory=list)
+    unparsed_deadlines: list[tuple[int, str]] = field(default_factory=list)

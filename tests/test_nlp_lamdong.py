@@ -24,6 +24,8 @@ def test_every_deadline_cell_parses(lamdong_tagged) -> None:
     cells = {t.row_index for t in decision.tasks if (t.deadline_text or "").strip()}
     assert len(cells) >= 45
     assert cells == {d.row_index for d in ann.deadlines}
+    assert ann.unparsed_deadlines == []
+    assert not [w for w in decision.warnings if w.startswith("tag:")]
 
 
 def test_column_roles_and_collectives(lamdong_tagged) -> None:

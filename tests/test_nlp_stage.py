@@ -80,3 +80,17 @@ def test_body_mentions_index_the_body_text(seed_pdf) -> None:
         assert texts[m.field][m.start : m.end] == m.text
     # the plan text names the Sở Nội vụ as the body to report to
     assert any(m.label == "AGENCY" and m.value == "Sở Nội vụ" for m in body)
+
+
+def test_unrecognised_cells_become_warnings(seed_pdf) -> None:
+    import copy
+
+    from pipeline.nlp.tag import tag
+
+    decision = copy.deepcopy(seed_pdf)
+    decision.tasks[0].deadline_text = "Khi có điều kiện"  # no deadline phrase
+    decision.tasks[0].lead_text = "Phòng họp trực tuyến"  # not an agency
+    ann = tag(decision, with_body=False)
+    assert ann.unparsed_deadlines == [(decision.tasks[0].row_index, "Khi có điều kiện")]
+    assert ann.unresolved == [(decision.tasks[0].row_index, "lead_text", "Phòng họp trực tuyến")]
+    assert sum(w.startswith("tag:") for w in decision.warnings) == 2

@@ -59,13 +59,19 @@ def collective_matches(key: str) -> list[tuple[int, int]]:
 
 
 def item_is_collective(key: str) -> bool:
-    """True when a whole table-cell item (comparison key) opens with a collective noun.
+    """True when a whole table-cell item (comparison key) opens with a group noun.
+
+    "các/những/tất cả các" + a collective noun, or a bare generic noun (cơ quan,
+    đơn vị, địa phương).
 
     Used for 7-column cells, whose items ("Cơ quan, địa phương có liên quan",
     "Cơ quan quản lý cấp trên của đơn vị sự nghiệp công lập …") are group
     mentions even without "các".
     """
-    return re.match(r"(?:tất\s+cả\s+)?(?:(?:các|những)\s+)?" + _NOUN + r"(?!\w)", key.strip()) is not None
+    key = key.strip()
+    plural = re.match(r"(?:tất\s+cả\s+)?(?:các|những)\s+" + _NOUN + r"(?!\w)", key)
+    generic = re.match(r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương)(?!\w)", key)
+    return bool(plural or generic)
 
 
 def collective_level(key: str) -> str:

@@ -89,6 +89,8 @@ def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
                 d = span._.deadline
                 d.row_index, d.field = row, field
                 ann.deadlines.append(d)
+            if not doc.spans.get("deadlines") and text.strip():
+                ann.unparsed_deadlines.append((row, text))
         elif field == "product_text":
             ann.products.extend(_products(doc, row))
         elif field == "assignment_text":
@@ -156,5 +158,7 @@ def tag(decision: Decision, with_body: bool = True) -> Annotations:
                     mention.start += offset
                     mention.end += offset
                     ann.mentions.append(mention)
+    decision.warnings.extend(f"tag: unresolved agency (row {r}, {f}): {item}" for r, f, item in ann.unresolved)
+    decision.warnings.extend(f"tag: no deadline recognised (row {r}): {text}" for r, text in ann.unparsed_deadlines)
     decision.annotations = ann
     return ann

@@ -214,6 +214,8 @@ def part_rows(decision: Decision) -> dict[str, list[Row]]:
             for i, t in enumerate(decision.targets)
         ],
     }
+
+
 def _key(doc_id: str, row_index: int | None) -> Row:
     return {"doc_id": doc_id, "task_id": f"{doc_id}:{row_index}" if row_index is not None else None, "row_index": row_index}
 
