@@ -94,3 +94,19 @@ def test_unrecognised_cells_become_warnings(seed_pdf) -> None:
     assert ann.unparsed_deadlines == [(decision.tasks[0].row_index, "Khi có điều kiện")]
     assert ann.unresolved == [(decision.tasks[0].row_index, "lead_text", "Phòng họp trực tuyến")]
     assert sum(w.startswith("tag:") for w in decision.warnings) == 2
+
+
+def test_pipeline_round_trips_through_config_and_disk(tmp_path) -> None:
+    import spacy
+
+    from pipeline.nlp.language import build_nlp
+
+    nlp = build_nlp()
+    assert nlp.lang == "vi"
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "vn_decisions.syllable_tokenizer.v1"
+    nlp.to_disk(tmp_path / "vn")
+    loaded = spacy.load(tmp_path / "vn")
+    assert loaded.pipe_names == nlp.pipe_names
+    doc = loaded("Sở KH&ĐT chủ trì, phối hợp với Sở Tài chính; Trong Quý I/2017")
+    assert [s._.agency["canonical"] for s in doc.spans["agencies"]] == ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"]
+    assert [e.label_ for e in doc.ents] == ["AGENCY", "ROLE_CUE", "ROLE_CUE", "AGENCY", "DEADLINE"]
