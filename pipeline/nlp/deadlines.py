@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pipeline.model import Deadline
-from pipeline.nlp.tokenizer import doc_text, norm_key
+from pipeline.nlp.tokenizer import doc_key, doc_text, norm_key
 
 Y = r"((?:19|20)\d\d)"
 _PRE = r"(?:(?:thời\s+hạn\s+)?(?:trong|trước|đến|chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến))?|vào|cuối|đầu|từ|hoàn\s+thành(?:\s+trước)?)\s+)*"
@@ -180,14 +180,16 @@ GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
 _TRIGGER = re.compile(r"\d|thường|liên\s+tục|hằng|hàng|định\s+kỳ|theo|sau|trong\s+vòng|giai|ngay|kịp|quý|tháng|năm")
 
 
-def parse_deadlines(text: str, plan_year: int | None = None) -> list[Deadline]:
+def parse_deadlines(text: str, plan_year: int | None = None, key: str | None = None) -> list[Deadline]:
     """Every deadline phrase in ``text`` (a cell or sentence, NFC), in text order.
 
-    ``plan_year`` resolves phrases that need it (see module docstring). Offsets
+    ``plan_year`` resolves phrases that need it (see module docstring); ``key``
+    is the comparison key of ``text`` when the caller has it already. Offsets
     (``start_char``/``end_char``) index ``text``. Returns ``[]`` when nothing is
     recognised; impossible dates (31/02) are skipped.
     """
-    key = norm_key(text)
+    if key is None or len(key) != len(text):
+        key = norm_key(text)
     if len(key) != len(text):
         key = text.lower()
     if not _TRIGGER.search(key):
@@ -240,7 +242,7 @@ class DeadlineTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         citations = [(c.start_char, c.end_char) for c in doc.spans.get("citations", [])]
-        for deadline in parse_deadlines(doc_text(doc), doc._.plan_year):
+        for deadline in parse_deadlines(doc_text(doc), doc._.plan_year, doc_key(doc)):
             if any(a <= deadline.start_char and deadline.end_char <= b for a, b in citations):
                 continue  # the date of a cited document ("… số 4304/KH-UBND ngày 03/7/2015")
             span = doc.char_span(deadline.start_char, deadline.end_char, label=LABEL, alignment_mode="expand")

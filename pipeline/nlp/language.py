@@ -64,8 +64,16 @@ def get_nlp() -> Language:
 def annotate(text: str, plan_year: int | None = None, nlp: Language | None = None) -> Doc:
     """Run the pipeline on ``text`` (NFC, normalised) with the plan's year as context."""
     nlp = nlp or get_nlp()
+    cached = _PROCS.get(id(nlp))
+    if cached is None or cached[0] is not nlp:
+        cached = _PROCS[id(nlp)] = (nlp, [proc for _name, proc in nlp.pipeline])
+    procs = cached[1]
     doc = nlp.make_doc(text)
     doc._.plan_year = plan_year
-    for _name, proc in nlp.pipeline:
+    for proc in procs:
         doc = proc(doc)
     return doc
+
+
+#: Components of each pipeline used by :func:`annotate` (``nlp.pipeline`` builds a new list per access).
+_PROCS: dict[int, tuple[Language, list]] = {}
