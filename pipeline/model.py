@@ -220,7 +220,8 @@ class Decision:
     recipients: list[Recipient] = field(default_factory=list)
     plan_items: list[PlanItem] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
-    annotations: "Annotations | None" = None
+    # Tag stage (pipeline/nlp): assignments, deadlines, products, mentions.
+    annotations: Annotations | None = None
 
 
 @dataclass(slots=True)
@@ -367,6 +368,8 @@ class Target:
     end: int
     item_path: str | None = None
     page: int | None = None
+
+
 # --- Tagging (pipeline/nlp): who must deliver what, by when -----------------------------
 
 

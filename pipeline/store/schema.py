@@ -189,7 +189,7 @@ _TASK_KEY = [
     _f("row_index", pa.int32(), "Task row (tasks.row_index); null outside the appendix"),
 ]
 _CHARS = [
-    _f("field", pa.string(), "Text field the value was read from: task_text, product_text, deadline_text, assignment_text, lead_text, coordinate_text, monitor_text, body"),
+    _f("field", pa.string(), "Text the value was read from: a task field (task_text, product_text, deadline_text, assignment_text, lead_text, coordinate_text, monitor_text) or, outside the appendix, the part (parts.part: preamble, body, plan …)"),
     _f("char_start", pa.int32(), "Start offset (characters, 0-based) in that field's normalised text"),
     _f("char_end", pa.int32(), "End offset (exclusive) in that field's normalised text"),
 ]
