@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED_GOLD, SEED_PDF
@@ -69,11 +70,19 @@ def test_eval_command_prints_scores() -> None:
     assert "agency_role" in result.output and "product_kinds" in result.output
 
 
-def test_body_mentions_index_the_body_text(seed_pdf) -> None:
+@pytest.mark.parametrize("with_parts", [True, False])
+def test_body_mentions_index_the_body_text(seed_pdf, with_parts: bool) -> None:
+    """Mentions outside the appendix index the structure's parts, or the joined lines without them."""
+    import copy
+
     from pipeline.nlp.tag import body_texts, tag
 
-    ann = tag(seed_pdf)
-    texts = dict(body_texts(seed_pdf))
+    decision = copy.deepcopy(seed_pdf)
+    if not with_parts:
+        decision.parts = {}
+    ann = tag(decision)
+    texts = dict(body_texts(decision))
+    assert ("body" in texts) and (with_parts or list(texts) == ["body"])
     body = [m for m in ann.mentions if m.row_index is None]
     assert len(body) > 50
     for m in body:

@@ -18,6 +18,7 @@ from pipeline.nlp.assign import COLUMN_ROLES, assign_column, assign_text
 from pipeline.nlp.language import SPAN_GROUPS, annotate, get_nlp
 from pipeline.nlp.products import OTHER
 from pipeline.nlp.tokenizer import doc_text
+from pipeline.text.normalize import normalize
 
 TASK_FIELDS = ("task_text", "product_text", "deadline_text", "assignment_text", "lead_text", "coordinate_text", "monitor_text")
 
@@ -104,19 +105,16 @@ def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
 def body_texts(decision: Decision) -> list[tuple[str, str]]:
     """``(field, text)`` of the plan text outside the appendix.
 
-    When the structure stage has split the document into parts
-    (``decision.parts``: preamble, body, plan …, issue 3) their texts are used,
-    so that mention offsets index the ``parts`` dataset; otherwise the
-    document's lines, normalised, one per row, as field ``body``.
+    The structure stage's parts (``decision.parts``: preamble, body, plan …)
+    when it found them, so that mention offsets index the ``parts`` dataset;
+    otherwise the document's lines, normalised, wrapped lines joined, as field
+    ``body``.
     """
-    parts = getattr(decision, "parts", None)
-    if parts:
-        return [(name, part.text) for name, part in parts.items() if part.text and not name.startswith("task")]
-    from pipeline.text.normalize import normalize
-
+    if decision.parts:
+        return [(name, p.text) for name, p in decision.parts.items() if p.text and not name.startswith("task")]
     text = normalize("\n".join(line.text for line in decision.document.lines()))
     # A line that continues with a lower-case word is a wrapped line of the same paragraph.
-    return [("body", re.sub(r"\n(?=[^\W\d_]*[a-zđà-ỹ])(?=[a-zđà-ỹ])", " ", text))]
+    return [("body", re.sub(r"\n(?=\w)", lambda m: " " if text[m.end()].islower() else "\n", text))]
 
 
 def body_sentences(text: str) -> list[tuple[int, str]]:
