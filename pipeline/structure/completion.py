@@ -11,7 +11,8 @@ Nothing is guessed: a value is filled only from text the document carries.
   Quyết định) or, for a "V/v" title, is an official letter (Công văn).
 - An issuer block cut to "ỦY BAN NHÂN DÂN" (web copies) takes the body named by
   the authority line; an authority ending in a bare unit ("… TỈNH") takes the
-  place of issue. A document without an authority line is enacted by its issuer.
+  issuer it begins, else a place of issue that names a province. A document
+  without an authority line is enacted by its issuer.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from datetime import date
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.citations import clean_issuer
-from pipeline.text import normalize
+from pipeline.structure.province import match_province
+from pipeline.text import fold, normalize
 
 #: Vertical slack (PDF points) when matching a stamp to a header line.
 STAMP_SLACK_PT = 12.0
@@ -107,10 +109,8 @@ def _doc_type(decision: Decision) -> None:
 
 
 def _issuer_and_authority(decision: Decision) -> None:
-    place = decision.place
-    if decision.authority and P.BARE_UNIT_END.search(decision.authority) and place:
-        decision.authority = f"{decision.authority} {place}"
-        decision.warnings.append("authority line ends in a bare unit; place of issue appended")
+    if decision.authority and P.BARE_UNIT_END.search(decision.authority):
+        _complete_bare_authority(decision)
     body = clean_issuer(decision.authority) if decision.authority else None
     if decision.issuer in ("Ủy ban nhân dân", "Hội đồng nhân dân") and body and body.startswith(decision.issuer):
         if len(body) > len(decision.issuer):
@@ -118,3 +118,24 @@ def _issuer_and_authority(decision: Decision) -> None:
             decision.warnings.append("issuer block without its place; body taken from the authority line")
     if decision.authority is None and decision.issuer and decision.doc_type is not None:
         decision.authority = decision.issuer
+
+
+def _complete_bare_authority(decision: Decision) -> None:
+    """An authority line cut to "ỦY BAN NHÂN DÂN TỈNH" is named by the issuer block that
+    it begins ("Ủy ban nhân dân tỉnh Bình Phước"), else by a place of issue that is a
+    province. A place that is a town ("Đồng Xoài", capital of Bình Phước, in older
+    documents) names no province: a bare "… TỈNH" is then left as printed. A bare
+    district or city unit ("… HUYỆN") takes the place of issue, which names it."""
+    authority = decision.authority or ""
+    issuer = decision.issuer or ""
+    if fold(issuer).startswith(fold(authority) + " "):
+        decision.authority = issuer
+        decision.warnings.append("authority line ends in a bare unit; completed from the issuer block")
+    elif decision.place and (not _ends_in_province_unit(authority) or match_province(decision.place)):
+        decision.authority = f"{authority} {decision.place}"
+        decision.warnings.append("authority line ends in a bare unit; place of issue appended")
+
+
+def _ends_in_province_unit(authority: str) -> bool:
+    m = P.BARE_UNIT_END.search(authority)
+    return m is not None and fold(m.group(0).strip()) == fold("tỉnh")
