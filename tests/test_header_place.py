@@ -8,7 +8,9 @@ abbreviated city name, not the province: "Đồng Xoài, ngày 14 tháng5 năm 2
 from __future__ import annotations
 
 from pipeline.readers import read
+from pipeline.store.rows import partition_of
 from pipeline.structure import parse
+from pipeline.structure.province import match_province
 
 from conftest import DATA
 
@@ -22,3 +24,17 @@ def test_bare_authority_line_takes_the_issuer_not_the_capital_town() -> None:
     assert decision.place == "Đồng Xoài"
     assert decision.issuer == "Ủy ban nhân dân tỉnh Bình Phước"
     assert decision.authority == "Ủy ban nhân dân tỉnh Bình Phước"
+
+
+def test_abbreviated_city_place_names_its_province() -> None:
+    assert match_province("TP.Cần Thơ") == "Cần Thơ"
+    assert match_province("TP. Cần Thơ") == "Cần Thơ"
+    assert match_province("Tp.Hồ Chí Minh") == "Hồ Chí Minh"
+    assert match_province("Ủy ban nhân dân TP.Đà Nẵng") == "Đà Nẵng"
+
+
+def test_tcvn3_decision_of_can_tho_is_partitioned_under_can_tho() -> None:
+    # "Số: 256 /2004/QĐ-UB   TP.Cần Thơ, ngày 01 tháng 7 năm 2004"
+    decision = parse(read(LEGACY / "2005-QD-256.doc"))
+    assert decision.place == "TP.Cần Thơ"
+    assert partition_of(decision) == ("can-tho", 2004)

@@ -15,7 +15,8 @@ from importlib import resources
 
 from pipeline.text import fold
 
-_UNIT = re.compile(r"\b(?:tỉnh|thành phố|tp\.?)\s+(?P<name>.+)$", re.IGNORECASE)
+#: "tỉnh Khánh Hòa", "thành phố Cần Thơ", "TP. Cần Thơ" and, in older documents, "TP.Cần Thơ".
+_UNIT = re.compile(r"\b(?:(?:tỉnh|thành phố|tp)\s+|tp\.\s*)(?P<name>.+)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,7 @@ def match_province(text: str | None) -> str | None:
     names, _ = _tables()
     m = _UNIT.search(text)
     candidate = fold(m.group("name") if m else text)
-    candidate = re.sub(r"^(thành phố|tp\.?)\s+", "", candidate)
+    candidate = re.sub(r"^(?:(?:thành phố|tp)\s+|tp\.\s*)", "", candidate)
     return names.get(candidate)
 
 
