@@ -43,7 +43,7 @@ def version() -> None:
 
 @app.command("ingest")
 def ingest_command(
-    inputs: list[Path] = typer.Argument(..., help="Files or folders of decisions (PDF, DOCX)."),
+    inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders of decisions (PDF, DOCX)."),
     out: Path = typer.Option(Path("processed"), "--out", "-o", help="Folder for the datasets."),
 ) -> None:
     """Read, parse and write every decision under INPUTS to Parquet datasets in --out.

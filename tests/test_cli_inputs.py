@@ -1,0 +1,18 @@
+"""`pipeline ingest` arguments as a new user types them: a mistyped path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+
+def test_input_path_that_does_not_exist_is_refused_by_name(tmp_path: Path) -> None:
+    missing = tmp_path / "raw-typo"
+    result = CliRunner().invoke(app, ["ingest", str(missing), "--out", str(tmp_path / "p")])
+    assert result.exit_code == 2, result.output
+    assert "does not exist" in result.output and "raw-typo" in result.output
+    assert "Ingest summary" not in result.output
+    assert not (tmp_path / "p").exists()
