@@ -41,9 +41,19 @@ def version() -> None:
     console.print(__version__)
 
 
+def _inputs_help() -> str:
+    """Help for the inputs, naming every suffix a folder scan picks up."""
+    from pipeline.readers import SUFFIXES
+
+    return (
+        "Files or folders of decisions: PDF, Word (.docx, .doc), HTML, plain text or Markdown. "
+        f"Folders are searched recursively for {' '.join(SUFFIXES)}; a file given by name is read whatever its suffix."
+    )
+
+
 @app.command("ingest")
 def ingest_command(
-    inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders of decisions (PDF, DOCX)."),
+    inputs: list[Path] = typer.Argument(..., exists=True, help=_inputs_help()),
     out: Path = typer.Option(Path("processed"), "--out", "-o", help="Folder for the datasets."),
 ) -> None:
     """Read, parse and write every decision under INPUTS to Parquet datasets in --out.

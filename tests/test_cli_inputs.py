@@ -1,4 +1,4 @@
-"""`pipeline ingest` arguments as a new user types them: a mistyped path."""
+"""`pipeline ingest` arguments as a new user types them: a mistyped path, the help."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.readers import SUFFIXES
 
 
 def test_input_path_that_does_not_exist_is_refused_by_name(tmp_path: Path) -> None:
@@ -16,3 +17,11 @@ def test_input_path_that_does_not_exist_is_refused_by_name(tmp_path: Path) -> No
     assert "does not exist" in result.output and "raw-typo" in result.output
     assert "Ingest summary" not in result.output
     assert not (tmp_path / "p").exists()
+
+
+def test_ingest_help_names_every_format_a_folder_scan_picks_up() -> None:
+    result = CliRunner().invoke(app, ["ingest", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    missing = [suffix for suffix in SUFFIXES if suffix not in text]
+    assert missing == [], text
