@@ -34,7 +34,7 @@ def test_rows_per_dataset(processed: Path) -> None:
     qd = docs.loc[QD2536_PDF.name]
     assert (seed["article_count"], seed["recipient_count"], seed["legal_basis_count"], seed["target_count"]) == (3, 12, 6, 12)
     assert (qd["number"], qd["number_seq"], str(qd["issue_date"])[:10]) == ("2536/QĐ-UBND", "2536", "2025-12-12")
-    assert qd["archive_note"] == "VT, NC. Châu"
+    assert qd["archive_note"] == "VT, NC.Châu"
     counts = {name: _read(processed, name).groupby("doc_id").size().to_dict() for name in PART_DATASETS[1:]}
     assert counts["legal_bases"][seed["doc_id"]] == 6
     assert counts["targets"][seed["doc_id"]] == 12

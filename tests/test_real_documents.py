@@ -87,7 +87,7 @@ def test_bnv_decision_parts(documents: dict) -> None:
 def test_report_and_submission_closings(documents: dict) -> None:
     report = parse(documents["tests/data/real/329 BAO CAO CCHC NAM 2025.pdf"])
     assert [r.name for r in report.recipients][-3:] == [
-        "Các sở, ban, ngành tỉnh", "UBND các xã, phường, đặc khu", "Chánh , các PCVP UBND tỉnh"
+        "Các sở, ban, ngành tỉnh", "UBND các xã, phường, đặc khu", "Chánh, các PCVP UBND tỉnh"
     ]
     assert report.legal_bases[0].kind == "thực hiện"
     assert report.legal_bases[0].citation.cited_number == "4625/BNV-CCHC"

@@ -72,9 +72,28 @@ def split_columns(line: Sequence[Word], page_width: float) -> list[tuple[int, li
     return [(1 if centre > RIGHT_COLUMN_CENTRE * page_width else 0, list(line))]
 
 
+#: Largest gap (points) between two text-layer words that still touch: pdfplumber
+#: splits a word where the font or size changes ("Điều 3" bold + "." regular),
+#: with no space character and no gap between the parts.
+TOUCHING_GAP = 0.5
+
+
 def line_text(words: Sequence[Word]) -> str:
-    """Join a line's words with single spaces."""
-    return " ".join(w["text"] for w in words)
+    """Join a line's words with single spaces, except text-layer words that touch.
+
+    Text-layer words carry their ``fontname``; OCR words (no font) are always
+    separated by a space.
+    """
+    out: list[str] = []
+    prev: Word | None = None
+    for word in words:
+        if prev is not None:
+            touching = "fontname" in word and "fontname" in prev and word["x0"] - prev["x1"] <= TOUCHING_GAP
+            if not touching:
+                out.append(" ")
+        out.append(word["text"])
+        prev = word
+    return "".join(out)
 
 
 def line_bbox(words: Sequence[Word]) -> tuple[float, float, float, float]:
