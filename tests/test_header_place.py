@@ -38,3 +38,16 @@ def test_tcvn3_decision_of_can_tho_is_partitioned_under_can_tho() -> None:
     decision = parse(read(LEGACY / "2005-QD-256.doc"))
     assert decision.place == "TP.Cần Thơ"
     assert partition_of(decision) == ("can-tho", 2004)
+
+
+def test_gazette_header_starting_with_the_type_line_has_no_issuer_block() -> None:
+    # Công báo copy (TCVN3 PDF, 2004): no issuer block or motto, the type line
+    # "QUYẾT ĐỊNH" is the first line, the title runs over seven capitalised lines
+    # ("CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG … CỦA THỦ TƯỚNG CHÍNH PHỦ"),
+    # then the authority line "THỦ TƯỚNG CHÍNH PHỦ" and "Căn cứ …".
+    decision = parse(read(LEGACY / "2006-19412_QD115.04TTg_BLTch_DNNVV.pdf"))
+    assert decision.doc_type == "Quyết định"
+    assert (decision.issuer, decision.issuer_parent) == (None, None)
+    assert decision.authority == "Thủ tướng Chính phủ"
+    assert decision.title.startswith("CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG")
+    assert decision.title.endswith("BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 193/2001/QĐ-TTG NGÀY 20 THÁNG 12 NĂM 2001 CỦA THỦ TƯỚNG CHÍNH PHỦ")

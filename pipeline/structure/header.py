@@ -22,7 +22,7 @@ HEADER_WINDOW = 40
 #: Lines searched for the header when no type line is printed (letters, web copies).
 HEADLESS_WINDOW = 16
 #: A title runs over at most this many lines.
-TITLE_MAX_LINES = 5
+TITLE_MAX_LINES = 8
 #: First words of a second issuer line that name a subordinate body (the first
 #: line then names its parent, "cơ quan chủ quản").
 _SUBORDINATE = (
@@ -56,7 +56,8 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     above "Căn cứ"). Missing parts stay ``None``.
     """
     type_at = find_type_line(lines)
-    head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[: type_at or HEADLESS_WINDOW])]
+    head_end = HEADLESS_WINDOW if type_at is None else type_at  # 0: the type line comes first (gazette copies)
+    head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[:head_end])]
     _parse_issuer(head, decision)
     last = -1
     for item in head:
@@ -112,7 +113,7 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
         if (
             P.SEPARATOR.match(text)
             or P.PREAMBLE_START.match(text)
-            or P.ATTACHED_BY.match(text)
+            or (P.ATTACHED_BY.match(text) and not _continues_capitals_title(text, caps, upper_title))
             or P.ADDRESSEE.match(text)
             or (lines[i].bbox is not None and parts and bold and not lines[i].bold)
             or (caps and not upper_title)
@@ -126,6 +127,13 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
         i += 1
     title = " ".join(parts).strip() or None
     return title, i
+
+
+def _continues_capitals_title(text: str, caps: bool, upper_title: bool) -> bool:
+    """A capitalised "BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ …" inside a capitalised title
+    (gazette copies) is part of the title; the note that ends a title is printed
+    "(Ban hành kèm theo …)", in parentheses and not in capitals."""
+    return upper_title and caps and not text.startswith("(")
 
 
 def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
