@@ -17,3 +17,23 @@ def parse(path):  # type: ignore[no-untyped-def]
     from pipeline.structure import parse as parse_document
 
     return parse_document(read(path))
+
+
+def load(name, root="processed", filters=None, *, duplicates=False):  # type: ignore[no-untyped-def]
+    """Load dataset ``name`` from ``root`` as a pandas DataFrame with the schema's types.
+
+    One row per ``document_key`` unless ``duplicates=True``; see
+    :func:`pipeline.store.load.load` for ``filters``.
+    """
+    from pipeline.store.load import load as load_dataset
+
+    return load_dataset(name, root, filters, duplicates=duplicates)
+
+
+def compact(root="processed"):  # type: ignore[no-untyped-def]
+    """Merge each partition's small files into one (:func:`pipeline.store.compact.compact`)."""
+    from pathlib import Path
+
+    from pipeline.store.compact import compact as compact_root
+
+    return compact_root(Path(root))

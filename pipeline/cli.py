@@ -15,11 +15,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.ingest import Outcome, Summary, discover, ingest_files
+from pipeline.ingest import Summary, discover
 from pipeline.model import Decision
 from pipeline.nlp.evaluate import evaluate
 from pipeline.nlp.tag import tag
 from pipeline.readers import read
+from pipeline.runner import Limits, OutputNotWritable, RunLocked, run_batch
+from pipeline.runner.progress import StageProgress
 from pipeline.structure import parse
 
 app = typer.Typer(
@@ -55,14 +57,22 @@ def _inputs_help() -> str:
 def ingest_command(
     inputs: list[Path] = typer.Argument(..., exists=True, help=_inputs_help()),
     out: Path = typer.Option(Path("processed"), "--out", "-o", help="Folder for the datasets."),
+    workers: int = typer.Option(None, "--workers", "-w", help="Worker processes (default: CPU cores; 0: in this process, no limits)."),
+    force: bool = typer.Option(False, "--force", help="Ingest every file again, even if unchanged since the last run."),
+    time_limit: float = typer.Option(300.0, "--time-limit", help="Seconds one document may take before it is stopped."),
+    memory_limit: int = typer.Option(2048, "--memory-limit", help="MiB of memory one document may use before it is stopped."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Run on a Dask cluster: scheduler address, e.g. tcp://10.0.0.5:8786."),
+    dask_local: bool = typer.Option(False, "--dask-local", help="Run on a Dask LocalCluster started for this run."),
 ) -> None:
     """Read, parse and write every decision under INPUTS to Parquet datasets in --out.
 
-    A file that cannot be read or parsed is recorded in the failures dataset and
-    the run goes on. Exit code 1 only when no document could be ingested.
+    Unchanged files (same bytes, same pipeline version; see the manifest in
+    --out) are skipped. A file that cannot be read or parsed is recorded in the
+    failures dataset and the run goes on. Exit code 1 when no file was ingested
+    or skipped, 2 when the output folder cannot be written.
     """
     files = list(discover(inputs))
-    with Progress(
+    progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -70,17 +80,67 @@ def ingest_command(
         TextColumn("{task.description}"),
         console=console,
         transient=False,
-    ) as progress:
-        bar = progress.add_task("", total=len(files))
-
-        def advance(outcome: Outcome) -> None:
-            progress.update(bar, advance=1, description=outcome.source_file)
-
-        summary = ingest_files(files, out, on_file=advance)
-        progress.update(bar, description="done")
+    )
+    stages = StageProgress(progress, total=len(files))
+    try:
+        with progress:
+            summary = run_batch(
+                files,
+                out,
+                workers=workers,
+                force=force,
+                limits=Limits(time_s=time_limit, memory_mb=memory_limit),
+                scheduler=scheduler,
+                dask_local=dask_local,
+                on_file=stages.on_file,
+                on_stage=stages.on_stage,
+            )
+    except (OutputNotWritable, RunLocked) as exc:
+        console.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(code=2) from None
     _print_summary(summary, out)
-    if summary.documents == 0:
+    if summary.documents == 0 and summary.skipped == 0:
         raise typer.Exit(code=1)
+
+
+@app.command("schema")
+def schema_command(
+    dataset: str = typer.Argument(None, help="One dataset (default: all)."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print docs/schema.md instead of tables."),
+) -> None:
+    """Print every dataset's fields: type, meaning, unit and source."""
+    from pipeline.store.reference import field_rows, markdown as render
+    from pipeline.store.schema import DATASETS, SCHEMA_VERSION
+
+    if markdown:
+        print(render())
+        return
+    names = [dataset] if dataset else list(DATASETS)
+    for name in names:
+        if name not in DATASETS:
+            console.print(f"[red]unknown dataset[/red] {escape(name)}; known: {', '.join(DATASETS)}")
+            raise typer.Exit(code=2)
+        table = Table(title=f"{name} (schema version {SCHEMA_VERSION})", show_lines=False)
+        for column in ("field", "type", "null", "meaning", "unit", "source"):
+            table.add_column(column, overflow="fold")
+        for row in field_rows(name):
+            table.add_row(*(escape(c) for c in row))
+        console.print(table)
+
+
+@app.command("compact")
+def compact_command(
+    out: Path = typer.Argument(Path("processed"), help="Folder of the datasets."),
+) -> None:
+    """Merge each partition's per-document files into one file (rows unchanged)."""
+    from pipeline.runner.batch import run_lock
+    from pipeline.store.compact import compact
+
+    with run_lock(out):
+        result = compact(out)
+    console.print(
+        f"compacted {result.partitions} partitions: {result.files_before} files → {result.files_after}"
+    )
 
 
 def _print_summary(summary: Summary, out: Path) -> None:
@@ -88,7 +148,8 @@ def _print_summary(summary: Summary, out: Path) -> None:
     table.add_column("documents", justify="right")
     table.add_column("tasks", justify="right")
     table.add_column("failures", justify="right")
-    table.add_row(str(summary.documents), str(summary.tasks), str(len(summary.failures)))
+    table.add_column("unchanged (skipped)", justify="right")
+    table.add_row(str(summary.documents), str(summary.tasks), str(len(summary.failures)), str(summary.skipped))
     console.print(table)
     for failure in summary.failures:
         console.print(

@@ -1,22 +1,51 @@
-"""Batch ingest: read → parse → tag → write, one document at a time, failures recorded.
+"""Ingest: read → parse → tag → rows for one file (:func:`extract_file`), then write.
 
 A file that cannot be read, parsed or written becomes a ``failures`` row (file,
-stage, reason) and the batch goes on. Nothing here prints; progress is reported
-through a callback so the CLI (or a notebook) decides how to show it.
+stage, reason) and the batch goes on. Nothing here prints; batches run through
+:mod:`pipeline.runner` (process pool or Dask) and report progress through a
+callback so the CLI (or a notebook) decides how to show it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pipeline.model import Failure
-from pipeline.nlp.tag import tag
-from pipeline.readers import read, wanted
-from pipeline.store.rows import annotation_rows, document_row, failure_row, part_rows, partition_of, task_rows
-from pipeline.store.writer import clear_failure, write_document, write_failure
-from pipeline.structure import parse
+from pipeline.model import Decision, Failure
+from pipeline.readers import wanted
+
+if TYPE_CHECKING:
+    from pipeline.store.rows import Row
+
+# Readers, parser and writer are imported where used, so that a run whose
+# inputs are all unchanged starts without loading them (or pyarrow).
+
+#: Stages a document goes through, in order (``write`` runs in the parent process).
+STAGES = ("read", "parse", "tag", "write")
+
+
+@dataclass(slots=True)
+class Extracted:
+    """One file's rows (or its failure), built without touching the output folder.
+
+    ``rows`` maps dataset name → rows (:func:`pipeline.store.rows.dataset_rows`);
+    ``seconds`` is wall time and ``peak_rss_mb`` the peak resident size (MiB) of
+    the process that extracted it, when known.
+    """
+
+    source_file: str
+    doc_id: str | None = None
+    province: str = "unknown"
+    year: int | None = None
+    rows: dict[str, list[Row]] | None = None
+    failure: Failure | None = None
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
 
 
 @dataclass(slots=True)
@@ -27,6 +56,11 @@ class Outcome:
     doc_id: str | None = None
     tasks: int = 0
     failure: Failure | None = None
+    skipped: bool = False
+    pages: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
 
 
 @dataclass(slots=True)
@@ -36,6 +70,22 @@ class Summary:
     documents: int = 0
     tasks: int = 0
     failures: list[Failure] = field(default_factory=list)
+    skipped: int = 0
+    pages: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one file's outcome."""
+        if outcome.skipped:
+            self.skipped += 1
+        elif outcome.failure is not None:
+            self.failures.append(outcome.failure)
+        else:
+            self.documents += 1
+            self.tasks += outcome.tasks
+            self.pages += outcome.pages
+            for name, count in outcome.rows.items():
+                self.rows[name] = self.rows.get(name, 0) + count
 
 
 def discover(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
@@ -58,44 +108,97 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
                 yield path, rel.as_posix()
 
 
-def _reason(exc: BaseException) -> str:
+def reason_of(exc: BaseException) -> str:
     """One line saying what went wrong, without a traceback."""
+    if isinstance(exc, MemoryError):
+        return "memory limit exceeded (allocation failed)"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     name = type(exc).__name__
     return f"{name}: {text}" if text else name
 
 
-def ingest_file(path: Path, source_file: str, out: Path) -> Outcome:
-    """Ingest one file into ``out``; never raises for bad input."""
-    outcome = Outcome(source_file=source_file)
+def completeness_warnings(decision: Decision) -> list[str]:
+    """Warnings for a partial result: pages without text, no Decree 30 header found."""
+    notes = [f"page {page.number}: {w}" for page in decision.document.pages for w in page.warnings]
+    if not any(page.lines or page.tables for page in decision.document.pages):
+        notes.append("no text found (scanned or empty document?)")
+    elif not (decision.doc_type or decision.number or decision.issue_date):
+        notes.append("not recognised as an administrative document: no type, number or date found")
+    elif not decision.document.tables():
+        notes.append("no tables in the document: no appendix tasks")
+    return [n for n in notes if n not in decision.warnings]
+
+
+def extract_file(
+    path: Path, source_file: str, on_stage: Callable[[str], None] | None = None
+) -> Extracted:
+    """Read and parse one file into rows; never raises for bad input.
+
+    ``on_stage`` is called with each stage name as the stage starts.
+    """
+    from pipeline.nlp.tag import tag
+    from pipeline.readers import read
+    from pipeline.store.rows import dataset_rows, partition_of
+    from pipeline.structure import parse
+
+    started = time.perf_counter()
+    result = Extracted(source_file=source_file)
     stage = "read"
     try:
+        if on_stage:
+            on_stage(stage)
         document = read(path)
-        outcome.doc_id = document.doc_id
+        result.doc_id = document.doc_id
+        result.pages = len(document.pages) if document.paged else 0
         stage = "parse"
+        if on_stage:
+            on_stage(stage)
         decision = parse(document)
         stage = "tag"
+        if on_stage:
+            on_stage(stage)
         tag(decision)
-        stage = "write"
-        province, year = partition_of(decision)
-        counts = write_document(
-            out,
-            document.doc_id,
-            {
-                "documents": [document_row(decision, source_file)],
-                "tasks": task_rows(decision),
-                **part_rows(decision),
-                **annotation_rows(decision),
-            },
-            province,
-            year,
-        )
-        outcome.tasks = counts["tasks"]
-        clear_failure(out, source_file)
+        decision.warnings.extend(completeness_warnings(decision))
+        result.province, result.year = partition_of(decision)
+        result.rows = dataset_rows(decision, source_file)
+        result.warnings = list(decision.warnings)
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes a record
-        outcome.failure = Failure(source_file, stage, _reason(exc), outcome.doc_id)  # type: ignore[arg-type]
+        result.failure = Failure(source_file, stage, reason_of(exc), result.doc_id)  # type: ignore[arg-type]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def store_extracted(out: Path, extracted: Extracted) -> Outcome:
+    """Write one file's rows (or its failure record) under ``out``; never raises for I/O errors."""
+    from pipeline.store.rows import failure_row
+    from pipeline.store.writer import clear_failure, remove_document, write_document, write_failure
+
+    outcome = Outcome(
+        source_file=extracted.source_file,
+        doc_id=extracted.doc_id,
+        failure=extracted.failure,
+        pages=extracted.pages,
+        seconds=extracted.seconds,
+        peak_rss_mb=extracted.peak_rss_mb,
+    )
+    if extracted.failure is None and extracted.rows is not None:
+        try:
+            outcome.rows = write_document(
+                out, extracted.doc_id or "", extracted.rows, extracted.province, extracted.year
+            )
+            outcome.tasks = outcome.rows.get("tasks", 0)
+            clear_failure(out, extracted.source_file)
+            return outcome
+        except OSError as exc:
+            outcome.failure = Failure(extracted.source_file, "write", reason_of(exc), extracted.doc_id)
+            outcome.rows = {}
+            try:  # leave no partial document behind (its other datasets' files)
+                remove_document(out, extracted.doc_id or "")
+            except OSError:
+                pass
+    if outcome.failure is not None:
         try:
             write_failure(out, failure_row(outcome.failure))
         except OSError:
@@ -103,30 +206,34 @@ def ingest_file(path: Path, source_file: str, out: Path) -> Outcome:
     return outcome
 
 
+def ingest_file(path: Path, source_file: str, out: Path) -> Outcome:
+    """Ingest one file into ``out`` in this process (no manifest, no limits); never raises for bad input."""
+    return store_extracted(Path(out), extract_file(path, source_file))
+
+
 def ingest_files(
     files: Iterable[tuple[Path, str]],
     out: str | Path,
     on_file: Callable[[Outcome], None] | None = None,
+    **options: Any,
 ) -> Summary:
-    """Ingest ``(path, source_file)`` pairs (as :func:`discover` yields them) into ``out``."""
-    out = Path(out)
-    summary = Summary()
-    for path, source_file in files:
-        outcome = ingest_file(path, source_file, out)
-        if outcome.failure is not None:
-            summary.failures.append(outcome.failure)
-        else:
-            summary.documents += 1
-            summary.tasks += outcome.tasks
-        if on_file is not None:
-            on_file(outcome)
-    return summary
+    """Ingest ``(path, source_file)`` pairs (as :func:`discover` yields them) into ``out``.
+
+    ``options`` go to :func:`pipeline.runner.run_batch` (``workers``,
+    ``force``, ``limits``, ``scheduler``, ``dask_local``); by default the files
+    are ingested one after the other in this process, with the manifest.
+    """
+    from pipeline.runner import run_batch
+
+    options.setdefault("workers", 0)
+    return run_batch(list(files), out, on_file=on_file, **options)
 
 
 def ingest(
     inputs: Iterable[str | Path],
     out: str | Path,
     on_file: Callable[[Outcome], None] | None = None,
+    **options: Any,
 ) -> Summary:
     """Ingest every file found under ``inputs`` into the datasets under ``out``."""
-    return ingest_files(discover(inputs), out, on_file)
+    return ingest_files(discover(inputs), out, on_file, **options)

@@ -17,6 +17,16 @@ class UnsupportedInput(ValueError):
     """The file is not in a format the pipeline reads (reason in the message)."""
 
 
+class DamagedInput(ValueError):
+    """The file claims a supported format but cannot be read (reason in the message)."""
+
+
+#: A DOCX whose parts expand past this many bytes, at more than
+#: :data:`BOMB_RATIO` times their compressed size, is refused as a zip bomb.
+BOMB_BYTES = 64 * 1024 * 1024
+BOMB_RATIO = 100
+
+
 #: File name suffixes that :func:`read` accepts, for directory scans.
 SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md", ".html", ".htm")
 
@@ -98,22 +108,59 @@ def read(path: str | Path) -> Document:
     data = path.read_bytes()
     doc_id = hashlib.sha256(data).hexdigest()
     kind = sniff(data, path.suffix.lower())
-    if kind == "pdf":
-        from pipeline.readers.pdf_text import read_pdf
+    try:
+        if kind == "pdf":
+            from pipeline.readers.pdf_text import read_pdf
 
-        return read_pdf(path, doc_id)
-    if kind == "doc":
-        from pipeline.readers.doc import read_doc
+            return read_pdf(path, doc_id)
+        if kind == "doc":
+            from pipeline.readers.doc import read_doc
 
-        return read_doc(path, doc_id)
-    if kind == "html":
-        from pipeline.readers.html import read_html
+            return read_doc(path, doc_id)
+        if kind == "html":
+            from pipeline.readers.html import read_html
 
-        return read_html(path, doc_id)
-    if kind == "text":
-        from pipeline.readers.text import read_text
+            return read_html(path, doc_id)
+        if kind == "text":
+            from pipeline.readers.text import read_text
 
-        return read_text(path, doc_id)
-    from pipeline.readers.docx import read_docx
+            return read_text(path, doc_id)
+        from pipeline.readers.docx import read_docx
 
-    return read_docx(path, doc_id)
+        check_zip_bomb(path)
+        return read_docx(path, doc_id)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - library errors become one clear reason
+        if kind not in ("pdf", "docx") or type(exc).__module__.startswith("pipeline"):
+            raise  # other readers word their own errors
+        raise DamagedInput(explain(kind, exc)) from exc
+
+
+def explain(kind: str, exc: BaseException) -> str:
+    """One line for a library's error on a damaged file: what is wrong, then the library's words."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__context__ or exc
+    name = type(inner).__name__
+    detail = str(inner).strip().splitlines()[0] if str(inner).strip() else name
+    if "Password" in name or "Encrypt" in name or "password" in detail.lower():
+        return "encrypted PDF: a password is needed to open it"
+    if isinstance(inner, MemoryError) or "allocate" in detail.lower():
+        return f"memory limit exceeded while decompressing the {kind.upper()} (likely a decompression bomb)"
+    return f"damaged {kind.upper()} ({detail})"
+
+
+def check_zip_bomb(path: Path) -> None:
+    """Refuse a DOCX whose parts would expand past :data:`BOMB_BYTES` at a suspicious ratio."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise DamagedInput(f"damaged DOCX (not a readable ZIP package: {exc})") from None
+    expanded = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if expanded > BOMB_BYTES and expanded / packed > BOMB_RATIO:
+        raise DamagedInput(
+            f"DOCX expands to {expanded // (1024 * 1024)} MiB from {packed // 1024} KiB: refused as a zip bomb"
+        )

@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.model import Annotations, Citation, Decision, Failure
+from pipeline.store.identity import document_key, source_kind
 from pipeline.structure.province import current_province, match_province, slug
 
 Row = dict[str, Any]
@@ -104,6 +105,9 @@ def document_row(decision: Decision, source_file: str) -> Row:
         "recipient_count": len(decision.recipients),
         "legal_basis_count": len(decision.legal_bases),
         "target_count": len(decision.targets),
+        "source_kind": source_kind(doc),
+        "document_key": document_key(decision.issuer, decision.number, decision.issue_date),
+        "duplicate_of": None,
     }
 
 
@@ -261,3 +265,19 @@ def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
         for m in ann.mentions
     ]
     return {"assignments": assignments, "deadlines": deadlines, "products": products, "mentions": mentions}
+
+
+def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
+    """Every dataset's rows for one decision: ``{dataset: [row, …]}``.
+
+    The one place the runner asks for rows; a new dataset adds its schema to
+    :data:`pipeline.store.schema.DATASETS` and its rows here. A dataset with no
+    rows for this decision still appears (an empty list), so a rerun clears the
+    rows an earlier version wrote.
+    """
+    return {
+        "documents": [document_row(decision, source_file)],
+        "tasks": task_rows(decision),
+        **part_rows(decision),
+        **annotation_rows(decision),
+    }

@@ -1,9 +1,12 @@
 """Arrow schemas of the datasets written to ``processed/`` (DESIGN.md §3).
 
-One place for every dataset's columns, types and meanings: each field carries a
-``description`` in its metadata (meaning, unit, source part of Decree
-30/2020/NĐ-CP or input field). Partition columns (``province``, ``year``) live in
-the directory names (Hive style), not in the files.
+One place for every dataset's columns, types and meanings: each field carries in
+its metadata a ``description`` (meaning), a ``unit`` (for numbers and boxes; empty
+when the value has none) and a ``source`` (the part of Decree 30/2020/NĐ-CP, the
+input field or the pipeline step the value comes from). Partition columns
+(:data:`PARTITIONS`: ``province``, ``year``) live in the directory names (Hive
+style), not in the files. ``pipeline schema`` prints all of it and
+``docs/schema.md`` is generated from it (:mod:`pipeline.store.reference`).
 """
 
 from __future__ import annotations
@@ -11,11 +14,36 @@ from __future__ import annotations
 import pyarrow as pa
 
 #: Bumped when a column is added, removed or changes meaning.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+#: Metadata keys every field carries.
+FIELD_KEYS = ("description", "unit", "source")
 
 
-def _f(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
-    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+def _f(
+    name: str,
+    type_: pa.DataType,
+    description: str,
+    nullable: bool = True,
+    *,
+    unit: str = "",
+    source: str = "",
+) -> pa.Field:
+    """A field with its meaning, unit and source in the metadata (UTF-8 strings)."""
+    return pa.field(
+        name,
+        type_,
+        nullable=nullable,
+        metadata={"description": description, "unit": unit, "source": source},
+    )
+
+
+#: Where provenance and identity columns come from.
+_READER = "reader (pipeline.readers)"
+_HEADER = "header (pipeline.structure.header)"
+_SIGNATURE = "signature block (pipeline.structure.signature)"
+_APPENDIX = "appendix table (pipeline.structure.appendix)"
+_RUN = "ingest run (pipeline.ingest)"
 
 
 SPAN = pa.struct(
@@ -32,33 +60,33 @@ SPAN = pa.struct(
 
 DOCUMENTS = pa.schema(
     [
-        _f("doc_id", pa.string(), "SHA-256 hex digest of the source file's bytes", False),
-        _f("source_file", pa.string(), "Path of the source file relative to the ingested folder", False),
-        _f("source_format", pa.string(), "Input format read: pdf, docx", False),
-        _f("page_count", pa.int32(), "Physical pages; null for formats without pages (DOCX)"),
-        _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]"),
-        _f("number", pa.string(), "Số, ký hiệu as printed after 'Số:', e.g. '4032/QĐ-UBND' [docNumber]; null when left blank"),
-        _f("number_symbol", pa.string(), "Ký hiệu part of the number, e.g. 'QĐ-UBND'"),
-        _f("issuer", pa.string(), "Tên cơ quan ban hành from the header's left block [docProponent]"),
-        _f("issuer_parent", pa.string(), "Cơ quan chủ quản printed above the issuer, if any"),
-        _f("authority", pa.string(), "Thẩm quyền ban hành: the capitalised line above 'Căn cứ'"),
-        _f("province_name", pa.string(), "Province of the issuer as at the document's date"),
-        _f("province_current", pa.string(), "That province after the 1 July 2025 mergers (Nghị quyết 202/2025/QH15)"),
-        _f("place", pa.string(), "Địa danh of the place-and-date line"),
-        _f("issue_date", pa.date32(), "Ngày ban hành from the place-and-date line [docDate]; null when left blank"),
-        _f("date_text", pa.string(), "The place-and-date line as printed (normalised)"),
-        _f("title", pa.string(), "Trích yếu: the title under the type line [docTitle]"),
-        _f("signer_name", pa.string(), "Họ tên người ký [conclusions/signature]"),
-        _f("signer_position", pa.string(), "Chức vụ người ký, e.g. 'Chủ tịch'"),
-        _f("signing_capacity", pa.string(), "Thẩm quyền ký: 'TM. …', 'KT. …', 'Q. …', 'TL. …', 'TUQ. …'"),
-        _f("plan_title", pa.string(), "Title of the plan (Kế hoạch) issued with or as this document"),
-        _f("plan_year", pa.int32(), "First year named in the plan title ('năm 2017', 'giai đoạn 2026-2030')"),
-        _f("task_count", pa.int32(), "Rows written to the tasks dataset for this document", False),
-        _f("warnings", pa.list_(pa.string()), "What the parser could not read cleanly"),
-        _f("spans", pa.list_(SPAN), "Provenance of header fields: page, bbox in PDF points, block index"),
-        _f("pipeline_version", pa.string(), "Version of the pipeline that wrote the row", False),
+        _f("doc_id", pa.string(), "SHA-256 hex digest of the source file's bytes", False, source=_READER),
+        _f("source_file", pa.string(), "Path of the source file relative to the ingested folder", False, source=_RUN),
+        _f("source_format", pa.string(), "Input format read: pdf, docx", False, source=_READER),
+        _f("page_count", pa.int32(), "Physical pages; null for formats without pages (DOCX)", unit="pages", source=_READER),
+        _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]", source=_HEADER),
+        _f("number", pa.string(), "Số, ký hiệu as printed after 'Số:', e.g. '4032/QĐ-UBND' [docNumber]; null when left blank", source=_HEADER),
+        _f("number_symbol", pa.string(), "Ký hiệu part of the number, e.g. 'QĐ-UBND'", source=_HEADER),
+        _f("issuer", pa.string(), "Tên cơ quan ban hành from the header's left block [docProponent]", source=_HEADER),
+        _f("issuer_parent", pa.string(), "Cơ quan chủ quản printed above the issuer, if any", source=_HEADER),
+        _f("authority", pa.string(), "Thẩm quyền ban hành: the capitalised line above 'Căn cứ'", source=_HEADER),
+        _f("province_name", pa.string(), "Province of the issuer as at the document's date", source="issuer, authority or place matched against pipeline/data/provinces.json"),
+        _f("province_current", pa.string(), "That province after the 1 July 2025 mergers (Nghị quyết 202/2025/QH15)", source="province_name mapped by pipeline/data/provinces.json"),
+        _f("place", pa.string(), "Địa danh of the place-and-date line", source=_HEADER),
+        _f("issue_date", pa.date32(), "Ngày ban hành from the place-and-date line [docDate]; null when left blank", unit="date", source=_HEADER),
+        _f("date_text", pa.string(), "The place-and-date line as printed (normalised)", source=_HEADER),
+        _f("title", pa.string(), "Trích yếu: the title under the type line [docTitle]", source=_HEADER),
+        _f("signer_name", pa.string(), "Họ tên người ký [conclusions/signature]", source=_SIGNATURE),
+        _f("signer_position", pa.string(), "Chức vụ người ký, e.g. 'Chủ tịch'", source=_SIGNATURE),
+        _f("signing_capacity", pa.string(), "Thẩm quyền ký: 'TM. …', 'KT. …', 'Q. …', 'TL. …', 'TUQ. …'", source=_SIGNATURE),
+        _f("plan_title", pa.string(), "Title of the plan (Kế hoạch) issued with or as this document", source=_HEADER),
+        _f("plan_year", pa.int32(), "First year named in the plan title ('năm 2017', 'giai đoạn 2026-2030')", unit="year", source="plan_title"),
+        _f("task_count", pa.int32(), "Rows written to the tasks dataset for this document", False, unit="rows", source=_APPENDIX),
+        _f("warnings", pa.list_(pa.string()), "What the parser could not read cleanly", source="reader and parser warnings"),
+        _f("spans", pa.list_(SPAN), "Provenance of header fields: page, bbox in PDF points, block index", unit="page; PDF points (1/72 in), origin top left", source=_READER),
+        _f("pipeline_version", pa.string(), "Version of the pipeline that wrote the row", False, source=_RUN),
         # Issue 3: the remaining Decree 30/2020 parts of the header and closing.
-        _f("number_seq", pa.string(), "Sequence part of the number ('4032' in '4032/QĐ-UBND'); null when blank"),
+        _f("number_seq", pa.string(), "Sequence part of the number ('4032' in '4032/QĐ-UBND'); null when blank", source=_HEADER),
         _f("number_year", pa.int32(), "Year inside the number of normative acts ('2015' in '14/2015/QĐ-UBND')"),
         _f("national_motto", pa.string(), "Quốc hiệu và tiêu ngữ as printed (lines joined by a newline)"),
         _f("recipients_to", pa.string(), "'Kính gửi:' addressee of submissions and letters"),
@@ -67,39 +95,42 @@ DOCUMENTS = pa.schema(
         _f("recipient_count", pa.int32(), "Rows written to the recipients dataset", False),
         _f("legal_basis_count", pa.int32(), "Rows written to the legal_bases dataset", False),
         _f("target_count", pa.int32(), "Rows written to the targets dataset", False),
+        _f("source_kind", pa.string(), "How the text was obtained: text (PDF text layer), docx, html, markdown, legacy_decoded, ocr (the least direct page wins)", source=_READER),
+        _f("document_key", pa.string(), "Identity of the decision whatever its file: 'issuer|number|issue_date', folded (pipeline.text.normalize.fold); null when issuer or number is missing", source="issuer, number, issue_date (pipeline.store.identity)"),
+        _f("duplicate_of", pa.string(), "doc_id of the preferred copy when another file carries the same document_key (text PDF, then DOCX, HTML, legacy, OCR); null for the preferred copy", source="documents sharing a document_key (pipeline.store.identity)"),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "documents"},
 )
 
 TASKS = pa.schema(
     [
-        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False),
-        _f("task_id", pa.string(), "'<doc_id>:<row_index>', one per appendix row", False),
-        _f("row_index", pa.int32(), "0-based position of the row among the document's task rows", False),
-        _f("section", pa.string(), "Roman numeral of the appendix section row above ('I', 'II')"),
-        _f("section_title", pa.string(), "Title of that section row"),
-        _f("ordinal", pa.string(), "TT/STT cell; repeated on each product line of a merged task"),
-        _f("task_text", pa.string(), "Nhiệm vụ cell, line breaks kept"),
-        _f("product_text", pa.string(), "Sản phẩm cell"),
-        _f("deadline_text", pa.string(), "Tiến độ / Thời gian hoàn thành cell"),
-        _f("assignment_text", pa.string(), "Phân công và cách thức thực hiện cell (5-column layout)"),
-        _f("lead_text", pa.string(), "Chủ trì thực hiện cell (7-column layout)"),
-        _f("coordinate_text", pa.string(), "Phối hợp thực hiện cell (7-column layout)"),
-        _f("monitor_text", pa.string(), "Theo dõi, kiểm tra, đôn đốc cell (7-column layout)"),
-        _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX"),
-        _f("page_end", pa.int32(), "Last PDF page of the row, after a page-break merge"),
-        _f("block", pa.int32(), "Index of the table fragment among the document's blocks"),
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("task_id", pa.string(), "'<doc_id>:<row_index>', one per appendix row", False, source=_APPENDIX),
+        _f("row_index", pa.int32(), "0-based position of the row among the document's task rows", False, unit="row", source=_APPENDIX),
+        _f("section", pa.string(), "Roman numeral of the appendix section row above ('I', 'II')", source=_APPENDIX),
+        _f("section_title", pa.string(), "Title of that section row", source=_APPENDIX),
+        _f("ordinal", pa.string(), "TT/STT cell; repeated on each product line of a merged task", source=_APPENDIX),
+        _f("task_text", pa.string(), "Nhiệm vụ cell, line breaks kept", source=_APPENDIX),
+        _f("product_text", pa.string(), "Sản phẩm cell", source=_APPENDIX),
+        _f("deadline_text", pa.string(), "Tiến độ / Thời gian hoàn thành cell", source=_APPENDIX),
+        _f("assignment_text", pa.string(), "Phân công và cách thức thực hiện cell (5-column layout)", source=_APPENDIX),
+        _f("lead_text", pa.string(), "Chủ trì thực hiện cell (7-column layout)", source=_APPENDIX),
+        _f("coordinate_text", pa.string(), "Phối hợp thực hiện cell (7-column layout)", source=_APPENDIX),
+        _f("monitor_text", pa.string(), "Theo dõi, kiểm tra, đôn đốc cell (7-column layout)", source=_APPENDIX),
+        _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX", unit="page", source=_APPENDIX),
+        _f("page_end", pa.int32(), "Last PDF page of the row, after a page-break merge", unit="page", source=_APPENDIX),
+        _f("block", pa.int32(), "Index of the table fragment among the document's blocks", unit="block", source=_READER),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "tasks"},
 )
 
 FAILURES = pa.schema(
     [
-        _f("source_file", pa.string(), "Path of the file relative to the ingested folder", False),
-        _f("stage", pa.string(), "Stage that failed: read, parse, tag, write", False),
-        _f("reason", pa.string(), "Why, in one line", False),
-        _f("doc_id", pa.string(), "SHA-256 of the bytes when they could be read"),
-        _f("pipeline_version", pa.string(), "Version of the pipeline that tried", False),
+        _f("source_file", pa.string(), "Path of the file relative to the ingested folder", False, source=_RUN),
+        _f("stage", pa.string(), "Stage that failed: read, parse, tag, write", False, source=_RUN),
+        _f("reason", pa.string(), "Why, in one line", False, source=_RUN),
+        _f("doc_id", pa.string(), "SHA-256 of the bytes when they could be read", source=_READER),
+        _f("pipeline_version", pa.string(), "Version of the pipeline that tried", False, source=_RUN),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "failures"},
 )
@@ -252,3 +283,26 @@ DATASETS: dict[str, pa.Schema] = {
     "recipients": RECIPIENTS, "plan_items": PLAN_ITEMS, "targets": TARGETS,
     "assignments": ASSIGNMENTS, "deadlines": DEADLINES, "products": PRODUCTS, "mentions": MENTIONS,
 }
+
+#: Hive partition columns, in directory order; not stored inside the files.
+PARTITIONS = pa.schema(
+    [
+        _f("province", pa.string(), "Slug of the issuer's province ('khanh-hoa'); 'trung-uong' for central bodies, 'unknown' when none is found", False, source="province_name (pipeline.structure.province.slug)"),
+        _f("year", pa.int32(), "plan_year when the document carries a plan, else the year of issue_date; 0 when neither is known", False, unit="year", source="plan_year, issue_date or date_text"),
+    ]
+)
+#: Datasets whose files are not partitioned (one file per source path).
+UNPARTITIONED = frozenset({"failures"})
+
+
+def _with_sources(name: str, schema: pa.Schema) -> pa.Schema:
+    """Fill an empty ``source`` with where every row of ``name`` comes from (the parser, via rows.py)."""
+    default = f"parser (pipeline.structure), {name} rows built by pipeline.store.rows".encode()
+    fields = [
+        f if (f.metadata or {}).get(b"source") else f.with_metadata({**(f.metadata or {}), b"source": default})
+        for f in schema
+    ]
+    return pa.schema(fields, metadata=schema.metadata)
+
+
+DATASETS = {name: _with_sources(name, schema) for name, schema in DATASETS.items()}

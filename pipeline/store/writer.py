@@ -10,7 +10,11 @@ A file is written to a hidden temporary name in its final folder, then renamed
 over the target (``os.replace``, atomic on POSIX): readers see the old file or
 the new one, never half of one. Before the rename, copies of the same document
 left in other partitions by an earlier run are removed, so a rerun replaces a
-document's rows instead of appending them.
+document's rows instead of appending them, and rows that ``pipeline compact``
+moved into a merged file are taken out of it (:mod:`pipeline.store.compact`).
+Temporary files end in ``.part``, so neither a ``*.parquet`` glob (DuckDB,
+Polars) nor pyarrow's hidden-file rule ever shows one to a reader;
+:func:`sweep_temporaries` removes those a killed run left behind.
 """
 
 from __future__ import annotations
@@ -20,21 +24,23 @@ import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from pipeline.store.schema import DATASETS, FAILURES
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 #: Prefix of temporary files; readers skip names starting with "." or "_".
 TMP_PREFIX = ".tmp-"
+#: Suffix of temporary files: never matched by ``*.parquet``.
+TMP_SUFFIX = ".part"
 
 
 def write_table(path: Path, table: pa.Table) -> None:
     """Write ``table`` to ``path`` atomically (temporary file in the same folder, fsync, rename)."""
+    import pyarrow.parquet as pq
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".parquet", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             pq.write_table(table, handle, compression="zstd")
@@ -64,6 +70,12 @@ def write_document(
     partition (also when it has no rows, so a rerun that finds none clears the old
     ones). Copies in other partitions are then removed.
     """
+    import pyarrow as pa
+
+    from pipeline.store.compact import evict
+    from pipeline.store.schema import DATASETS
+
+    evict(root, doc_id)
     counts: dict[str, int] = {}
     for dataset, dataset_rows in rows.items():
         schema = DATASETS[dataset]
@@ -83,6 +95,10 @@ def failure_key(source_file: str) -> str:
 
 def write_failure(root: Path, row: Mapping[str, Any]) -> None:
     """Record (or replace) the failure of one source file."""
+    import pyarrow as pa
+
+    from pipeline.store.schema import FAILURES
+
     path = root / "failures" / f"{failure_key(str(row['source_file']))}.parquet"
     write_table(path, pa.Table.from_pylist([dict(row)], schema=FAILURES))
 
@@ -90,3 +106,30 @@ def write_failure(root: Path, row: Mapping[str, Any]) -> None:
 def clear_failure(root: Path, source_file: str) -> None:
     """Forget an earlier failure of a file that has now been ingested."""
     (root / "failures" / f"{failure_key(source_file)}.parquet").unlink(missing_ok=True)
+
+
+def remove_document(root: Path, doc_id: str) -> int:
+    """Remove every row of ``doc_id`` from every partitioned dataset; return files removed."""
+    from pipeline.store.compact import evict
+    from pipeline.store.schema import DATASETS, UNPARTITIONED
+
+    evict(root, doc_id)
+    removed = 0
+    for dataset in DATASETS:
+        if dataset in UNPARTITIONED:
+            continue
+        for path in (root / dataset).glob(f"province=*/year=*/{doc_id}.parquet"):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def sweep_temporaries(root: Path) -> int:
+    """Delete temporary files a killed writer left under ``root``; return how many."""
+    removed = 0
+    if not root.is_dir():
+        return 0
+    for path in root.rglob(f"{TMP_PREFIX}*{TMP_SUFFIX}"):
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed

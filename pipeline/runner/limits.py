@@ -1,0 +1,117 @@
+"""One document per child process, under a time limit and a memory limit.
+
+Children are forked from a ``forkserver`` that has already imported the
+readers and the parser (:data:`PRELOAD`), so starting one costs milliseconds
+and each document starts from the same clean state. Limits:
+
+- time: the parent kills a child still running after ``Limits.time_s``;
+- memory: the child's address space is capped at its size at start plus
+  ``Limits.memory_mb`` (``RLIMIT_AS``; allocations past it raise
+  ``MemoryError``), and the parent kills a child whose resident size passes
+  ``Limits.memory_mb``.
+
+Either way the document ends as a failure record, never as a crashed batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import resource
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from pipeline.ingest import Extracted, extract_file
+
+#: Modules the fork server imports once, so children start warm.
+PRELOAD = [
+    "pipeline.ingest",
+    "pipeline.readers",
+    "pipeline.readers.pdf_text",
+    "pipeline.readers.docx",
+    "pipeline.structure",
+    "pipeline.store.rows",
+    "pipeline.nlp.tag",
+    "pipeline.runner.limits",
+    "pipeline.runner.warm",
+]
+
+
+@dataclass(slots=True, frozen=True)
+class Limits:
+    """Per-document limits: wall time in seconds, memory in MiB (resident size)."""
+
+    time_s: float = 300.0
+    memory_mb: int = 2048
+
+
+@dataclass(slots=True, frozen=True)
+class Job:
+    """One input file to ingest, as the planner found it."""
+
+    path: str
+    source_file: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def context() -> mp.context.BaseContext:
+    """The multiprocessing context children are started from (forkserver, preloaded)."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
+def _vm_size() -> int:
+    """This process's virtual size in bytes (from /proc; 0 where unknown)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def peak_rss_mb() -> float:
+    """Peak resident size of this process in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def child_main(job: Job, memory_mb: int, conn: Connection) -> None:
+    """Entry point of a child: extract ``job`` and send ``("stage", name)`` then ``("done", Extracted)``."""
+    vm = _vm_size()
+    if vm and memory_mb > 0:
+        cap = vm + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    result = extract_file(Path(job.path), job.source_file, on_stage=lambda s: conn.send(("stage", s)))
+    result.peak_rss_mb = peak_rss_mb()
+    conn.send(("done", result))
+    conn.close()
+
+
+def rss_mb(pid: int) -> float:
+    """Resident size of process ``pid`` in MiB (0 when it is gone)."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).memory_info().rss / (1024 * 1024)
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return 0.0
+
+
+def run_one(job: Job, limits: Limits) -> Extracted:
+    """Run one job in a child under ``limits`` and wait for it (used by Dask tasks)."""
+    from pipeline.runner.pool import Slot
+
+    slot = Slot.start(context(), job, limits)
+    while True:
+        done = slot.poll(timeout=0.05)
+        if done is not None:
+            return done
+
+
+def deadline(started: float, limits: Limits) -> bool:
+    """True when a child started at ``started`` (monotonic s) has run out of time."""
+    return time.monotonic() - started > limits.time_s

@@ -1,0 +1,12 @@
+"""Imported once by the fork server (:data:`pipeline.runner.limits.PRELOAD`).
+
+Loads what every document needs before any child is forked, so each child
+starts with the readers, the parser and the tagger's spaCy pipeline and
+gazetteer in memory instead of building them per document.
+"""
+
+from __future__ import annotations
+
+from pipeline.nlp.language import get_nlp
+
+get_nlp()

@@ -1,0 +1,64 @@
+"""The schema reference: every dataset's fields with type, meaning, unit and source.
+
+:func:`markdown` renders ``docs/schema.md`` (regenerate with
+``pipeline schema --markdown > docs/schema.md``; a test checks the file matches
+the code); ``pipeline schema`` prints the same rows as a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyarrow as pa
+
+from pipeline.store.schema import DATASETS, PARTITIONS, SCHEMA_VERSION, UNPARTITIONED
+
+
+def _meta(field: pa.Field, key: str) -> str:
+    return (field.metadata or {}).get(key.encode(), b"").decode("utf-8")
+
+
+def field_rows(name: str) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """``(field, type, nullable, description, unit, source)`` for dataset ``name``, partitions last."""
+    fields = list(DATASETS[name])
+    if name not in UNPARTITIONED:
+        fields += [f.with_metadata({**(f.metadata or {}), b"partition": b"1"}) for f in PARTITIONS]
+    for field in fields:
+        label = field.name + (" (partition)" if (field.metadata or {}).get(b"partition") else "")
+        yield (
+            label,
+            str(field.type),
+            "yes" if field.nullable else "no",
+            _meta(field, "description"),
+            _meta(field, "unit"),
+            _meta(field, "source"),
+        )
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown() -> str:
+    """The whole reference as Markdown (the content of ``docs/schema.md``)."""
+    out = [
+        "# Dataset schema reference",
+        "",
+        f"Schema version {SCHEMA_VERSION}. Generated from `pipeline/store/schema.py` by",
+        "`pipeline schema --markdown > docs/schema.md`; do not edit by hand (a test",
+        "checks this file against the code).",
+        "",
+        "Datasets live under `processed/<dataset>/province=<slug>/year=<yyyy>/*.parquet`",
+        "(Hive partitions; `failures` is not partitioned). Read one with",
+        '`pipeline.load("tasks")`, `pandas.read_parquet("processed/tasks")`,',
+        '`pyarrow.dataset.dataset("processed/tasks", partitioning="hive")`,',
+        "DuckDB `read_parquet('processed/tasks/**/*.parquet', hive_partitioning=true)`",
+        'or Polars `pl.read_parquet("processed/tasks/**/*.parquet", hive_partitioning=True)`.',
+        "",
+    ]
+    for name in DATASETS:
+        out += [f"## `{name}`", "", "| field | type | nullable | meaning | unit | source |", "|---|---|---|---|---|---|"]
+        for row in field_rows(name):
+            out.append("| " + " | ".join(_cell(c) if i else f"`{_cell(c)}`" for i, c in enumerate(row)) + " |")
+        out.append("")
+    return "\n".join(out)
