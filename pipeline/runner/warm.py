@@ -7,6 +7,9 @@ gazetteer in memory instead of building them per document.
 
 from __future__ import annotations
 
+from pipeline.nlp.gazetteer import load_gazetteer, load_vocab
 from pipeline.nlp.language import get_nlp
 
 get_nlp()
+load_gazetteer()
+load_vocab()
