@@ -117,6 +117,13 @@ def reason_of(exc: BaseException) -> str:
     return f"{name}: {text}" if text else name
 
 
+def tag(decision: Decision) -> object:
+    """The tag stage (:func:`pipeline.nlp.tag.tag`), imported on first use: spaCy loads only when needed."""
+    from pipeline.nlp.tag import tag as tag_decision
+
+    return tag_decision(decision)
+
+
 def completeness_warnings(decision: Decision) -> list[str]:
     """Warnings for a partial result: pages without text, no Decree 30 header found."""
     notes = [f"page {page.number}: {w}" for page in decision.document.pages for w in page.warnings]
@@ -136,7 +143,6 @@ def extract_file(
 
     ``on_stage`` is called with each stage name as the stage starts.
     """
-    from pipeline.nlp.tag import tag
     from pipeline.readers import read
     from pipeline.store.rows import dataset_rows, partition_of
     from pipeline.structure import parse
