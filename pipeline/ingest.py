@@ -139,7 +139,7 @@ def completeness_warnings(decision: Decision) -> list[str]:
 def extract_file(
     path: Path, source_file: str, on_stage: Callable[[str], None] | None = None
 ) -> Extracted:
-    """Read and parse one file into rows; never raises for bad input.
+    """Read, parse and tag one file into rows; never raises for bad input.
 
     ``on_stage`` is called with each stage name as the stage starts.
     """
