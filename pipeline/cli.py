@@ -17,12 +17,11 @@ from rich.table import Table
 from pipeline import __version__
 from pipeline.ingest import Summary, discover
 from pipeline.model import Decision
-from pipeline.nlp.evaluate import evaluate
-from pipeline.nlp.tag import tag
-from pipeline.readers import read
 from pipeline.runner import Limits, OutputNotWritable, RunLocked, run_batch
 from pipeline.runner.progress import StageProgress
-from pipeline.structure import parse
+
+# The parser and the tagger (spaCy) are imported inside the commands that use
+# them, so `pipeline ingest` on unchanged inputs starts in a fraction of a second.
 
 app = typer.Typer(
     help="Turn Vietnamese provincial decisions into research datasets.",
@@ -169,6 +168,9 @@ def eval_command(
     Fields: agency-role pairs, collectives, deadlines (kind, start, end),
     product kinds, citations in tasks (see :mod:`pipeline.nlp.evaluate`).
     """
+    from pipeline.nlp.evaluate import evaluate
+    from pipeline.nlp.tag import tag
+
     expected = json.loads(gold.read_text("utf-8"))
     decision = _find_source(expected, source, raw)
     annotations = tag(decision, with_body=False)
@@ -185,6 +187,9 @@ def eval_command(
 
 def _find_source(expected: dict, source: Path | None, raw: Path) -> Decision:
     """The parsed decision to evaluate: ``source``, or the file in ``raw`` with the gold's number."""
+    from pipeline.readers import read
+    from pipeline.structure import parse
+
     if source is not None:
         return parse(read(source))
     number = expected.get("document", {}).get("number")
