@@ -295,9 +295,14 @@ PARTITIONS = pa.schema(
 UNPARTITIONED = frozenset({"failures"})
 
 
+#: Datasets written from the tag stage's annotations.
+_TAGGED = frozenset({"assignments", "deadlines", "products", "mentions"})
+
+
 def _with_sources(name: str, schema: pa.Schema) -> pa.Schema:
-    """Fill an empty ``source`` with where every row of ``name`` comes from (the parser, via rows.py)."""
-    default = f"parser (pipeline.structure), {name} rows built by pipeline.store.rows".encode()
+    """Fill an empty ``source`` with the stage every row of ``name`` comes from (parser or tagger)."""
+    stage = "tagger (pipeline.nlp.tag)" if name in _TAGGED else "parser (pipeline.structure)"
+    default = f"{stage}, {name} rows built by pipeline.store.rows".encode()
     fields = [
         f if (f.metadata or {}).get(b"source") else f.with_metadata({**(f.metadata or {}), b"source": default})
         for f in schema
