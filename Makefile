@@ -7,6 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the pipeline needs at run time.
 APT_PACKAGES := python3 python3-venv python3-pip libreoffice-writer-nogui
+# Debian packages only the tests need (a real browser opens the HTML reports); `make test` adds them.
+TEST_APT_PACKAGES := chromium
+SYSTEM_PACKAGES = $(APT_PACKAGES) $(if $(filter test,$(MAKECMDGOALS)),$(TEST_APT_PACKAGES))
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test setup system venv lock clean
@@ -21,7 +24,7 @@ setup: system $(STAMP)
 
 # Install missing Debian packages only (needs root; skipped when all present).
 system:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -40,7 +43,7 @@ $(STAMP): requirements.lock pyproject.toml
 lock:
 	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
 	/tmp/lock-venv/bin/pip install -q --upgrade pip
-	/tmp/lock-venv/bin/pip install -q -e '.[test]'
+	/tmp/lock-venv/bin/pip install -q -e '.[test,notebooks]'
 	/tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean:

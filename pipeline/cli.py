@@ -29,6 +29,8 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
+#: Status lines of commands whose standard output is the result (diff --format markdown).
+err_console = Console(stderr=True)
 
 
 @app.callback()
@@ -201,6 +203,91 @@ def _find_source(expected: dict, source: Path | None, raw: Path) -> Decision:
         if number and decision.number == number:
             return decision
     raise typer.BadParameter(f"no file under {raw} has number {number!r}; pass --source")
+
+
+@app.command("diff")
+def diff_command(
+    refs: list[str] = typer.Argument(None, help="OLD NEW: source files or doc_ids in the datasets (omit with --province/--years)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the report here (HTML; Markdown if the name ends in .md)."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="html or markdown (default: markdown on the terminal, html with --out)."),
+    province: str | None = typer.Option(None, "--province", help="Province (name or slug) whose plans to compare, with --years."),
+    years: tuple[int, int] | None = typer.Option(None, "--years", help="Two plan years, old then new: --years 2017 2018."),
+    root: Path = typer.Option(Path("processed"), "--root", help="Datasets folder for doc_ids and --province; plan_diffs is written there."),
+    threshold: float = typer.Option(60.0, "--threshold", help="Similarity (0–100) under which two tasks are different tasks."),
+    save: bool = typer.Option(True, "--save/--no-save", help="Write the changes to the plan_diffs dataset under --root."),
+) -> None:
+    """Compare two plans: tasks added, removed, reworded; deadlines, agencies, products, sections; targets; legal bases."""
+    from pipeline.diff import PlanNotFound, diff_plans, resolve
+    from pipeline.diff.plan import for_province_year
+    from pipeline.diff.report import html, markdown
+    from pipeline.diff.store import write_diff
+
+    refs = list(refs or [])
+    if fmt not in (None, "html", "markdown"):
+        raise typer.BadParameter("--format must be html or markdown")
+    try:
+        if province and years and not refs:
+            old, new = for_province_year(root, province, years[0]), for_province_year(root, province, years[1])
+        elif len(refs) == 2:
+            old, new = resolve(refs[0], root), resolve(refs[1], root)
+        else:
+            raise typer.BadParameter("give OLD and NEW, or --province P --years OLD_YEAR NEW_YEAR")
+    except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
+        err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
+        raise typer.Exit(code=2) from exc
+    result = diff_plans(old, new, threshold)
+    if save:
+        written = write_diff(root, result)
+        err_console.print(f"[dim]plan_diffs: {len(result.changes)} rows → {escape(str(written))}[/dim]", highlight=False, soft_wrap=True)
+    kind = fmt or ("markdown" if out is None or out.suffix.lower() == ".md" else "html")
+    text = html(result, threshold) if kind == "html" else markdown(result)
+    if out is None:
+        typer.echo(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        console.print(f"report → {escape(str(out))}")
+
+
+@app.command("show")
+def show_command(
+    ref: str = typer.Argument(..., help="A source file, or a doc_id (or unique prefix) in the datasets."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="HTML file to write (default: <name>.html in the current folder)."),
+    root: Path = typer.Option(Path("processed"), "--root", help="Datasets folder for doc_ids."),
+) -> None:
+    """Write a self-contained HTML view of one parsed document: its parts, appendix and entities."""
+    from pipeline.diff import PlanNotFound, resolve
+    from pipeline.views.document import html
+
+    try:
+        plan = resolve(ref, root)
+    except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
+        err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
+        raise typer.Exit(code=2) from exc
+    target = out or Path(f"{Path(str(plan.document.get('source_file') or plan.doc_id[:12])).stem}.html")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html(plan), encoding="utf-8")
+    console.print(f"view → {escape(str(target))}")
+
+
+@app.command("export")
+def export_command(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (UTF-8 with BOM) or stata (.dta, version 118)."),
+    root: Path = typer.Option(Path("processed"), "--root", help="Datasets folder to export."),
+    out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder for the exported files and the codebook."),
+) -> None:
+    """Export every dataset as CSV or Stata files, with a codebook of every field."""
+    from pipeline.export import export
+
+    if fmt not in ("csv", "stata"):
+        raise typer.BadParameter("--format must be csv or stata")
+    written = export(root, out, fmt)
+    table = Table(title=f"Export ({fmt}) → {out}")
+    table.add_column("file")
+    table.add_column("rows", justify="right")
+    for path, rows in written:
+        table.add_row(escape(str(path)), "" if rows is None else str(rows))
+    console.print(table)
 
 
 if __name__ == "__main__":

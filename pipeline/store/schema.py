@@ -311,3 +311,28 @@ def _with_sources(name: str, schema: pa.Schema) -> pa.Schema:
 
 
 DATASETS = {name: _with_sources(name, schema) for name, schema in DATASETS.items()}
+
+# --- Issue 7: plan diffs (written by `pipeline diff`, one file per pair of plans).
+#: Where every plan_diffs value comes from.
+_DIFF_SOURCE = "pipeline diff: pipeline.diff (alignment and comparison), rows by pipeline.diff.store.diff_rows"
+
+PLAN_DIFFS = pa.schema(
+    [
+        _f("old_doc_id", pa.string(), "Document key of the older plan (documents.doc_id)", False, source=_DIFF_SOURCE),
+        _f("new_doc_id", pa.string(), "Document key of the newer plan (documents.doc_id)", False, source=_DIFF_SOURCE),
+        _f("entity", pa.string(), "What changed: document, task, plan_item, target, legal_basis", False, source=_DIFF_SOURCE),
+        _f("change", pa.string(), "How: added, removed, reworded, editorial (only case, punctuation, abbreviations), changed, moved", False, source=_DIFF_SOURCE),
+        _f("field", pa.string(), "Field compared: task_text, product_text, deadline, lead, coordinate, monitor, product_kind, section, text, value, …", source=_DIFF_SOURCE),
+        _f("old_key", pa.string(), "task_id, item_path or cited number on the old side; null when added", source=_DIFF_SOURCE),
+        _f("new_key", pa.string(), "task_id, item_path or cited number on the new side; null when removed", source=_DIFF_SOURCE),
+        _f("old_value", pa.string(), "Old text or value as printed (normalised)", source=_DIFF_SOURCE),
+        _f("new_value", pa.string(), "New text or value as printed (normalised)", source=_DIFF_SOURCE),
+        _f("detail", pa.string(), "How much: 'later by 90 days', '= 100 % → > 90 %', agencies added (+) and removed (−)", source=_DIFF_SOURCE),
+        _f("score", pa.float32(), "Alignment similarity of the pair, 0–100 (rapidfuzz token-sort ratio)", unit="0-100", source=_DIFF_SOURCE),
+        _f("word_diff", pa.string(), "Word-level edit: [-removed words-] {+added words+}", source=_DIFF_SOURCE),
+        _f("pipeline_version", pa.string(), "Version of the pipeline that wrote the row", False, source=_DIFF_SOURCE),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "plan_diffs"},
+)
+
+DATASETS["plan_diffs"] = PLAN_DIFFS

@@ -1,0 +1,236 @@
+"""One plan as the diff sees it: its rows in every dataset, from a file or from ``processed/``.
+
+A :class:`Plan` holds plain row dicts with the column names of DESIGN.md §3
+(``documents``, ``tasks``, ``plan_items``, ``targets``, ``legal_bases``,
+``assignments``, ``deadlines``, ``products``), so the diff compares the same
+thing whether the plan was parsed just now from its source file or read back
+from the datasets. Datasets that do not exist yet (a stage not run, or not
+built) give empty lists; the comparison then falls back on the raw cell text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow.dataset as ds
+
+Row = dict[str, Any]
+
+#: Datasets a plan's rows are read from, besides ``documents``.
+ENTITY_DATASETS = (
+    "parts",
+    "articles",
+    "recipients",
+    "tasks",
+    "plan_items",
+    "targets",
+    "legal_bases",
+    "assignments",
+    "deadlines",
+    "products",
+    "mentions",
+)
+
+
+class PlanNotFound(LookupError):
+    """No document matches the reference given (message says what was tried)."""
+
+
+@dataclass(slots=True)
+class Plan:
+    """A plan's rows: ``document`` (the ``documents`` row) and lists of rows per dataset.
+
+    ``paragraphs`` holds the body text as ``{"path": str, "text": str}`` rows
+    (numbered paragraphs of the plan outside tables); it stands in for
+    ``plan_items`` when that dataset is not available. ``available`` names the
+    datasets this plan could have rows in (the stage ran, even if it found
+    nothing), plus ``"paragraphs"`` when the body text is known: an empty list
+    of an unavailable dataset means "unknown", not "none". ``body`` is the
+    document's text outside tables as the tagging stage saw it (the offsets of
+    ``mentions`` with field ``body`` refer to it); ``None`` when not known.
+    """
+
+    document: Row
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    paragraphs: list[Row] = field(default_factory=list)
+    available: set[str] = field(default_factory=set)
+    body: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        """``documents.doc_id`` (SHA-256 of the source bytes)."""
+        return str(self.document["doc_id"])
+
+    def get(self, dataset: str) -> list[Row]:
+        """Rows of ``dataset`` for this plan (empty when the dataset does not exist)."""
+        return self.rows.get(dataset, [])
+
+    def by_task(self, dataset: str) -> dict[str, list[Row]]:
+        """Rows of a task-level dataset (assignments, deadlines, products) grouped by ``task_id``."""
+        out: dict[str, list[Row]] = {}
+        for row in self.get(dataset):
+            out.setdefault(str(row.get("task_id")), []).append(row)
+        return out
+
+    @property
+    def label(self) -> str:
+        """Short human name: number or title, and the source file."""
+        doc = self.document
+        name = doc.get("number") or doc.get("plan_title") or doc.get("title") or self.doc_id[:12]
+        return f"{name} ({doc.get('source_file')})"
+
+
+def _rows(decision: Any) -> dict[str, list[Row]]:
+    """Rows of every entity dataset this build produces for ``decision``, by dataset name.
+
+    Uses the row builders of :mod:`pipeline.store.rows` that exist: ``task_rows``
+    always, ``part_rows`` (structure: plan items, targets, legal bases …) and
+    ``annotation_rows`` (tagging: assignments, deadlines, products, mentions)
+    when those stages are part of the build.
+    """
+    from pipeline.store import rows
+
+    out: dict[str, list[Row]] = {"tasks": list(rows.task_rows(decision))}
+    for builder in ("part_rows", "annotation_rows"):
+        build = getattr(rows, builder, None)
+        if callable(build):
+            out.update({name: list(found) for name, found in build(decision).items()})
+    return out
+
+
+def _tag(decision: Any) -> Any:
+    """Run the tagging stage (:func:`pipeline.nlp.tag.tag`) when this build has one."""
+    try:
+        from pipeline.nlp.tag import tag
+    except ImportError:
+        return decision
+    tag(decision)
+    return decision
+
+
+def paragraphs_of(decision: Any, body: str | None = None) -> list[Row]:
+    """Body paragraphs of the document outside tables, numbered in order (``"p12"``).
+
+    Lines of the two-column header and closing blocks (column 1) and lines under
+    20 characters are skipped; the text is normalised. With ``body`` (the text
+    the tagging stage annotated), each row also gets ``start``: its offset in
+    ``body``, so body mentions can be drawn on it. Used for the document view and
+    when the ``plan_items`` dataset is missing.
+    """
+    from pipeline.text import normalize
+
+    out: list[Row] = []
+    cursor = 0
+    for i, line in enumerate(decision.document.lines()):
+        text = normalize(line.text)
+        start = body.find(text, cursor) if body and text else -1
+        if start >= 0:
+            cursor = start + len(text)
+        if line.column != 0 or len(text) < 20:
+            continue
+        out.append({"path": f"p{i}", "text": text, "page": line.page, "start": start if start >= 0 else None})
+    return out
+
+
+def _body(decision: Any) -> str | None:
+    """The body text the tagging stage annotates (``pipeline.nlp.tag.body_text``), if that stage exists."""
+    try:
+        from pipeline.nlp.tag import body_text
+    except ImportError:
+        return None
+    return str(body_text(decision))
+
+
+def from_file(path: str | Path) -> Plan:
+    """Parse (and tag, when the stage exists) one source file in memory; nothing is written."""
+    from pipeline.readers import read
+    from pipeline.store.rows import document_row
+    from pipeline.structure import parse
+
+    path = Path(path)
+    decision = _tag(parse(read(path)))
+    rows = _rows(decision)
+    body = _body(decision)
+    available = set(rows) | {"paragraphs"}
+    return Plan(document_row(decision, path.name), rows, paragraphs_of(decision, body), available, body)
+
+
+def _read(root: Path, dataset: str, doc_id: str) -> list[Row]:
+    """Rows of one dataset for ``doc_id``; ``[]`` when the dataset folder is missing."""
+    folder = root / dataset
+    if not folder.is_dir():
+        return []
+    data = ds.dataset(folder, format="parquet", partitioning="hive", ignore_prefixes=[".", "_"])
+    return data.to_table(filter=ds.field("doc_id") == doc_id).to_pylist()
+
+
+def _page_paragraphs(root: Path, doc_id: str) -> list[Row]:
+    """Body paragraphs from the ``pages`` dataset text, when it exists."""
+    out: list[Row] = []
+    for page in _read(root, "pages", doc_id):
+        for i, text in enumerate(str(page.get("text") or "").split("\n")):
+            if len(text.strip()) >= 20:
+                out.append({"path": f"p{page.get('page') or 0}.{i}", "text": text.strip(), "page": page.get("page")})
+    return out
+
+
+def documents(root: str | Path) -> list[Row]:
+    """Every ``documents`` row under ``root`` (with the ``province``/``year`` partitions)."""
+    folder = Path(root) / "documents"
+    if not folder.is_dir():
+        return []
+    data = ds.dataset(folder, format="parquet", partitioning="hive", ignore_prefixes=[".", "_"])
+    return data.to_table().to_pylist()
+
+
+def from_datasets(root: str | Path, doc_id: str) -> Plan:
+    """A plan's rows read back from the datasets under ``root``.
+
+    ``doc_id`` may be a unique prefix (at least 6 hex digits). Raises
+    :class:`PlanNotFound` when no document or several match.
+    """
+    root = Path(root)
+    matches = [d for d in documents(root) if str(d["doc_id"]).startswith(doc_id)]
+    if len(doc_id) < 6 or len(matches) != 1:
+        found = ", ".join(str(d["doc_id"])[:12] for d in matches) or "none"
+        raise PlanNotFound(f"doc_id {doc_id!r} under {root}: {len(matches)} matches ({found})")
+    doc = matches[0]
+    full = str(doc["doc_id"])
+    rows = {name: _read(root, name, full) for name in ENTITY_DATASETS}
+    rows["tasks"].sort(key=lambda r: r.get("row_index") or 0)
+    available = {name for name in ENTITY_DATASETS if (root / name).is_dir()}
+    if (root / "pages").is_dir():
+        available.add("paragraphs")
+    return Plan(doc, rows, _page_paragraphs(root, full), available)
+
+
+def for_province_year(root: str | Path, province: str, year: int) -> Plan:
+    """The plan of ``province`` (slug or name) for ``year`` in the datasets under ``root``.
+
+    Picks, among documents of that partition that carry a plan, the one with the
+    most task rows, then the latest issue date. Raises :class:`PlanNotFound`.
+    """
+    from pipeline.structure.province import slug
+
+    want = slug(province, default=province)
+    docs = [
+        d
+        for d in documents(root)
+        if (d.get("province") == want or slug(d.get("province_name"), default="") == want)
+        and int(d.get("year") or d.get("plan_year") or 0) == int(year)
+        and (d.get("plan_title") or d.get("doc_type") == "Kế hoạch")
+    ]
+    if not docs:
+        raise PlanNotFound(f"no plan for province {province!r} and year {year} under {root}")
+    docs.sort(key=lambda d: (d.get("task_count") or 0, str(d.get("issue_date") or "")), reverse=True)
+    return from_datasets(root, str(docs[0]["doc_id"]))
+
+
+def resolve(ref: str, root: str | Path = "processed") -> Plan:
+    """A plan from a reference: an existing file path, else a doc_id (or unique prefix) under ``root``."""
+    path = Path(ref)
+    if path.is_file():
+        return from_file(path)
+    return from_datasets(root, ref)

@@ -1,0 +1,239 @@
+"""Export the datasets for spreadsheet and Stata users, with a codebook.
+
+``export(root, out, "csv")`` writes ``<out>/<dataset>.csv`` in UTF-8 with a
+byte-order mark (so Excel opens Vietnamese text correctly); ``"stata"`` writes
+``<out>/<dataset>.dta`` (Stata 118 format: Unicode strings, long text as strL).
+Both write ``codebook.csv`` and ``codebook.md``: one row per field with its type,
+meaning and Vietnamese term, generated from the schema's field metadata
+(:mod:`pipeline.store.schema`). Partition columns (``province``, ``year``) are
+included as ordinary columns. Nested columns (lists, structs) become JSON text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from pipeline.store.schema import DATASETS
+
+#: Columns added from the Hive partition folders.
+PARTITION_FIELDS = (
+    ("province", "string", "Province slug of the partition folder (province=<slug>)", "tỉnh"),
+    ("year", "int32", "Year of the partition folder: plan_year, else the year of issue_date", "năm"),
+)
+
+#: English words that end the Vietnamese term at the start of a description ("Địa danh of the …").
+_GLOSS_WORDS = {
+    "as",
+    "e.g.",
+    "from",
+    "of",
+    "the",
+    "printed",
+    "part",
+    "cell",
+    "with",
+    "in",
+    "above",
+    "under",
+    "for",
+    "when",
+    "if",
+    "at",
+    "a",
+    "an",
+}
+_TERM_STOPS = ":;[("
+
+STATA_STR_MAX = 2045
+
+
+def stata_name(field: str) -> str:
+    """The Stata variable name of a field: the same, with "_" appended to Stata's reserved words ("end" → "end_")."""
+    from pandas.io.stata import StataParser
+
+    return f"{field}_" if field in StataParser().RESERVED_WORDS else field
+
+
+def vietnamese_term(field: pa.Field) -> str:
+    """The field's Vietnamese term: metadata ``vi_term`` when the schema gives one, else the
+    leading Vietnamese words of its description (text before the English gloss), else ``""``."""
+    meta = field.metadata or {}
+    if b"vi_term" in meta:
+        return meta[b"vi_term"].decode("utf-8")
+    description = meta.get(b"description", b"").decode("utf-8")
+    words: list[str] = []
+    for word in description.split():
+        if word.lower() in _GLOSS_WORDS or word.lower().rstrip(",") in _GLOSS_WORDS or word[0] in _TERM_STOPS:
+            break
+        cut = next((i for i, ch in enumerate(word) if ch in _TERM_STOPS), None)
+        words.append(word[:cut] if cut is not None else word)
+        if cut is not None:
+            break
+    term = " ".join(words).strip(" ,'\"")
+    return term if any(ord(ch) > 127 for ch in term) and term[:1].isupper() else ""
+
+
+def _meta(field: pa.Field, key: str) -> str:
+    """One metadata value of a schema field as text ("" when absent)."""
+    return (field.metadata or {}).get(key.encode(), b"").decode("utf-8")
+
+
+def _partition_fields() -> list[tuple[str, str, str, str, str, str]]:
+    """The partition columns: from the schema module's ``PARTITIONS`` when it has one, else built in."""
+    from pipeline.store import schema
+
+    partitions = getattr(schema, "PARTITIONS", None)
+    if partitions is None:
+        return [(name, type_, meaning, term, "", "") for name, type_, meaning, term in PARTITION_FIELDS]
+    terms = {name: term for name, _, _, term in PARTITION_FIELDS}
+    return [
+        (f.name, str(f.type), _meta(f, "description"), terms.get(f.name, ""), _meta(f, "unit"), _meta(f, "source"))
+        for f in partitions
+    ]
+
+
+def codebook() -> list[dict[str, str]]:
+    """One row per dataset field: dataset, field, Stata variable name, type, meaning (English),
+    Vietnamese term, and the unit and source when the schema gives them."""
+    rows = []
+    for name, schema in DATASETS.items():
+        fields = [
+            (f.name, str(f.type), _meta(f, "description"), vietnamese_term(f), _meta(f, "unit"), _meta(f, "source"))
+            for f in schema
+        ]
+        if name != "failures":
+            fields += _partition_fields()
+        for field, type_, meaning, term, unit, source in fields:
+            rows.append(
+                {
+                    "dataset": name,
+                    "field": field,
+                    "stata_variable": stata_name(field),
+                    "type": type_,
+                    "meaning": meaning,
+                    "vietnamese_term": term,
+                    "unit": unit,
+                    "source": source,
+                }
+            )
+    return rows
+
+
+def load(root: str | Path, name: str) -> pd.DataFrame | None:
+    """One dataset as a DataFrame (partition columns included), ``None`` when it is absent."""
+    folder = Path(root) / name
+    if not folder.is_dir() or not any(folder.rglob("*.parquet")):
+        return None
+    partitioning = "hive" if any(p.name.startswith("province=") for p in folder.iterdir()) else None
+    data = ds.dataset(folder, format="parquet", partitioning=partitioning, ignore_prefixes=[".", "_"])
+    return data.to_table().to_pandas()
+
+
+def _flat(value: Any) -> Any:
+    """Nested values (lists, dicts, arrays) as JSON text; scalars unchanged."""
+    if isinstance(value, (list, dict, tuple)) or hasattr(value, "tolist"):
+        raw = value.tolist() if hasattr(value, "tolist") else value
+        return json.dumps(raw, ensure_ascii=False, default=str)
+    return value
+
+
+def flatten(frame: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``frame`` with nested columns as JSON text and categorical partitions as plain values."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            out[column] = series.astype(object)
+        elif (
+            series.dtype == object
+            and series.map(lambda v: isinstance(v, (list, dict, tuple)) or hasattr(v, "tolist")).any()
+        ):
+            out[column] = series.map(_flat)
+    return out
+
+
+def _stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Frame ready for ``to_stata``: dates as datetimes, text as str; returns long-text (strL) columns."""
+    out = flatten(frame)
+    strl = []
+    for column in out.columns:
+        series = out[column]
+        if series.map(lambda v: isinstance(v, (date, datetime))).any():
+            out[column] = pd.to_datetime(series)
+        elif pd.api.types.is_bool_dtype(series.dtype):
+            out[column] = series.astype("int8")
+        elif series.isna().all() or not pd.api.types.is_numeric_dtype(series.dtype):
+            out[column] = series.map(
+                lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+            ).astype(object)
+            if out[column].map(lambda v: len(v.encode("utf-8"))).max() > STATA_STR_MAX:
+                strl.append(column)
+    return out, strl
+
+
+def export(root: str | Path, out: str | Path, fmt: str = "csv") -> list[tuple[Path, int | None]]:
+    """Write every dataset under ``root`` to ``out`` as CSV or Stata, plus the codebook.
+
+    Returns ``(path, rows)`` per file written (``rows`` is ``None`` for the codebook).
+    Raises ``ValueError`` for an unknown ``fmt``.
+    """
+    if fmt not in ("csv", "stata"):
+        raise ValueError(f"unknown export format {fmt!r} (csv or stata)")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[tuple[Path, int | None]] = []
+    descriptions = {(r["dataset"], r["field"]): r["meaning"] for r in codebook()}
+    for name in DATASETS:
+        frame = load(root, name)
+        if frame is None:
+            continue
+        if fmt == "csv":
+            path = out / f"{name}.csv"
+            flatten(frame).to_csv(path, index=False, encoding="utf-8-sig")
+        else:
+            path = out / f"{name}.dta"
+            data, strl = _stata_frame(frame)
+            labels = {stata_name(c): descriptions.get((name, c), "")[:80] for c in data.columns}
+            data = data.rename(columns=stata_name)
+            strl = [stata_name(c) for c in strl]
+            data.to_stata(
+                path,
+                write_index=False,
+                version=118,
+                convert_strl=strl,
+                variable_labels=labels,
+                data_label=f"{name} (vn-decisions-pipeline)"[:80],
+            )
+        written.append((path, len(frame)))
+    written += write_codebook(out)
+    return written
+
+
+def write_codebook(out: Path) -> list[tuple[Path, int | None]]:
+    """``codebook.csv`` (UTF-8 with BOM) and ``codebook.md`` in ``out``."""
+    rows = codebook()
+    csv_path, md_path = out / "codebook.csv", out / "codebook.md"
+    pd.DataFrame(rows).to_csv(csv_path, index=False, encoding="utf-8-sig")
+    lines = ["# Codebook", "", "Generated from `pipeline/store/schema.py`.", ""]
+    current = None
+    for r in rows:
+        if r["dataset"] != current:
+            current = r["dataset"]
+            lines += [
+                "",
+                f"## {current}",
+                "",
+                "| field | Stata | type | meaning | Vietnamese term |",
+                "|---|---|---|---|---|",
+            ]
+        meaning = r["meaning"].replace("|", "/")
+        lines.append(f"| `{r['field']}` | `{r['stata_variable']}` | {r['type']} | {meaning} | {r['vietnamese_term']} |")
+    md_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [(csv_path, None), (md_path, None)]

@@ -1,0 +1,118 @@
+"""Alignment, word diff and the plan_diffs dataset, on real task texts of the Lâm Đồng plans."""
+
+from __future__ import annotations
+
+import re
+
+import pyarrow.dataset as ds
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.diff import diff_plans
+from pipeline.diff.align import align, canonical, same_text
+from pipeline.diff.plan import from_file
+from pipeline.diff.store import write_diff
+from pipeline.diff.words import markdown, word_diff
+from conftest import DATA, LAMDONG_DOCX
+
+PERIOD_DOCX = DATA / "lamdong" / "Kế hoạch CCHC giai đoạn 2026-2030.docx"
+DRAFT_DOCX = DATA / "lamdong" / "Du thao KHCCHC 2026 cua tinh.docx"
+
+# Real cells of the 2026 plan (I.4, II.10, VII.5 second line) and of the 2026–2030 plan.
+AI_2026 = "Tham mưu UBND tỉnh triển khai ứng dụng AI, tờ rơi, tờ gấp, infographic trong công tác phổ biến, giáo dục pháp luật trên địa bàn tỉnh."
+AI_2030 = "Tham mưu UBND tỉnh triển khai ứng dụng AI trong công tác phổ biến, giáo dục pháp luật trên địa bàn tỉnh."
+CHECK = "Tổ chức kiểm tra, chấn chỉnh tác phong, lề lối và thái độ làm việc của cán bộ, công chức, viên chức tại bộ phận một cửa các cấp."
+IOC = "Hoàn thành và đưa Trung tâm IOC vào hoạt động"
+
+
+def test_canonical_expands_abbreviations_and_synonyms():
+    assert canonical("Giao UBND tỉnh đảm bảo") == "giao ủy ban nhân dân tỉnh bảo đảm"
+    assert same_text("của UBND tỉnh", "của Ủy ban nhân dân tỉnh.")
+    assert not same_text("đạt 100%", "đạt trên 90%")
+
+
+def test_align_pairs_reworded_task_and_leaves_new_one_unmatched():
+    pairs = align([(AI_2026,), (CHECK,)], [(CHECK,), (IOC,), (AI_2030,)])
+    matched = {(p.old, p.new) for p in pairs if p.old is not None and p.new is not None}
+    assert matched == {(0, 2), (1, 0)}
+    assert [p.new for p in pairs if p.old is None] == [1]
+    assert next(p.score for p in pairs if p.old == 1) == 100.0
+
+
+def test_align_threshold_splits_weak_pairs():
+    pairs = align([(CHECK,)], [(IOC,)])
+    assert {(p.old, p.new) for p in pairs} == {(0, None), (None, 0)}
+
+
+def test_repeated_text_pairs_in_document_order():
+    pairs = align([(CHECK,), (CHECK,)], [(CHECK,), (CHECK,)])
+    assert sorted((p.old, p.new) for p in pairs) == [(0, 0), (1, 1)]
+
+
+def test_word_diff_on_real_cells():
+    ops = word_diff(AI_2026, AI_2030)
+    assert ("delete", ", tờ rơi, tờ gấp, infographic") in ops
+    assert markdown(word_diff("đạt tối thiểu 80%", "đạt tối thiểu 90%")) == "đạt tối thiểu [-80-] {+90+}%"
+
+
+def test_plan_diffs_dataset_is_written_once_per_pair(tmp_path):
+    d = diff_plans(from_file(LAMDONG_DOCX), from_file(PERIOD_DOCX))
+    first = write_diff(tmp_path, d)
+    again = write_diff(tmp_path, d)
+    assert first == again
+    assert first.parent == tmp_path / "plan_diffs" / "province=lam-dong" / "year=2026"
+    table = ds.dataset(tmp_path / "plan_diffs", partitioning="hive").to_table().to_pandas()
+    assert len(table) == len(d.changes)
+    added = table[(table.entity == "task") & (table.change == "added")]
+    assert len(added) == 7
+    reworded = table[
+        (table.entity == "task")
+        & (table.field == "product_text")
+        & (table.word_diff.str.contains("tối thiểu \\[-80-\\] \\{\\+90\\+\\}%", regex=True))
+    ]
+    assert len(reworded) == 1
+
+
+def test_cli_diff_markdown_and_html(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["diff", str(DRAFT_DOCX), str(LAMDONG_DOCX), "--root", str(tmp_path), "--format", "markdown"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "| task | 52 | 52 | 0 | 0 | 0 | 0 | 0 | 0 |" in result.stdout
+    assert "{+trên 90+}%" in result.stdout
+    out = tmp_path / "report.html"
+    result = runner.invoke(
+        app, ["diff", str(LAMDONG_DOCX), str(PERIOD_DOCX), "--root", str(tmp_path), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    # Self-contained: no scripts, no stylesheets, images or frames fetched from anywhere.
+    assert not re.search(r"<(script|link|img|iframe|object)\b|\s(src|href)=", page)
+    assert "Hoàn thành và đưa Trung tâm IOC vào hoạt động" in page
+    assert len(list((tmp_path / "plan_diffs").rglob("*.parquet"))) == 2
+
+
+def test_cli_diff_by_doc_id_and_province_year(tmp_path):
+    runner = CliRunner()
+    root = tmp_path / "processed"
+    assert runner.invoke(app, ["ingest", str(LAMDONG_DOCX), str(PERIOD_DOCX), "--out", str(root)]).exit_code == 0
+    old, new = from_file(LAMDONG_DOCX).doc_id, from_file(PERIOD_DOCX).doc_id
+    result = runner.invoke(app, ["diff", old[:10], new[:10], "--root", str(root), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "| task | 52 | 59 | 7 | 0 |" in result.stdout
+    # Both plans sit in year=2026; the plan with most tasks (2026–2030, 59 rows) is chosen for a year.
+    result = runner.invoke(
+        app, ["diff", "--province", "Lâm Đồng", "--years", "2026", "2026", "--root", str(root), "--no-save"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "| task | 59 | 59 | 0 | 0 |" in result.stdout
+    missing = runner.invoke(app, ["diff", "--province", "lam-dong", "--years", "2017", "2026", "--root", str(root)])
+    assert missing.exit_code == 2
+    assert "no plan for province 'lam-dong' and year 2017" in missing.output
+    not_a_plan = tmp_path / "notes.docx"
+    not_a_plan.write_bytes(b"not a zip")
+    bad = runner.invoke(app, ["diff", str(not_a_plan), str(LAMDONG_DOCX), "--root", str(root)])
+    assert bad.exit_code == 2
+    assert "UnsupportedInput" in bad.output and "Traceback" not in bad.output

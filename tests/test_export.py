@@ -1,0 +1,76 @@
+"""`pipeline export`: CSV (UTF-8 with BOM) and Stata .dta of every dataset, with a codebook from the schema."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import LAMDONG_DOCX, SEED_PDF
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.store.schema import DATASETS
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("processed")
+    result = CliRunner().invoke(app, ["ingest", str(SEED_PDF), str(LAMDONG_DOCX), "--out", str(root)])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_csv_has_bom_and_round_trips(processed, tmp_path):
+    result = CliRunner().invoke(app, ["export", "--format", "csv", "--root", str(processed), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    raw = (tmp_path / "tasks.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    tasks = pd.read_csv(tmp_path / "tasks.csv", encoding="utf-8-sig")
+    assert len(tasks) == 12 + 52
+    seed = tasks[tasks.province == "khanh-hoa"].sort_values("row_index")
+    assert seed.iloc[0]["deadline_text"] == "Trong năm 2017"
+    docs = pd.read_csv(tmp_path / "documents.csv", encoding="utf-8-sig")
+    assert set(docs.number.dropna()) == {"4032/QĐ-UBND"}
+    assert docs.spans.str.startswith("[").all()  # nested provenance kept as JSON text
+
+
+def test_stata_files_read_back(processed, tmp_path):
+    result = CliRunner().invoke(app, ["export", "--format", "stata", "--root", str(processed), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    docs = pd.read_stata(tmp_path / "documents.dta")
+    seed = docs[docs.number == "4032/QĐ-UBND"].iloc[0]
+    assert seed.issue_date == pd.Timestamp("2016-12-27")
+    assert seed.signer_name == "Lê Đức Vinh"
+    tasks = pd.read_stata(tmp_path / "tasks.dta")
+    assert len(tasks) == 64
+    longest = max(tasks.task_text, key=len)
+    assert len(longest.encode("utf-8")) > 245  # long cells survive (strL), not cut to str244
+    with pd.io.stata.StataReader(tmp_path / "tasks.dta") as reader:
+        labels = reader.variable_labels()
+    assert labels["task_text"].startswith("Nhiệm vụ cell")
+
+
+def test_codebook_covers_every_schema_field(processed, tmp_path):
+    CliRunner().invoke(app, ["export", "--root", str(processed), "--out", str(tmp_path)])
+    book = pd.read_csv(tmp_path / "codebook.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    for name, schema in DATASETS.items():
+        fields = set(book[book.dataset == name].field)
+        assert set(schema.names) <= fields, name
+    row = book[(book.dataset == "tasks") & (book.field == "task_text")].iloc[0]
+    assert row.vietnamese_term == "Nhiệm vụ"
+    assert row.type == "string"
+    number = book[(book.dataset == "documents") & (book.field == "number")].iloc[0]
+    assert number.vietnamese_term == "Số, ký hiệu"
+    assert "| `doc_id` | `doc_id` | string |" in (tmp_path / "codebook.md").read_text("utf-8")
+
+
+def test_unknown_format_is_refused(processed, tmp_path):
+    result = CliRunner().invoke(app, ["export", "--format", "xlsx", "--root", str(processed), "--out", str(tmp_path)])
+    assert result.exit_code != 0
+
+
+def test_stata_reserved_words_get_a_suffix():
+    from pipeline.export import stata_name
+
+    # deadlines.end (DESIGN.md §3) is a reserved word in Stata; other names pass unchanged.
+    assert stata_name("end") == "end_"
+    assert stata_name("deadline_text") == "deadline_text"
