@@ -85,6 +85,12 @@ def test_show_seed_in_browser(tmp_path):
     assert rows["number [docNumber]"] == "4032/QĐ-UBND"
     assert rows["signer_name"] == "Lê Đức Vinh"
     assert "Appendix: 12 task rows" in page.text
+    assert view.stat().st_size < 2_000_000
+    # Entities drawn by displaCy: in appendix cells and in the parts' text (tagging stage mentions).
+    agencies = [m.text_content() for m in page.dom.xpath("//table[@class='appendix']//mark")]
+    assert any("Sở Kế hoạch và Đầu tư" in a for a in agencies)
+    preamble = page.dom.xpath("//h3[text()='preamble']/following-sibling::div[1]//mark")
+    assert any("30c/NQ-CP" in m.text_content() for m in preamble)
     bases = page.dom.xpath("//h2[@id='legal_bases']/following-sibling::table[1]//td")
     assert "30c/NQ-CP" in [td.text_content() for td in bases]
     assert "Trong Quý I/2017" in page.text

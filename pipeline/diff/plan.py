@@ -47,16 +47,13 @@ class Plan:
     ``plan_items`` when that dataset is not available. ``available`` names the
     datasets this plan could have rows in (the stage ran, even if it found
     nothing), plus ``"paragraphs"`` when the body text is known: an empty list
-    of an unavailable dataset means "unknown", not "none". ``body`` is the
-    document's text outside tables as the tagging stage saw it (the offsets of
-    ``mentions`` with field ``body`` refer to it); ``None`` when not known.
+    of an unavailable dataset means "unknown", not "none".
     """
 
     document: Row
     rows: dict[str, list[Row]] = field(default_factory=dict)
     paragraphs: list[Row] = field(default_factory=list)
     available: set[str] = field(default_factory=set)
-    body: str | None = None
 
     @property
     def doc_id(self) -> str:
@@ -110,37 +107,22 @@ def _tag(decision: Any) -> Any:
     return decision
 
 
-def paragraphs_of(decision: Any, body: str | None = None) -> list[Row]:
-    """Body paragraphs of the document outside tables, numbered in order (``"p12"``).
+def paragraphs_of(decision: Any) -> list[Row]:
+    """Body paragraphs of the document outside tables, numbered in order (``"p12"``), with their page.
 
     Lines of the two-column header and closing blocks (column 1) and lines under
-    20 characters are skipped; the text is normalised. With ``body`` (the text
-    the tagging stage annotated), each row also gets ``start``: its offset in
-    ``body``, so body mentions can be drawn on it. Used for the document view and
-    when the ``plan_items`` dataset is missing.
+    20 characters are skipped; the text is normalised. Used for the document
+    view's page references and when the ``plan_items`` dataset is missing.
     """
     from pipeline.text import normalize
 
     out: list[Row] = []
-    cursor = 0
     for i, line in enumerate(decision.document.lines()):
         text = normalize(line.text)
-        start = body.find(text, cursor) if body and text else -1
-        if start >= 0:
-            cursor = start + len(text)
         if line.column != 0 or len(text) < 20:
             continue
-        out.append({"path": f"p{i}", "text": text, "page": line.page, "start": start if start >= 0 else None})
+        out.append({"path": f"p{i}", "text": text, "page": line.page})
     return out
-
-
-def _body(decision: Any) -> str | None:
-    """The body text the tagging stage annotates (``pipeline.nlp.tag.body_text``), if that stage exists."""
-    try:
-        from pipeline.nlp.tag import body_text
-    except ImportError:
-        return None
-    return str(body_text(decision))
 
 
 def from_file(path: str | Path) -> Plan:
@@ -152,9 +134,7 @@ def from_file(path: str | Path) -> Plan:
     path = Path(path)
     decision = _tag(parse(read(path)))
     rows = _rows(decision)
-    body = _body(decision)
-    available = set(rows) | {"paragraphs"}
-    return Plan(document_row(decision, path.name), rows, paragraphs_of(decision, body), available, body)
+    return Plan(document_row(decision, path.name), rows, paragraphs_of(decision), set(rows) | {"paragraphs"})
 
 
 def _read(root: Path, dataset: str, doc_id: str) -> list[Row]:

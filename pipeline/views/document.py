@@ -156,20 +156,21 @@ def task_views(plan: Plan) -> list[dict[str, Any]]:
     return out
 
 
-def paragraph_views(plan: Plan) -> list[dict[str, Any]]:
-    """Body paragraphs with their page and the body mentions that fall inside them, drawn by displaCy."""
-    body = [m for m in plan.get("mentions") if m.get("field") == "body" and _span(m) is not None]
-    out = []
-    for para in plan.paragraphs:
-        text, start = str(para.get("text") or ""), para.get("start")
-        own: list[Row] = []
-        if start is not None:
-            for m in body:
-                s, e = _span(m)  # type: ignore[misc]
-                if start <= s and e <= start + len(text):
-                    own.append({**m, "char_start": s - start, "char_end": e - start})
-        out.append({"html": highlight(text, own), "page": para.get("page")})
-    return out
+def part_views(plan: Plan) -> list[dict[str, Any]]:
+    """The text of each part (preamble, body, plan, recipients) with its mentions drawn by displaCy.
+
+    The tagging stage indexes mentions outside the appendix by part (field =
+    part name, offsets into the ``parts`` text), so each part is drawn whole.
+    """
+    mentions = plan.get("mentions")
+    return [
+        {
+            "part": part.get("part"),
+            "html": highlight(part.get("text"), [m for m in mentions if m.get("field") == part.get("part")]),
+        }
+        for part in plan.get("parts")
+        if part.get("text") and not str(part.get("part")).startswith("task")
+    ]
 
 
 def _pages_of_fields(document: Row) -> dict[str, Any]:
@@ -193,9 +194,9 @@ def html(plan: Plan) -> str:
         doc=doc,
         parts=parts,
         extra=extra,
-        paragraphs=paragraph_views(plan),
+        paragraphs=plan.paragraphs,
         tasks=task_views(plan),
         tagged=bool(plan.get("mentions")),
         hidden=HIDDEN_COLUMNS,
-        part_texts=[] if plan.paragraphs else plan.get("parts"),
+        part_texts=part_views(plan),
     )
