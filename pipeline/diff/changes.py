@@ -76,11 +76,12 @@ class PlanDiff:
 
     def summary(self) -> list[dict[str, Any]]:
         """Counts per entity: rows on each side and changes per kind (the summary table)."""
+        items = "plan_items" in self.old.available & self.new.available
         sizes = {
             "task": (len(self.old.get("tasks")), len(self.new.get("tasks"))),
             "plan_item": (
-                len(self.old.get("plan_items") or self.old.paragraphs),
-                len(self.new.get("plan_items") or self.new.paragraphs),
+                len(self.old.get("plan_items") if items else self.old.paragraphs),
+                len(self.new.get("plan_items") if items else self.new.paragraphs),
             ),
             "target": (len(self.old.get("targets")), len(self.new.get("targets"))),
             "legal_basis": (len(self.old.get("legal_bases")), len(self.new.get("legal_bases"))),

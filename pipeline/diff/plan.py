@@ -1,11 +1,12 @@
-"""One plan as the diff sees it: its rows in every dataset, from a file or from ``processed/``.
+"""One plan as the diff and the views see it: its rows in every dataset, from a file or from ``processed/``.
 
 A :class:`Plan` holds plain row dicts with the column names of DESIGN.md §3
-(``documents``, ``tasks``, ``plan_items``, ``targets``, ``legal_bases``,
-``assignments``, ``deadlines``, ``products``), so the diff compares the same
-thing whether the plan was parsed just now from its source file or read back
-from the datasets. Datasets that do not exist yet (a stage not run, or not
-built) give empty lists; the comparison then falls back on the raw cell text.
+(``documents``, ``tasks``, ``parts``, ``plan_items``, ``targets``,
+``legal_bases``, ``assignments``, ``deadlines``, ``products``, ``mentions`` …),
+so the same comparison runs whether the plan was parsed and tagged just now from
+its source file (nothing written) or read back from the datasets. A dataset the
+build or an older run did not produce is marked unavailable, and the parts that
+need it are compared on raw cell text or not at all, never as "all added".
 """
 
 from __future__ import annotations
