@@ -11,6 +11,7 @@ from pipeline.cli import app
 from pipeline.diff import diff_plans
 from pipeline.diff.align import align, canonical, same_text
 from pipeline.diff.plan import from_file
+from pipeline.diff.report import markdown as report_markdown
 from pipeline.diff.store import write_diff
 from pipeline.diff.words import markdown, word_diff
 from conftest import DATA, LAMDONG_DOCX
@@ -116,3 +117,32 @@ def test_cli_diff_by_doc_id_and_province_year(tmp_path):
     bad = runner.invoke(app, ["diff", str(not_a_plan), str(LAMDONG_DOCX), "--root", str(root)])
     assert bad.exit_code == 2
     assert "UnsupportedInput" in bad.output and "Traceback" not in bad.output
+
+
+def _untagged(plan):
+    """The plan as read from datasets written before the tagging stage existed."""
+    for name in ("assignments", "deadlines", "products", "mentions"):
+        plan.rows.pop(name, None)
+        plan.available.discard(name)
+    return plan
+
+
+def test_untagged_plans_fall_back_on_cell_text():
+    d = diff_plans(_untagged(from_file(LAMDONG_DOCX)), _untagged(from_file(PERIOD_DOCX)))
+    rows = {str(r["task_id"]): r for r in d.new.get("tasks")}
+
+    def change(section, ordinal, field):
+        found = [
+            c
+            for c in d.of("task")
+            if c.field == field and (rows[c.new_key]["section"], rows[c.new_key]["ordinal"]) == (section, ordinal)
+        ]
+        assert len(found) == 1, (section, ordinal, field)
+        return found[0]
+
+    # Wording of the deadline changed though it means the same year: reported, flagged as untagged text.
+    assert change("I", "4", "deadline").detail == "text changed (deadline not tagged)"
+    lead = change("V", "2", "lead")
+    assert lead.detail == "text changed (agencies not tagged)"
+    assert ("insert", "Cơ quan thuế, các đơn vị cấp tỉnh và") in lead.words
+    assert "No assignments dataset for one of the plans: agencies compared as cell text." in report_markdown(d)
