@@ -202,6 +202,7 @@ def for_province_year(root: str | Path, province: str, year: int) -> Plan:
         if (d.get("province") == want or slug(d.get("province_name"), default="") == want)
         and int(d.get("year") or d.get("plan_year") or 0) == int(year)
         and (d.get("plan_title") or d.get("doc_type") == "Kế hoạch")
+        and not d.get("duplicate_of")  # another copy (PDF/DOCX/scan) of a document already counted
     ]
     if not docs:
         raise PlanNotFound(f"no plan for province {province!r} and year {year} under {root}")
