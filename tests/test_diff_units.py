@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pyarrow.dataset as ds
+
+import pipeline
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -59,10 +61,14 @@ def test_word_diff_on_real_cells():
 def test_plan_diffs_dataset_is_written_once_per_pair(tmp_path):
     d = diff_plans(from_file(LAMDONG_DOCX), from_file(PERIOD_DOCX))
     first = write_diff(tmp_path, d)
+    write_diff(tmp_path, diff_plans(from_file(DRAFT_DOCX), from_file(LAMDONG_DOCX)))
+    pipeline.compact(tmp_path)  # plan_diffs is derived: compaction leaves its per-pair files alone
     again = write_diff(tmp_path, d)
     assert first == again
+    assert len(list((tmp_path / "plan_diffs").rglob("*.parquet"))) == 2
     assert first.parent == tmp_path / "plan_diffs" / "province=lam-dong" / "year=2026"
     table = ds.dataset(tmp_path / "plan_diffs", partitioning="hive").to_table().to_pandas()
+    table = table[table.new_doc_id == d.new.doc_id]
     assert len(table) == len(d.changes)
     added = table[(table.entity == "task") & (table.change == "added")]
     assert len(added) == 7

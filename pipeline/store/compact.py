@@ -82,15 +82,16 @@ def compact(root: Path, min_files: int = 2) -> CompactSummary:
     """Merge every partition folder holding at least ``min_files`` files; return counts.
 
     Rows are unchanged (same schema, same values); only the number of files
-    drops. Failures are not compacted (one small file per failed source path).
+    drops. Failures are not compacted (one small file per failed source path),
+    nor are derived datasets such as ``plan_diffs`` (one file per pair of plans).
     """
-    from pipeline.store.schema import DATASETS, UNPARTITIONED
+    from pipeline.store.schema import DATASETS, DERIVED, UNPARTITIONED
 
     summary = CompactSummary()
     with Manifest(root) as manifest:
         recover(root, manifest)
         for dataset in DATASETS:
-            if dataset in UNPARTITIONED:
+            if dataset in UNPARTITIONED or dataset in DERIVED:
                 continue
             for folder in _partition_dirs(root, dataset):
                 files = sorted(folder.glob("*.parquet"))

@@ -336,3 +336,8 @@ PLAN_DIFFS = pa.schema(
 )
 
 DATASETS["plan_diffs"] = PLAN_DIFFS
+
+#: Datasets written by commands other than ingest (``pipeline diff``): one file per
+#: pair of documents, not per document, so ingest never writes them and compaction
+#: leaves them alone (a rerun of the same diff replaces its own file).
+DERIVED = frozenset({"plan_diffs"})
