@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the pipeline needs at run time.
-APT_PACKAGES := python3 python3-venv python3-pip libreoffice-writer-nogui
+APT_PACKAGES := python3 python3-venv python3-pip libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test setup system venv lock clean
