@@ -17,6 +17,7 @@ than one page per process.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import re
 import unicodedata
@@ -147,7 +148,9 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
         free = [w for w in free if not inside(w, bbox)]  # type: ignore[arg-type]
     every = free + [w for ws in cell_words for w in ws]
     confidence = mean_confidence(every)
-    if confidence is not None and confidence < LOW_CONFIDENCE:
+    if confidence is None:
+        warnings.append("ocr: no text recognised on this page")
+    elif confidence < LOW_CONFIDENCE:
         warnings.append(f"ocr: low confidence {confidence:.1f}")
     return OcrResult(
         number=number,
@@ -230,6 +233,8 @@ def ocr_results(path: str | Path, numbers: Sequence[int], workers: int | None = 
     """OCR the given pages (1-based), ``workers`` pages at a time; results in ``numbers`` order."""
     check_tesseract()
     workers = min(workers or default_workers(), len(numbers)) or 1
+    if mp.current_process().daemon:  # a batch runner's child may not start processes of its own
+        workers = 1
     jobs = [(str(path), n, dpi) for n in numbers]
     if workers == 1:
         _worker_init()
