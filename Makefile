@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the pipeline needs at run time.
-APT_PACKAGES := python3 python3-venv python3-pip libreoffice-writer-nogui
+APT_PACKAGES := python3 python3-venv python3-pip libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet
 # Debian packages only the tests need (a real browser opens the HTML reports); `make test` adds them.
 TEST_APT_PACKAGES := chromium
 SYSTEM_PACKAGES = $(APT_PACKAGES) $(if $(filter test,$(MAKECMDGOALS)),$(TEST_APT_PACKAGES))

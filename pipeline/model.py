@@ -43,6 +43,8 @@ class Line:
     numbering: tuple[int, int] | None = None
     offset: int | None = None
     """Character offset of the line in the decoded source (text and Markdown files)."""
+    confidence: float | None = None
+    """Mean Tesseract word confidence (0–100) of an OCR'd line; ``None`` for text layers."""
 
 
 @dataclass(slots=True)
@@ -66,6 +68,8 @@ class Cell:
     bbox: BBox | None = None
     offset: int | None = None
     """Character offset of the cell's text in the decoded source (text files)."""
+    confidence: float | None = None
+    """Mean Tesseract word confidence (0–100) of an OCR'd cell; ``None`` for text layers."""
 
 
 @dataclass(slots=True)
@@ -85,8 +89,24 @@ class Table:
 
 
 @dataclass(slots=True)
+class Word:
+    """One OCR word (từ) as Tesseract read it: text, box in PDF points, confidence 0–100."""
+
+    text: str
+    bbox: BBox
+    confidence: float
+
+
+@dataclass(slots=True)
 class Page:
-    """One page (trang): its lines in reading order and its table fragments."""
+    """One page (trang): its lines in reading order and its table fragments.
+
+    ``source_kind`` says where the text came from (``"text"`` layer, ``"ocr"``,
+    ``"legacy_decoded"`` …) and ``warnings`` why (the text-layer triage records
+    its decision and reason there). OCR pages keep every recognised ``words``
+    entry and their mean ``ocr_confidence`` (0–100); text-layer pages leave
+    both empty.
+    """
 
     number: int
     width: float | None = None
@@ -99,6 +119,8 @@ class Page:
     #: stamped into "Số:   /QĐ-UBND" at signing), read from widget annotations;
     #: kept apart from ``lines`` because it is not part of the page content.
     stamps: list[Line] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    ocr_confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -24,6 +24,14 @@ EXCERPTS = DATA / "excerpts"
 LAMDONG_DOCX = RAW / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx"
 LAMDONG_TABLES = DATA / "lamdong" / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.tables.json"
 QD2536_PDF = RAW / "QĐ 2536 SÁP NHẬP ĐLS.pdf"
+SEED_SCAN = DATA / "seed_4032" / "4032-QD-UBND.scan.pdf"
+SEED_TRUTH = DATA / "seed_4032" / "4032-QD-UBND.truth.json"
+SEED_TABLES = DATA / "seed_4032" / "4032-QD-UBND.tables.json"
+QD1716_PDF = DATA / "scans" / "1716 QĐ thành lập HĐTĐ.pdf"
+KMT_SCAN = DATA / "scans" / "91-TTr-CAT-PC04.pdf"
+KMT_DOC = DATA / "lamdong" / "KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc"
+#: Pages 12-30 (the 19 landscape appendix pages) of rendered/lamdong_kh_cchc_2026/kh-cchc-2026.scan.pdf.
+LAMDONG_APPENDIX_SCAN = DATA / "lamdong" / "kh-cchc-2026.appendix.scan.pdf"
 
 
 def squash(text: str | None) -> str:
@@ -49,6 +57,12 @@ def seed_docx():
 @pytest.fixture(scope="session")
 def seed_md():
     return parse(read(SEED_MD))
+
+
+@pytest.fixture(scope="session")
+def seed_scan():
+    """The seed decision's image-only scan, OCR'd (11 pages, about a minute on 2 cores)."""
+    return parse(read(SEED_SCAN))
 
 
 @pytest.fixture(scope="session")

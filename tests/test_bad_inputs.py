@@ -59,7 +59,7 @@ READS = {
     unicodedata.normalize("NFD", "Tờ trình Sở Nội vụ – Khánh Hòa.pdf"): (SEED_NUMBER, 12, None),
     "no-table.docx": (SEED_NUMBER, 0, "no tables in the document"),
     "blank-page.pdf": (None, 0, "no text found"),
-    "image-only-scan.pdf": (None, 0, "page 1: no text layer on this page"),
+    "image-only-scan.pdf": (None, 0, "page 1: ocr: no text recognised on this page"),
     "not-a-decision.docx": (None, 0, "not recognised as an administrative document"),
     "not-a-decision-english.pdf": (None, 0, "not recognised as an administrative document"),
 }

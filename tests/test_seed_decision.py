@@ -20,7 +20,7 @@ def _signature(decision):
     return decision.signature.name, decision.signature.position, decision.signature.capacity
 
 
-@pytest.mark.parametrize("which", ["seed_pdf", "seed_docx", "seed_html"])
+@pytest.mark.parametrize("which", ["seed_pdf", "seed_docx", "seed_html", "seed_scan"])
 def test_header_fields_match_gold(which: str, gold: dict, request: pytest.FixtureRequest) -> None:
     decision = request.getfixturevalue(which)
     expected = gold["document"]

@@ -1,79 +1,98 @@
-"""Reader for PDFs with a text layer (PDFium words; pdfplumber for ruled tables).
+"""Reader for PDFs: the text layer where it is good, OCR where it is not.
 
-Pages are opened with pypdfium2; a page whose drawing could hold a ruled
-table (:func:`~pipeline.readers.pdfium_words.may_hold_ruled_table`) is read
-with pdfplumber (words and ``find_tables``), and so is a page in legacy
-TCVN3/VNI fonts (decoded by :mod:`pipeline.readers.legacy_fonts`); every other
-page with PDFium's words in pdfplumber's shape
-(:mod:`pipeline.readers.pdfium_words`), several times faster, same lines.
-Signing stamps (widget annotations) are read with pdfplumber where a page has
-annotations. Produces a :class:`pipeline.model.Document` whose pages hold the running text as
-:class:`~pipeline.model.Line` objects (two-column layout blocks split into
-columns) and each ruled table fragment as a :class:`~pipeline.model.Table` with
-cell boxes. Words inside a table are not repeated as lines.
+Pages are opened with pypdfium2 and go through
+:mod:`pipeline.readers.triage` first. A page whose layer reads as Vietnamese is
+read as before: PDFium's words in pdfplumber's shape
+(:mod:`pipeline.readers.pdfium_words`, several times faster), or pdfplumber
+where the drawing could hold a ruled table (``find_tables``) or the page is in
+legacy TCVN3/VNI fonts (decoded by :mod:`pipeline.readers.legacy_fonts`). A page
+with no text layer, only a stamp band over a page image, or a layer that is
+mostly not Vietnamese is OCR'd (:mod:`pipeline.readers.ocr`, one page per
+process). Both routes hand words and :class:`~pipeline.model.Table` fragments
+to :func:`assemble.build_page`, so the :class:`~pipeline.model.Document` looks
+the same whichever route a page took; the route and its reason are kept in
+``Page.source_kind`` and ``Page.warnings``. Signing stamps (widget
+annotations) are read with pdfplumber where a page has annotations.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.page import Page as PlumberPage
 
-from pipeline.model import Cell, Document, Line, Page, Table
+from pipeline.model import Document, Page, Table
+from pipeline.readers.assemble import build_page, grid_table, inside
+from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
-from pipeline.readers.stamps import read_stamps
+from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.pdfium_words import extract_words, may_hold_ruled_table
+from pipeline.readers.stamps import read_stamps
+from pipeline.readers.triage import image_cover, triage_page
 from pipeline.text.legacy import font_encoding
-from pipeline.readers.layout import (
-    Word,
-    group_lines,
-    line_bbox,
-    line_text,
-    split_columns,
-    unwrap,
-)
-
-#: A running header or footer holding only a page number ("2", "- 3 -").
-_PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
-#: Top and bottom fraction of the page where page numbers are looked for.
-_MARGIN_BAND = 0.09
 
 
-def read_pdf(path: Path, doc_id: str) -> Document:
-    """Read a text-layer PDF into a :class:`Document`.
+def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Document:
+    """Read a PDF into a :class:`Document`, OCR'ing the pages whose text layer fails triage.
 
-    Raises whatever pdfplumber/pdfminer raise on unreadable files (encrypted,
-    truncated, not a PDF); the ingest stage records those as failures.
+    ``ocr_workers`` is the number of OCR processes (default: the CPU count).
+    Raises whatever pypdfium2/pdfplumber raise on unreadable files (encrypted,
+    truncated, not a PDF) and :class:`pipeline.readers.tesseract.OcrUnavailable`
+    when a page needs OCR but Tesseract with Vietnamese data is missing; the
+    ingest stage records those as failures.
     """
-    pages: list[Page] = []
+    pages: list[Page | None] = []
+    reasons: list[str] = []
     plumber = None
     pdf = pdfium.PdfDocument(path)
     try:
-        block = 0
         for number in range(1, len(pdf) + 1):
             fast = pdf[number - 1]
             width, height = (float(v) for v in fast.get_size())
             words = None if may_hold_ruled_table(fast) else extract_words(fast, height)
-            if words is not None and not _legacy_fonts(words):
-                words, legacy = decode_words(words)
-                page, block = _assemble_page(words, legacy, [], number, width, height, block)
-            else:  # tables and legacy fonts: pdfplumber's reading
+            if words is None or _legacy_fonts(words):  # tables and legacy fonts: pdfplumber's reading
                 plumber = plumber or pdfplumber.open(path)
-                page, block = _read_page(plumber.pages[number - 1], number, block)
-            if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
-                plumber = plumber or pdfplumber.open(path)
-                page.stamps = read_stamps(plumber.pages[number - 1], number)
+                pp = plumber.pages[number - 1]
+                words = pp.extract_words(extra_attrs=["fontname", "size"])
+                verdict = triage_page(words, image_cover(fast))
+                page = None if verdict.route == "ocr" else _page(words, pp.find_tables(), number, width, height)
+            else:
+                verdict = triage_page(words, image_cover(fast))
+                page = None if verdict.route == "ocr" else _page(words, [], number, width, height)
+            if page is not None:
+                if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
+                    plumber = plumber or pdfplumber.open(path)
+                    page.stamps = read_stamps(plumber.pages[number - 1], number)
             fast.close()
             pages.append(page)
+            reasons.append(verdict.reason)
     finally:
         if plumber is not None:
             plumber.close()
         pdf.close()
-    return Document(doc_id=doc_id, source_file=path.name, source_format="pdf", pages=pages)
+    return Document(
+        doc_id=doc_id, source_file=path.name, source_format="pdf", pages=_finish(path, pages, reasons, ocr_workers)
+    )
+
+
+def _finish(path: Path, pages: list[Page | None], reasons: list[str], workers: int | None) -> list[Page]:
+    """OCR the pages triage sent there, then number blocks across the document in page order."""
+    to_ocr = [n for n, page in enumerate(pages, start=1) if page is None]
+    done = dict(zip(to_ocr, ocr_results(path, to_ocr, workers=workers))) if to_ocr else {}
+    out: list[Page] = []
+    block = 0
+    for number, (page, reason) in enumerate(zip(pages, reasons), start=1):
+        if page is None:
+            page, block = to_page(done[number], block)
+        else:
+            for item in sorted([*page.lines, *page.tables], key=lambda item: item.block):
+                item.block = block
+                block += 1
+        page.warnings.insert(0, reason)
+        out.append(page)
+    return out
 
 
 def _legacy_fonts(words: list[Word]) -> bool:
@@ -81,113 +100,17 @@ def _legacy_fonts(words: list[Word]) -> bool:
     return any(font_encoding(w.get("fontname")) for w in words)
 
 
-def _read_page(pp: PlumberPage, number: int, block: int) -> tuple[Page, int]:
-    """One page through pdfplumber: words and ruled tables."""
-    words: list[Word] = pp.extract_words(extra_attrs=["fontname", "size"])
-    words, legacy = decode_words(words)
-    return _assemble_page(words, legacy, pp.find_tables(), number, float(pp.width), float(pp.height), block)
+def _page(words: list[Word], found: list, number: int, width: float, height: float) -> Page:
+    """One text-layer page: legacy words decoded, lines outside the ruled tables, the tables.
 
-
-def _assemble_page(
-    words: list[Word], legacy: str | None, found: list, number: int, width: float, height: float, block: int
-) -> tuple[Page, int]:
-    """Lines (outside tables) and tables of one page, in reading order from ``block`` on.
-
-    ``words`` are already decoded from a legacy encoding (``legacy`` names it).
+    ``found`` are pdfplumber's tables (empty on the PDFium path). Blocks are
+    numbered from 0 here and renumbered across the document by :func:`_finish`.
     """
+    words, legacy = decode_words(words)
     boxes = [t.bbox for t in found]
-    free = [w for w in words if not any(_inside(w, b) for b in boxes)]
-
-    items: list[tuple[float, Line | Table]] = []
-    for visual in group_lines(free):
-        text = line_text(visual)
-        top = visual[0]["top"]
-        if _PAGE_NUMBER.match(text) and (
-            top < _MARGIN_BAND * height or top > (1 - _MARGIN_BAND) * height
-        ):
-            continue
-        for column, part in split_columns(visual, width):
-            fonts = [str(w.get("fontname", "")) for w in part]
-            items.append(
-                (
-                    top,
-                    Line(
-                        text=line_text(part),
-                        page=number,
-                        bbox=line_bbox(part),
-                        column=column,
-                        bold=all("Bold" in f for f in fonts),
-                        italic=all("Italic" in f or "Oblique" in f for f in fonts),
-                        size=round(max(float(w.get("size", 0)) for w in part), 1),
-                    ),
-                )
-            )
-    for table in found:
-        items.append((table.bbox[1], _read_table(table, words, number)))
-
-    page = Page(number=number, width=width, height=height, source_kind="legacy_decoded" if legacy else "text")
+    free = [w for w in words if not any(inside(w, b) for b in boxes)]
+    tables: list[Table] = [grid_table(t.cells, t.bbox, words, number) for t in found]
+    page, _ = build_page(number, width, height, free, tables, 0, "legacy_decoded" if legacy else "text")
     if legacy:
         page.warnings.append(f"text layer in the legacy {legacy.upper()} font encoding, decoded to Unicode")
-    for _, item in sorted(items, key=lambda pair: pair[0]):
-        if isinstance(item, Table):
-            item.block = block
-            page.tables.append(item)
-        else:
-            item.block = block
-            page.lines.append(item)
-        block += 1
-    if not words:
-        page.warnings.append("no text layer on this page")
-    return page, block
-
-
-def _read_table(table: pdfplumber.table.Table, words: list[Word], page: int) -> Table:
-    """Turn one pdfplumber table into a grid of :class:`Cell` with spans."""
-    xs = sorted({round(c[0], 1) for c in table.cells} | {round(c[2], 1) for c in table.cells})
-    ys = sorted({round(c[1], 1) for c in table.cells} | {round(c[3], 1) for c in table.cells})
-    n_cols, n_rows = len(xs) - 1, len(ys) - 1
-    grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
-    for bbox in table.cells:
-        c0, c1 = _index(xs, bbox[0]), _index(xs, bbox[2])
-        r0, r1 = _index(ys, bbox[1]), _index(ys, bbox[3])
-        inside = [w for w in words if _inside(w, bbox)]
-        text = unwrap(group_lines(inside), right_edge=bbox[2]) if inside else ""
-        cell = Cell(
-            text=text,
-            row=r0,
-            col=c0,
-            row_span=max(1, r1 - r0),
-            col_span=max(1, c1 - c0),
-            page=page,
-            bbox=tuple(float(v) for v in bbox),  # type: ignore[arg-type]
-        )
-        grid[r0][c0] = cell
-        for r in range(r0 + 1, r1):
-            grid[r][c0] = Cell(
-                text=text,
-                row=r,
-                col=c0,
-                col_span=cell.col_span,
-                merged_from_above=True,
-                page=page,
-                bbox=cell.bbox,
-            )
-    rows = [[c for c in row if c is not None] for row in grid]
-    return Table(
-        rows=[r for r in rows if r],
-        n_cols=n_cols,
-        page=page,
-        bbox=tuple(float(v) for v in table.bbox),  # type: ignore[arg-type]
-    )
-
-
-def _index(edges: list[float], value: float) -> int:
-    """Index of the grid edge nearest to ``value``."""
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
-
-
-def _inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
-    """True when the word's centre lies inside ``bbox``."""
-    cx = (word["x0"] + word["x1"]) / 2
-    cy = (word["top"] + word["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+    return page

@@ -9,9 +9,11 @@ import re
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model import Annotations, Citation, Decision, Failure
+from pipeline.model import Annotations, Citation, Decision, Document, Failure
 from pipeline.store.identity import document_key, source_kind
 from pipeline.structure.province import current_province, match_province, slug
+from pipeline.text import normalize
+from pipeline.text.metrics import page_text
 
 Row = dict[str, Any]
 
@@ -134,6 +136,25 @@ def task_rows(decision: Decision) -> list[Row]:
             "block": t.block,
         }
         for t in decision.tasks
+    ]
+
+
+def page_rows(document: Document) -> list[Row]:
+    """The ``pages`` rows of one document: per-page source kind, text, OCR confidence, warnings.
+
+    ``text`` is the page's lines and table rows in block order
+    (:func:`pipeline.text.metrics.page_text`), normalised.
+    """
+    return [
+        {
+            "doc_id": document.doc_id,
+            "page": page.number if document.paged else None,
+            "source_kind": page.source_kind,
+            "text": normalize(page_text(page)),
+            "ocr_confidence": page.ocr_confidence,
+            "warnings": list(page.warnings),
+        }
+        for page in document.pages
     ]
 
 
@@ -280,4 +301,5 @@ def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
         "tasks": task_rows(decision),
         **part_rows(decision),
         **annotation_rows(decision),
+        "pages": page_rows(decision.document),
     }

@@ -277,11 +277,28 @@ MENTIONS = pa.schema(
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "mentions"},
 )
 
+PAGES = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("page", pa.int32(), "1-based physical page; null for formats without pages (DOCX)", source=_READER),
+        _f("source_kind", pa.string(), "Where the text came from: text (PDF text layer), ocr, legacy_decoded, docx, html, markdown", False,
+           source="reader (pipeline.readers.triage: per-page decision)"),
+        _f("text", pa.string(), "Page text, NFC with government tone marks, reading order; table rows as tab-separated lines", False,
+           source=_READER),
+        _f("ocr_confidence", pa.float32(), "Mean Tesseract word confidence on OCR pages; null otherwise",
+           unit="0-100", source="reader (pipeline.readers.ocr)"),
+        _f("warnings", pa.list_(pa.string()), "Triage decision and reason, OCR notes (skew, tables), low-quality flags",
+           source=_READER),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "pages"},
+)
+
 DATASETS: dict[str, pa.Schema] = {
     "documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES,
     "parts": PARTS, "legal_bases": LEGAL_BASES, "citations": CITATIONS, "articles": ARTICLES,
     "recipients": RECIPIENTS, "plan_items": PLAN_ITEMS, "targets": TARGETS,
     "assignments": ASSIGNMENTS, "deadlines": DEADLINES, "products": PRODUCTS, "mentions": MENTIONS,
+    "pages": PAGES,
 }
 
 #: Hive partition columns, in directory order; not stored inside the files.

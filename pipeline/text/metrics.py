@@ -10,7 +10,7 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.model import Document
+from pipeline.model import Document, Page
 
 
 def fold_whitespace(text: str, casefold: bool = False) -> str:
@@ -32,17 +32,20 @@ def cer(hypothesis: str, reference: str) -> float:
 
 
 def document_text(document: Document) -> str:
-    """The document's text in reading order: lines, and table cells row by row.
+    """The document's text in reading order: each page's :func:`page_text`, joined by line breaks."""
+    return "\n".join(text for text in (page_text(page) for page in document.pages) if text)
+
+
+def page_text(page: Page) -> str:
+    """One page's text in reading order: lines, and table cells row by row.
 
     Lines and tables are interleaved by ``block``; a table's cells are joined
     with tabs and its rows with line breaks; a cell merged from above is not
     repeated.
     """
-    items: list[tuple[int, int, str]] = []
-    for p, page in enumerate(document.pages):
-        items.extend((p, line.block, line.text) for line in page.lines)
-        for table in page.tables:
-            rows = ["\t".join(c.text for c in row if not c.merged_from_above) for row in table.rows]
-            items.append((p, table.block, "\n".join(rows)))
-    items.sort(key=lambda item: (item[0], item[1]))
-    return "\n".join(text for _, _, text in items)
+    items: list[tuple[int, str]] = [(line.block, line.text) for line in page.lines]
+    for table in page.tables:
+        rows = ["\t".join(c.text for c in row if not c.merged_from_above) for row in table.rows]
+        items.append((table.block, "\n".join(rows)))
+    items.sort(key=lambda item: item[0])
+    return "\n".join(text for _, text in items)

@@ -80,8 +80,15 @@ def _tones(word: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONES)
 
 
-def _is_syllable(word: str) -> bool:
+def is_syllable(word: str) -> bool:
+    """True when ``word`` has the shape of one Vietnamese syllable (onset? nucleus coda?, ≤ 1 tone mark).
+
+    Case is ignored here; callers that care about mixed case ("cHU") check it.
+    """
     return bool(_SYLLABLE.fullmatch(_plain(word))) and _tones(word) <= 1
+
+
+_is_syllable = is_syllable
 
 
 def _has_vowel(word: str) -> bool:

@@ -1,0 +1,1 @@
+"""Quality measures of pipeline output against hand-checked truth."""

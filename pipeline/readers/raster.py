@@ -1,0 +1,101 @@
+"""Page images for OCR: render (pypdfium2), binarise, measure and remove skew (OpenCV).
+
+Images are 8-bit grayscale ``numpy`` arrays (rows × columns, 0 = black). Pixel
+coordinates convert to PDF points by ``× 72 / dpi``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+
+#: Rendering resolution for OCR (Tesseract is trained on ~300 dpi text).
+DPI = 300
+#: Skew search range (degrees each side) and its coarse and fine steps.
+MAX_SKEW = 3.0
+_COARSE, _FINE = 0.25, 0.025
+#: Width (pixels) of the reduced image used to measure skew.
+_PROBE_WIDTH = 900
+
+
+def render(path: str | Path, number: int, dpi: int = DPI) -> np.ndarray:
+    """Render page ``number`` (1-based) of a PDF as a grayscale image at ``dpi``.
+
+    The page's /Rotate is applied, so the image is upright as a viewer shows it.
+    Raises ``pypdfium2.PdfiumError`` for unreadable files and ``IndexError`` for
+    a page that does not exist.
+    """
+    return render_with_size(path, number, dpi)[0]
+
+
+def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.ndarray, tuple[float, float]]:
+    """:func:`render` and the page's ``(width, height)`` in PDF points as shown (after /Rotate)."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        if not 1 <= number <= len(pdf):
+            raise IndexError(f"page {number} of {len(pdf)}")
+        page = pdf[number - 1]
+        width, height = page.get_size()
+        if page.get_rotation() in (90, 270):
+            width, height = height, width
+        image = np.array(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+    finally:
+        pdf.close()
+    return image, (float(width), float(height))
+
+
+def ink(gray: np.ndarray) -> np.ndarray:
+    """Binary ink mask (255 = ink) by Otsu's threshold."""
+    _, mask = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return mask
+
+
+def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
+    """Rotate counter-clockwise by ``degrees`` about the centre, same canvas, white fill."""
+    if abs(degrees) < 1e-6:
+        return gray
+    h, w = gray.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _sharpness(mask: np.ndarray, degrees: float) -> float:
+    """How crisp the row profile is after rotating ``mask``: text lines level → high."""
+    h, w = mask.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    turned = cv2.warpAffine(mask, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    profile = turned.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(profile)).sum())
+
+
+def skew_angle(gray: np.ndarray) -> float:
+    """Rotation (degrees, counter-clockwise) that levels the text lines and rules.
+
+    Projection-profile search on a reduced ink mask: coarse steps over
+    ±:data:`MAX_SKEW`, then fine steps around the best. 0.0 for a blank page.
+    """
+    scale = min(1.0, _PROBE_WIDTH / gray.shape[1])
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    mask = ink(small)
+    if not mask.any():
+        return 0.0
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, _COARSE)
+    best = max(coarse, key=lambda a: _sharpness(mask, a))
+    fine = np.arange(best - _COARSE, best + _COARSE + 1e-9, _FINE)
+    return round(float(max(fine, key=lambda a: _sharpness(mask, a))), 3)
+
+
+def deskew(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """``(levelled image, angle applied in degrees)``."""
+    angle = skew_angle(gray)
+    return rotate(gray, angle), angle
+
+
+def turn(gray: np.ndarray, clockwise_degrees: int) -> np.ndarray:
+    """Turn by a multiple of 90° clockwise (orientation fix from Tesseract's OSD)."""
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    code = codes.get(clockwise_degrees % 360)
+    return gray if code is None else cv2.rotate(gray, code)

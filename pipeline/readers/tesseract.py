@@ -1,0 +1,249 @@
+"""Tesseract (``vie``) in-process through ``tesserocr``: words with boxes and confidences.
+
+The engine is loaded once per process (:func:`set_image` then
+:func:`tesseract_words` as often as needed: a page, a rectangle, a crop), so
+reading many small table cells costs no program start each. Boxes come back
+as layout word dicts (:mod:`pipeline.readers.layout`) in PDF points of the
+page; dust that Tesseract reads as punctuation or tiny letters is dropped
+(:func:`drop_specks`). The ``vie`` data comes from Debian's tesseract-ocr-vie
+(or ``TESSDATA_PREFIX``); the tesserocr wheel bundles libtesseract.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.readers.layout import Word
+
+#: Language model for running text (Debian tesseract-ocr-vie).
+LANG = "vie"
+#: Models for table cells: the Vietnamese-script model (Debian
+#: tesseract-ocr-script-viet) beside ``vie`` reads short bold cells better (seed
+#: scan appendix: 55 of 62 cells exact instead of 52); ``vie`` alone when the
+#: script model is not installed.
+CELL_LANG = "vie+Vietnamese"
+#: Punctuation-only words below this confidence are specks of dust.
+SPECK_CONFIDENCE = 50.0
+#: Words lower than this share of the median word height, read with less than
+#: ``SMALL_CONFIDENCE``, are specks too.
+SPECK_HEIGHT, SMALL_CONFIDENCE = 0.4, 70.0
+
+
+#: White margin (inches) put around a cell's crop before it is read.
+CELL_MARGIN_IN = 0.07
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its Vietnamese data (Debian: tesseract-ocr, tesseract-ocr-vie) is missing."""
+
+
+
+#: Where Debian (tesseract-ocr-vie) and other systems keep traineddata files.
+TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+
+_API: dict[str, object] = {}
+
+
+def tessdata_dir() -> str:
+    """Folder holding ``vie.traineddata``: ``TESSDATA_PREFIX`` if set, else the first system folder with it.
+
+    Raises :class:`OcrUnavailable` when no folder has it.
+    """
+    candidates = [os.environ["TESSDATA_PREFIX"]] if os.environ.get("TESSDATA_PREFIX") else []
+    for folder in [*candidates, *TESSDATA_DIRS]:
+        if (Path(folder) / f"{LANG}.traineddata").is_file():
+            return folder
+    raise OcrUnavailable("no Vietnamese Tesseract data (Debian: tesseract-ocr-vie)")
+
+
+def check_tesseract() -> None:
+    """Raise :class:`OcrUnavailable` unless tesserocr and the ``vie`` data are present."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError as exc:
+        raise OcrUnavailable(f"tesserocr cannot be loaded: {exc}") from exc
+    tessdata_dir()
+
+
+@lru_cache(maxsize=8)
+def available(lang: str) -> str:
+    """``lang`` if every model it names ("vie+Vietnamese") is installed, else :data:`LANG`."""
+    folder = Path(tessdata_dir())
+    return lang if all((folder / f"{name}.traineddata").is_file() for name in lang.split("+")) else LANG
+
+
+def _api(lang: str = LANG):  # type: ignore[no-untyped-def]
+    """This process's Tesseract engine for ``lang``, loaded once and reused for every call."""
+    import tesserocr
+
+    lang = available(lang)
+    if lang not in _API:
+        api = tesserocr.PyTessBaseAPI(path=tessdata_dir() + "/", lang=lang)
+        api.SetVariable("tessedit_do_invert", "0")
+        _API[lang] = api
+    return _API[lang]
+
+
+def set_image(image: np.ndarray, dpi: int, lang: str = LANG) -> None:
+    """Give this process's engine for ``lang`` a page image (grayscale array) to read from.
+
+    That engine serves the following :func:`tesseract_words` calls.
+    """
+    from PIL import Image
+
+    api = _api(lang)
+    api.SetImage(Image.fromarray(image))
+    api.SetSourceResolution(dpi)
+    _API["current"] = api
+
+
+def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None = None) -> list[Word]:
+    """Words Tesseract reads in the image last given to :func:`set_image` (or in ``rect`` of it).
+
+    ``rect`` is ``(x0, top, x1, bottom)`` in pixels. Returns layout word dicts
+    with ``text``, ``x0``, ``top``, ``x1``, ``bottom`` (PDF points of the page)
+    and ``conf`` (0–100), specks dropped (:func:`drop_specks`).
+    """
+    api = _API.get("current") or _api()
+    api.SetPageSegMode(psm)
+    if rect is not None:
+        api.SetRectangle(rect[0], rect[1], max(1, rect[2] - rect[0]), max(1, rect[3] - rect[1]))
+    api.Recognize()
+    scale = 72.0 / dpi
+    words: list[Word] = []
+    for text, box, conf in _symbol_words(api):
+        words.append(
+            {
+                "text": text,
+                "x0": box[0] * scale,
+                "top": box[1] * scale,
+                "x1": box[2] * scale,
+                "bottom": box[3] * scale,
+                "conf": conf,
+            }
+        )
+    return drop_specks(words)
+
+
+def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  # type: ignore[no-untyped-def]
+    """``(text, pixel box, confidence)`` per word, built from Tesseract's symbols.
+
+    Punctuation glued to the end of a word is a speck of dust and left out,
+    box included, when Tesseract doubts it (symbol confidence under
+    :data:`SPECK_CONFIDENCE`) or when it is a colon or semicolon far too short
+    to be one (under a third of the word's tallest letter: "UBND:" for "UBND"
+    beside a dot of dust).
+    """
+    import tesserocr
+
+    level, word_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.WORD
+    out: list[tuple[str, tuple[int, int, int, int], float]] = []
+    current: list[tuple[str, tuple[int, int, int, int], float]] = []
+    word_conf = 0.0
+
+    def speck(symbol: tuple[str, tuple[int, int, int, int], float], tallest: int) -> bool:
+        text, box, conf = symbol
+        if _has_text(text):
+            return False
+        return conf < SPECK_CONFIDENCE or (text in ":;" and (box[3] - box[1]) * 3 < tallest)
+
+    def close() -> None:
+        tallest = max((sym[1][3] - sym[1][1] for sym in current), default=0)
+        while len(current) > 1 and speck(current[-1], tallest):
+            current.pop()
+        text = "".join(sym[0] for sym in current).strip()
+        if text:
+            boxes = [sym[1] for sym in current]
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+            out.append((text, box, round(word_conf, 1)))
+        current.clear()
+
+    for item in tesserocr.iterate_level(api.GetIterator(), level):
+        try:
+            text = item.GetUTF8Text(level) or ""
+        except RuntimeError:  # an empty page: tesserocr raises instead of returning ""
+            break
+        box = item.BoundingBox(level)
+        if box is None:
+            continue
+        if item.IsAtBeginningOf(word_level):
+            close()
+            word_conf = float(item.Confidence(word_level))
+        current.append((text, box, float(item.Confidence(level))))
+    close()
+    return out
+
+
+def drop_specks(words: list[Word]) -> list[Word]:
+    """Drop dust read as text and give dashes their line's height.
+
+    Specks are punctuation-only words under :data:`SPECK_CONFIDENCE`, and words
+    less than :data:`SPECK_HEIGHT` of the median word height that Tesseract
+    itself doubts (confidence under :data:`SMALL_CONFIDENCE`): dust, stamp
+    fringes. A kept dash or dot is only a point or two high, which would start a
+    line of its own in :func:`layout.group_lines`; its box is stretched to the
+    median word height around its centre.
+    """
+    heights = sorted(w["bottom"] - w["top"] for w in words if _has_text(w["text"]))
+    median = heights[len(heights) // 2] if heights else 0.0
+
+    def speck(w: Word) -> bool:
+        if not _has_text(w["text"]):
+            return w["conf"] < SPECK_CONFIDENCE
+        return w["bottom"] - w["top"] < SPECK_HEIGHT * median and w["conf"] < SMALL_CONFIDENCE
+
+    kept = [w for w in words if not speck(w)]
+    for w in kept:
+        if not _has_text(w["text"]) and w["bottom"] - w["top"] < median / 2:
+            mid = (w["top"] + w["bottom"]) / 2
+            w["top"], w["bottom"] = mid - median / 2, mid + median / 2
+    return kept
+
+
+def _has_text(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def osd_rotation(image: np.ndarray) -> int:
+    """Clockwise turn (0/90/180/270) that Tesseract's OSD says makes the page upright."""
+    import tesserocr
+    from PIL import Image
+
+    with tesserocr.PyTessBaseAPI(path=tessdata_dir() + "/", lang="osd", psm=tesserocr.PSM.OSD_ONLY) as api:
+        api.SetImage(Image.fromarray(image))
+        osd = api.DetectOrientationScript()
+    if not osd:
+        return 0
+    return int(osd.get("orient_deg", 0)) % 360
+
+
+def read_crop(
+    image: np.ndarray, rect: tuple[int, int, int, int], psm: int, dpi: int, shrink: int = 1, lang: str = CELL_LANG
+) -> list[Word]:
+    """Words of ``rect`` (pixels) of ``image``, read from a crop with a white margin.
+
+    ``shrink`` > 1 reads a copy reduced by that factor; ``lang`` picks the
+    models (:data:`CELL_LANG` by default). Boxes come back in PDF points of the
+    page.
+    """
+    import cv2
+
+    crop = image[rect[1] : rect[3], rect[0] : rect[2]]
+    margin = max(4, int(CELL_MARGIN_IN * dpi))
+    crop = cv2.copyMakeBorder(crop, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=255)
+    if shrink > 1:
+        crop = cv2.resize(crop, None, fx=1 / shrink, fy=1 / shrink, interpolation=cv2.INTER_AREA)
+    set_image(crop, dpi // shrink, lang)
+    words = tesseract_words(psm, dpi // shrink)
+    dx, dy = (rect[0] - margin) * 72.0 / dpi, (rect[1] - margin) * 72.0 / dpi
+    for w in words:
+        w["x0"], w["x1"], w["top"], w["bottom"] = w["x0"] + dx, w["x1"] + dx, w["top"] + dy, w["bottom"] + dy
+    return words

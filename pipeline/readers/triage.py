@@ -1,0 +1,119 @@
+"""Text-layer triage: decide per PDF page whether its text layer can be trusted.
+
+Three outcomes (:class:`Triage`), each with a one-line reason that the reader
+stores in ``Page.warnings``:
+
+- ``route="text"``: the layer reads as Vietnamese; use it as it is.
+- ``route="ocr"``: no text layer, only a few words over a page-sized image (a
+  stamp or "SAO Y" band on a scan), or a layer that is mostly not Vietnamese
+  syllables (an English OCR layer over a Vietnamese scan reads "cgNG HoA x.A.
+  Hor cHU NGHIA"); the page image is OCR'd instead. A page with only a few
+  words and no page image (a page of figures) keeps its layer.
+- ``route="legacy"``: the layer uses legacy 8-bit Vietnamese fonts (TCVN3
+  ".VnTime", VNI "VNI-Times") or their byte patterns ("QuyÕt ®Þnh"), as
+  :func:`pipeline.text.legacy.detect_encoding` finds them; the text layer is
+  read and decoded to Unicode (``source_kind="legacy_decoded"``).
+
+The Vietnamese test is orthographic, not a dictionary: a token is a plausible
+syllable when it has the shape of one (:mod:`pipeline.text.syllables`) and is
+written in one case (lower, UPPER or Title).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.model import SourceKind
+from pipeline.readers.layout import Word
+from pipeline.text.legacy import detect_encoding
+from pipeline.text.syllables import is_syllable as syllable_shape
+
+#: Fewer plausible Vietnamese syllables than this, over an image covering most
+#: of the page, means the layer is only a stamp or a header band.
+MIN_WORDS = 15
+#: Share of letter tokens that must be plausible Vietnamese syllables.
+MIN_VIETNAMESE = 0.6
+#: Share of the page an image must cover to count as a scanned page image.
+PAGE_IMAGE_AREA = 0.5
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(slots=True, frozen=True)
+class Triage:
+    """Verdict on one page's text layer: route, resulting source kind, reason."""
+
+    route: Literal["text", "ocr", "legacy"]
+    source_kind: SourceKind
+    reason: str
+
+
+def is_syllable(token: str) -> bool:
+    """True when ``token`` is written like one Vietnamese syllable in one case style.
+
+    Shape from :func:`pipeline.text.syllables.is_syllable`; the case must be
+    lower, UPPER or Title ("cHU", "vIDT" from an English OCR layer are not).
+    """
+    if not (token.islower() or token.isupper() or token.istitle()):
+        return False
+    return syllable_shape(token)
+
+
+def vietnamese_share(text: str) -> tuple[float, int]:
+    """``(share, count)``: share of letter tokens that are plausible syllables, and their count.
+
+    Single letters are ignored (initials, list markers). ``share`` is 0.0 for
+    text without tokens.
+    """
+    tokens = [t for t in _TOKEN.findall(text) if len(t) > 1]
+    good = sum(is_syllable(t) for t in tokens)
+    return (good / len(tokens) if tokens else 0.0), good
+
+
+def _letter_tokens(text: str) -> int:
+    """Letter tokens of two letters or more (a page of figures has few)."""
+    return sum(1 for t in _TOKEN.findall(text) if len(t) > 1)
+
+
+def image_cover(page: pdfium.PdfPage) -> float:
+    """Largest share of the page area covered by one image drawn on it (0.0–1.0)."""
+    width, height = page.get_size()
+    area = float(width) * float(height) or 1.0
+    shares = []
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
+        left, bottom, right, top = image.get_bounds()
+        shares.append(max(0.0, (right - left) * (top - bottom)) / area)
+    return max(shares, default=0.0)
+
+
+def triage_page(words: Sequence[Word], covered: float) -> Triage:
+    """Decide how to read one page from its text layer's words (with fonts) and image cover.
+
+    ``covered`` is the share of the page under its largest image
+    (:func:`image_cover`).
+    """
+    text = " ".join(str(w["text"]) for w in words)
+    if not text.strip():
+        return Triage("ocr", "ocr", "triage: no text layer, page OCR'd")
+    fonts = [str(w.get("fontname", "")) for w in words]
+    encoding = detect_encoding(text, fonts)
+    if encoding:
+        return Triage(
+            "legacy", "legacy_decoded", f"triage: legacy {encoding.upper()} font encoding, text layer decoded to Unicode"
+        )
+    share, count = vietnamese_share(text)
+    if count < MIN_WORDS and covered > PAGE_IMAGE_AREA:
+        return Triage(
+            "ocr", "ocr", f"triage: text layer has only {count} Vietnamese words over a page image, page OCR'd"
+        )
+    if share < MIN_VIETNAMESE and (covered > PAGE_IMAGE_AREA or _letter_tokens(text) >= MIN_WORDS):
+        return Triage(
+            "ocr", "ocr", f"triage: text layer is noise ({share:.0%} Vietnamese syllables), page OCR'd"
+        )
+    return Triage("text", "text", f"triage: text layer used ({share:.0%} Vietnamese syllables)")
