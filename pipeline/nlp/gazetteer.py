@@ -106,6 +106,26 @@ def load_gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def _central_names() -> frozenset[str]:
+    """Every written form of a ``central`` body, folded (:func:`pipeline.text.normalize.fold`)."""
+    from pipeline.text.normalize import fold
+
+    return frozenset(fold(form) for form, agency in load_gazetteer().forms.items() if agency.level == "central")
+
+
+def is_central(name: str | None) -> bool:
+    """True when ``name`` (a whole issuer line, e.g. "BỘ TÀI CHÍNH") is a central body of the gazetteer.
+
+    Central (cơ quan trung ương) = level ``central`` in ``pipeline/data/agencies.json``:
+    Quốc hội, Ủy ban Thường vụ Quốc hội, Chính phủ, Thủ tướng, the ministries (Bộ),
+    central agencies. Case and tone-mark placement do not matter; ``None`` is not.
+    """
+    from pipeline.text.normalize import fold
+
+    return bool(name) and fold(name) in _central_names()  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
 def load_vocab() -> dict:
     """Word lists of the tagging stage (``pipeline/data/nlp_vocab.json``, cached)."""
     return read_data(VOCAB_FILE)

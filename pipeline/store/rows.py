@@ -18,8 +18,20 @@ from pipeline.text.metrics import page_text
 Row = dict[str, Any]
 
 
+def central_issuer(decision: Decision) -> bool:
+    """True when the issuer or its parent body is central (level ``central`` in ``pipeline/data/agencies.json``)."""
+    from pipeline.nlp.gazetteer import is_central
+
+    return is_central(decision.issuer) or is_central(decision.issuer_parent)
+
+
 def province_of(decision: Decision) -> str | None:
-    """Province named by the issuer, its parent, the authority or the place (first found)."""
+    """Province named by the issuer, its parent, the authority or the place (first found).
+
+    ``None`` for a central issuer (a Bộ signing "Hà Nội, ngày …" is not Hà Nội's).
+    """
+    if central_issuer(decision):
+        return None
     for text in (decision.issuer, decision.issuer_parent, decision.authority, decision.place):
         found = match_province(text)
         if found:
@@ -30,7 +42,8 @@ def province_of(decision: Decision) -> str | None:
 def partition_of(decision: Decision) -> tuple[str, int | None]:
     """``(province slug, year)``: ``year`` is ``plan_year`` for plans, else the year of issue.
 
-    Documents of central bodies (no province) go to ``province=trung-uong``.
+    Documents of central bodies (:func:`central_issuer`) go to ``province=trung-uong``;
+    any other document without a province to ``province=unknown``.
     """
     province = province_of(decision)
     year = decision.plan_year
@@ -39,7 +52,7 @@ def partition_of(decision: Decision) -> tuple[str, int | None]:
     if year is None and decision.date_text:
         m = re.search(r"(19|20)\d\d", decision.date_text)
         year = int(m.group(0)) if m else None
-    return slug(province, default="trung-uong" if decision.issuer else "unknown"), year
+    return slug(province, default="trung-uong" if central_issuer(decision) else "unknown"), year
 
 
 def document_row(decision: Decision, source_file: str) -> Row:

@@ -304,7 +304,7 @@ DATASETS: dict[str, pa.Schema] = {
 #: Hive partition columns, in directory order; not stored inside the files.
 PARTITIONS = pa.schema(
     [
-        _f("province", pa.string(), "Slug of the issuer's province ('khanh-hoa'); 'trung-uong' for central bodies, 'unknown' when none is found", False, source="province_name (pipeline.structure.province.slug)"),
+        _f("province", pa.string(), "Slug of the issuer's province ('khanh-hoa'); 'trung-uong' for central bodies (level 'central' in pipeline/data/agencies.json: Quốc hội, Chính phủ, a Bộ …), 'unknown' for any other document without a province", False, source="province_name (pipeline.structure.province.slug)"),
         _f("year", pa.int32(), "plan_year when the document carries a plan, else the year of issue_date; 0 when neither is known", False, unit="year", source="plan_year, issue_date or date_text"),
     ]
 )
