@@ -26,7 +26,7 @@ from pipeline.runner.plan import plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
 from pipeline.store.manifest import Entry, Manifest
-from pipeline.store.writer import sweep_temporaries
+from pipeline.store.writer import ensure_readable, sweep_temporaries
 
 #: Name of the lock file that keeps two runs from writing one output folder.
 LOCK_NAME = "_lock"
@@ -147,4 +147,6 @@ def run_batch(
 
             resolve_duplicates(out)
             manifest.flag("dirty", None)
+        if todo.jobs or todo.copies or not (out / "failures").is_dir():  # an unchanged run loads no pyarrow
+            ensure_readable(out)
     return summary

@@ -124,6 +124,51 @@ def remove_document(root: Path, doc_id: str) -> int:
     return removed
 
 
+#: Zero-row file that keeps a dataset folder without rows readable in one call.
+EMPTY_NAME = "empty.parquet"
+
+
+def ensure_readable(root: Path) -> int:
+    """Give every dataset ingest writes at least one Parquet file under ``root``; return files written.
+
+    A dataset without rows (``failures`` after a clean run; every partitioned
+    dataset after a run where all files failed) gets ``EMPTY_NAME``: zero rows
+    with the dataset's schema, at ``failures/empty.parquet`` or in partition
+    ``province=unknown`` of the unknown year, so ``pd.read_parquet``, pyarrow,
+    DuckDB and Polars read the folder in one call with the right columns. Once a
+    dataset has other files, its placeholder is removed. Derived datasets
+    (``plan_diffs``) are not ingest's and are left alone. Never raises: a
+    dataset path that cannot be written (a file in its place) is skipped; the
+    run has already recorded why its documents failed.
+    """
+    from pipeline.store.schema import DATASETS, DERIVED, UNPARTITIONED
+
+    written = 0
+    for dataset, schema in DATASETS.items():
+        if dataset in DERIVED:
+            continue
+        folder = root / dataset
+        try:
+            written += _keep_readable(folder, schema, None if dataset in UNPARTITIONED else partition_dir(root, dataset, "unknown", None))
+        except OSError:
+            continue
+    return written
+
+
+def _keep_readable(folder: Path, schema: pa.Schema, partition: Path | None) -> int:
+    """Write ``EMPTY_NAME`` into ``partition`` (or ``folder``) when ``folder`` has no other Parquet file; else drop it."""
+    if folder.exists() and not folder.is_dir():
+        return 0
+    target = (partition or folder) / EMPTY_NAME
+    if folder.is_dir() and any(f != target for f in folder.rglob("*.parquet")):  # stops at the first other file
+        target.unlink(missing_ok=True)
+        return 0
+    if target.exists():
+        return 0
+    write_table(target, schema.empty_table())
+    return 1
+
+
 def sweep_temporaries(root: Path) -> int:
     """Delete temporary files a killed writer left under ``root``; return how many."""
     removed = 0
