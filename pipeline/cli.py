@@ -100,7 +100,7 @@ def ingest_command(
         console.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(code=2) from None
     _print_summary(summary, out)
-    if summary.documents == 0 and summary.skipped == 0:
+    if summary.documents == 0 and summary.skipped == 0 and not summary.identical:
         raise typer.Exit(code=1)
 
 
@@ -150,8 +150,16 @@ def _print_summary(summary: Summary, out: Path) -> None:
     table.add_column("tasks", justify="right")
     table.add_column("failures", justify="right")
     table.add_column("unchanged (skipped)", justify="right")
-    table.add_row(str(summary.documents), str(summary.tasks), str(len(summary.failures)), str(summary.skipped))
+    table.add_column("identical copies", justify="right")
+    table.add_row(
+        str(summary.documents), str(summary.tasks), str(len(summary.failures)), str(summary.skipped), str(len(summary.identical))
+    )
     console.print(table)
+    for copy, original in summary.identical:
+        console.print(
+            f"[yellow]warning[/yellow] {escape(copy)}: identical to {escape(original)} "
+            "(same bytes, same doc_id): counted once, both paths kept in the manifest"
+        )
     for failure in summary.failures:
         console.print(
             f"[red]failed[/red] {escape(failure.source_file)} "

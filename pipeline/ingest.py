@@ -61,11 +61,17 @@ class Outcome:
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
+    #: Source path of a file with the same bytes (same ``doc_id``) whose rows stand for this one.
+    identical_to: str | None = None
 
 
 @dataclass(slots=True)
 class Summary:
-    """Totals of one ingest run."""
+    """Totals of one ingest run.
+
+    ``identical`` lists ``(source_file, identical_to)`` for files whose bytes equal
+    another input's: not counted in ``documents``, no rows of their own.
+    """
 
     documents: int = 0
     tasks: int = 0
@@ -73,6 +79,7 @@ class Summary:
     skipped: int = 0
     pages: int = 0
     rows: dict[str, int] = field(default_factory=dict)
+    identical: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""
@@ -80,6 +87,8 @@ class Summary:
             self.skipped += 1
         elif outcome.failure is not None:
             self.failures.append(outcome.failure)
+        elif outcome.identical_to is not None:
+            self.identical.append((outcome.source_file, outcome.identical_to))
         else:
             self.documents += 1
             self.tasks += outcome.tasks

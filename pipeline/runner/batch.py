@@ -7,7 +7,9 @@ file changed; (4) the manifest entry committed. Until (4) the file counts as
 not ingested, so a rerun does it again and, files being replaced whole, ends
 with the same datasets as an uninterrupted run. Duplicate copies
 (``duplicate_of``) are resolved after the batch, and again by the next run if
-this one was cut short (manifest flag ``dirty``).
+this one was cut short (manifest flag ``dirty``). A file with the same bytes as
+another input (same ``doc_id``) is not ingested twice: its manifest entry points
+to the one document and the summary lists it under ``identical``.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.ingest import Extracted, Outcome, Summary, store_extracted
-from pipeline.runner.limits import Limits
-from pipeline.runner.plan import plan
+from pipeline.runner.limits import Job, Limits
+from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
 from pipeline.store.manifest import Entry, Manifest
@@ -92,6 +94,35 @@ def _store(out: Path, result: Extracted, manifest: Manifest, previous: Entry | N
     return outcome
 
 
+def _extract_and_store(
+    executor: LocalPool, jobs: list[Job], out: Path, manifest: Manifest, todo: Plan, on_stage: StageCallback | None
+) -> Iterator[Outcome]:
+    """Extract ``jobs`` on ``executor`` and store each result here; yield outcomes as they finish."""
+    by_source = {job.source_file: job for job in jobs}
+    for result in executor.run(jobs, on_stage):
+        job = by_source[result.source_file]
+        if on_stage:
+            on_stage(result.source_file, "write")
+        yield _store(out, result, manifest, todo.previous.get(result.source_file), job.sha256, job.size, job.mtime_ns)
+
+
+def _store_copy(out: Path, job: Job, original: str, first: Outcome | None, manifest: Manifest, todo: Plan) -> Outcome:
+    """Record ``job``, whose bytes equal ``original``'s: no rows of its own, its manifest entry points to the same ``doc_id``.
+
+    ``first`` is the original's (successful) outcome in this run, ``None`` when it was unchanged.
+    """
+    from pipeline.store.writer import clear_failure, remove_document
+
+    doc_id = first.doc_id if first is not None else todo.previous[original].doc_id
+    clear_failure(out, job.source_file)
+    previous = todo.previous.get(job.source_file)
+    old = previous.doc_id if previous is not None else None
+    if old and old != doc_id and not [s for s in manifest.users_of(old) if s != job.source_file]:
+        remove_document(out, old)
+    manifest.record(Entry(job.source_file, job.size, job.mtime_ns, job.sha256, doc_id, __version__, "ok"))
+    return Outcome(source_file=job.source_file, doc_id=doc_id, identical_to=original)
+
+
 def run_batch(
     files: list[tuple[Path, str]],
     out: str | Path,
@@ -125,23 +156,25 @@ def run_batch(
         todo = plan(files, manifest, force=force)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
-        for source_file in todo.skipped:
-            outcome = Outcome(source_file=source_file, skipped=True)
+        def report(outcome: Outcome) -> Outcome:
             summary.add(outcome)
             if on_file:
                 on_file(outcome)
+            return outcome
+
+        for source_file in todo.skipped:
+            report(Outcome(source_file=source_file, skipped=True))
         if todo.jobs:
             manifest.flag("dirty", "1")
-        jobs = {job.source_file: job for job in todo.jobs}
         executor = _executor(workers, limits, scheduler, dask_local)
-        for result in executor.run(todo.jobs, on_stage):
-            job = jobs[result.source_file]
-            if on_stage:
-                on_stage(result.source_file, "write")
-            outcome = _store(out, result, manifest, todo.previous.get(result.source_file), job.sha256, job.size, job.mtime_ns)
-            summary.add(outcome)
-            if on_file:
-                on_file(outcome)
+        done = {o.source_file: report(o) for o in _extract_and_store(executor, todo.jobs, out, manifest, todo, on_stage)}
+        # A copy of a file that failed is read on its own: its name's suffix may change how it reads.
+        alone = [job for job, original in todo.copies if original in done and done[original].failure is not None]
+        for outcome in _extract_and_store(executor, alone, out, manifest, todo, on_stage):
+            report(outcome)
+        for job, original in todo.copies:
+            if job not in alone:
+                report(_store_copy(out, job, original, done.get(original), manifest, todo))
         if manifest.flagged("dirty"):
             from pipeline.store.identity import resolve_duplicates
 

@@ -13,11 +13,16 @@ from pipeline.store.manifest import Entry, Manifest, file_sha256
 
 @dataclass(slots=True)
 class Plan:
-    """Jobs to run, files skipped as unchanged, and the manifest entries seen."""
+    """Jobs to run, files skipped as unchanged, and the manifest entries seen.
+
+    ``copies`` pairs a changed or new file with the source path of another input
+    with the same bytes (SHA-256): that one is (or was) ingested, the copy is not.
+    """
 
     jobs: list[Job] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     previous: dict[str, Entry] = field(default_factory=dict)
+    copies: list[tuple[Job, str]] = field(default_factory=list)
 
 
 def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = False) -> Plan:
@@ -25,7 +30,9 @@ def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = Fa
 
     A file is unchanged when its manifest entry has this pipeline version and
     either the same size and modification time, or the same SHA-256 (then the
-    entry's time is refreshed). ``force`` makes every file a job.
+    entry's time is refreshed). ``force`` makes every file a job. A job whose
+    bytes equal those of an unchanged, ingested input or of an earlier job goes
+    to ``copies`` instead (see :func:`split_copies`).
     """
     entries = manifest.entries()
     result = Plan()
@@ -50,4 +57,26 @@ def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = Fa
             result.skipped.append(source_file)
             continue
         result.jobs.append(Job(str(path), source_file, stat.st_size, stat.st_mtime_ns, sha))
+    split_copies(result)
     return result
+
+
+def split_copies(result: Plan) -> None:
+    """Move jobs whose bytes another input of the batch already has into ``result.copies``.
+
+    The first holder of a SHA-256 is kept: an unchanged input whose last ingest
+    succeeded, else the first job in input order.
+    """
+    holders: dict[str, str] = {}
+    for source_file in result.skipped:
+        entry = result.previous.get(source_file)
+        if entry is not None and entry.status == "ok":
+            holders.setdefault(entry.sha256, source_file)
+    jobs = []
+    for job in result.jobs:
+        holder = holders.setdefault(job.sha256, job.source_file)
+        if holder == job.source_file:
+            jobs.append(job)
+        else:
+            result.copies.append((job, holder))
+    result.jobs = jobs

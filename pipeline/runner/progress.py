@@ -21,7 +21,7 @@ class StageProgress:
     def _refresh(self, advance: int = 0) -> None:
         active = Counter(self.current.values())
         running = " · ".join(f"{stage} {active.get(stage, 0)}" for stage in STAGES)
-        finished = " · ".join(f"{k} {self.done.get(k, 0)}" for k in ("ok", "unchanged", "failed"))
+        finished = " · ".join(f"{k} {self.done.get(k, 0)}" for k in ("ok", "identical", "unchanged", "failed"))
         self.progress.update(self.bar, advance=advance, description=f"{running} | {finished}")
 
     def on_stage(self, source_file: str, stage: str) -> None:
@@ -32,6 +32,6 @@ class StageProgress:
     def on_file(self, outcome: Outcome) -> None:
         """A document finished (ingested, skipped or failed)."""
         self.current.pop(outcome.source_file, None)
-        key = "unchanged" if outcome.skipped else "failed" if outcome.failure else "ok"
+        key = "unchanged" if outcome.skipped else "failed" if outcome.failure else "identical" if outcome.identical_to else "ok"
         self.done[key] += 1
         self._refresh(advance=1)
