@@ -24,18 +24,25 @@ from pipeline.text.legacy import Encoding, decode, detect_encoding, font_encodin
 #: Largest gap between two pieces of one word that only a change of font
 #: subset split apart, as a fraction of the font size (a space is about 0.25).
 _SAME_WORD_GAP = 0.15
+#: ``decode_words`` default: detect the page's encoding from its words.
+_DETECT = object()
 
 
-def decode_words(words: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], Encoding | None]:
+def decode_words(
+    words: list[dict[str, Any]], detected: Encoding | None | object = _DETECT
+) -> tuple[list[dict[str, Any]], Encoding | None]:
     """Decode legacy-encoded pdfplumber words; return the words and the encoding found.
 
     Each word needs ``text``, ``fontname``, ``size``, ``x0``, ``x1``, ``top``.
     Words in Unicode fonts are left alone. Pieces of one word that a change of
     font subset split apart (``t`` + ``−`` + ``íng``) are joined before decoding.
-    Returns the words unchanged and ``None`` for a Unicode page.
+    Returns the words unchanged and ``None`` for a Unicode page. ``detected`` is
+    the page's encoding when the caller already ran
+    :func:`~pipeline.text.legacy.detect_encoding` on these words (triage does);
+    it is used only for a page without legacy font names.
     """
     if not any(font_encoding(w.get("fontname")) for w in words):
-        enc = detect_encoding(" ".join(str(w["text"]) for w in words))
+        enc = detect_encoding(" ".join(str(w["text"]) for w in words)) if detected is _DETECT else detected
         if enc:
             words = [dict(w, text=decode(w["text"], enc)) for w in words]
         return words, enc

@@ -30,7 +30,7 @@ from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.pdfium_words import extract_words, may_hold_ruled_table
 from pipeline.readers.stamps import read_stamps
-from pipeline.readers.triage import image_cover, triage_page
+from pipeline.readers.triage import Triage, image_cover, triage_page
 from pipeline.text.legacy import font_encoding
 
 
@@ -57,10 +57,10 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
                 pp = plumber.pages[number - 1]
                 words = pp.extract_words(extra_attrs=["fontname", "size"])
                 verdict = triage_page(words, image_cover(fast))
-                page = None if verdict.route == "ocr" else _page(words, pp.find_tables(), number, width, height)
+                page = None if verdict.route == "ocr" else _page(words, pp.find_tables(), number, width, height, verdict)
             else:
                 verdict = triage_page(words, image_cover(fast))
-                page = None if verdict.route == "ocr" else _page(words, [], number, width, height)
+                page = None if verdict.route == "ocr" else _page(words, [], number, width, height, verdict)
             if page is not None:
                 if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
                     plumber = plumber or pdfplumber.open(path)
@@ -100,13 +100,14 @@ def _legacy_fonts(words: list[Word]) -> bool:
     return any(font_encoding(w.get("fontname")) for w in words)
 
 
-def _page(words: list[Word], found: list, number: int, width: float, height: float) -> Page:
+def _page(words: list[Word], found: list, number: int, width: float, height: float, verdict: Triage) -> Page:
     """One text-layer page: legacy words decoded, lines outside the ruled tables, the tables.
 
-    ``found`` are pdfplumber's tables (empty on the PDFium path). Blocks are
-    numbered from 0 here and renumbered across the document by :func:`_finish`.
+    ``found`` are pdfplumber's tables (empty on the PDFium path); ``verdict``
+    carries the encoding triage detected. Blocks are numbered from 0 here and
+    renumbered across the document by :func:`_finish`.
     """
-    words, legacy = decode_words(words)
+    words, legacy = decode_words(words, verdict.encoding)
     boxes = [t.bbox for t in found]
     free = [w for w in words if not any(inside(w, b) for b in boxes)]
     tables: list[Table] = [grid_table(t.cells, t.bbox, words, number) for t in found]

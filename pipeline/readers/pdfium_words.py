@@ -33,35 +33,56 @@ Y_TOLERANCE = 3.0
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
+def _plain_prototype(func: object, *argtypes: type) -> object:
+    """``func`` (a pypdfium2 raw binding) called with and returning plain addresses.
+
+    The raw bindings wrap every pointer in a typed ctypes object; where a
+    pointer is only compared or used as a key that costs a cast per character.
+    """
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+_TEXT_OBJECT = _plain_prototype(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+
+
 def page_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
     """Every non-generated character of ``page`` in content-stream order, with box, font and size."""
     textpage = page.get_textpage()
     raw = textpage.raw
+    handle = ctypes.cast(raw, ctypes.c_void_p)
+    get_unicode, get_origin = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharOrigin
+    is_generated, get_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
+    get_size = pdfium_c.FPDFText_GetFontSize
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect = pdfium_c.FS_RECTF()
     name = ctypes.create_string_buffer(512)
-    fonts: dict[int, str] = {}
+    fonts: dict[int, str] = {}  # font handle → base font name
+    by_object: dict[int, str] = {}  # text object → its font's name (one font per text object)
     chars: list[dict] = []
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+        code = get_unicode(raw, i)
+        get_origin(raw, i, ox, oy)
         if chars and chars[-1]["x1"] > ox.value > chars[-1]["x0"] and chars[-1]["y"] == oy.value:
             chars[-1]["x1"] = ox.value  # the advance ends where the next glyph starts
-        if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
+        if is_generated(raw, i) == 1:
             if chars and chr(code).isspace():  # a word break PDFium saw (often a space in another font)
                 chars.append({**chars[-1], "text": " ", "x0": ox.value, "x1": ox.value})
             continue
         if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
         text = "-" if code == 2 else chr(code)  # PDFium marks a line-end hyphen as U+0002
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
-        size = round(pdfium_c.FPDFText_GetFontSize(raw, i), 6)
-        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, i))
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        fontname = fonts.get(key)
+        get_box(raw, i, rect)
+        size = round(get_size(raw, i), 6)
+        obj = _TEXT_OBJECT(handle, i) or 0
+        fontname = by_object.get(obj)
         if fontname is None:
-            n = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-            fontname = fonts[key] = name.raw[: max(0, n - 1)].decode("latin-1")
+            font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, i))
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            fontname = fonts.get(key)
+            if fontname is None:
+                n = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+                fontname = fonts[key] = name.raw[: max(0, n - 1)].decode("latin-1")
+            by_object[obj] = fontname
         chars.append(
             {
                 "text": LIGATURES.get(text, text),

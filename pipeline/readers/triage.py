@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import pypdfium2 as pdfium
@@ -31,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline.model import SourceKind
 from pipeline.readers.layout import Word
-from pipeline.text.legacy import detect_encoding
+from pipeline.text.legacy import Encoding, detect_encoding
 from pipeline.text.syllables import is_syllable as syllable_shape
 
 #: Fewer plausible Vietnamese syllables than this, over an image covering most
@@ -52,13 +53,18 @@ class Triage:
     route: Literal["text", "ocr", "legacy"]
     source_kind: SourceKind
     reason: str
+    #: Legacy encoding found by :func:`pipeline.text.legacy.detect_encoding`
+    #: (``None``: Unicode, or no layer to test), so the reader need not detect it again.
+    encoding: Encoding | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(token: str) -> bool:
     """True when ``token`` is written like one Vietnamese syllable in one case style.
 
     Shape from :func:`pipeline.text.syllables.is_syllable`; the case must be
     lower, UPPER or Title ("cHU", "vIDT" from an English OCR layer are not).
+    Memoised: pages repeat a few hundred syllables.
     """
     if not (token.islower() or token.isupper() or token.istitle()):
         return False
@@ -105,7 +111,8 @@ def triage_page(words: Sequence[Word], covered: float) -> Triage:
     encoding = detect_encoding(text, fonts)
     if encoding:
         return Triage(
-            "legacy", "legacy_decoded", f"triage: legacy {encoding.upper()} font encoding, text layer decoded to Unicode"
+            "legacy", "legacy_decoded", f"triage: legacy {encoding.upper()} font encoding, text layer decoded to Unicode",
+            encoding,
         )
     share, count = vietnamese_share(text)
     if count < MIN_WORDS and covered > PAGE_IMAGE_AREA:
