@@ -47,3 +47,20 @@ def test_syllables() -> None:
     bad = ["cHU", "QUYTTDINH", "Luqt", "Ncni", "vIDT", "tl6ng"]
     assert all(is_syllable(t) for t in good)
     assert not any(is_syllable(t) for t in bad)
+
+
+def test_statistical_legacy_verdict_carries_its_encoding_to_the_decoder() -> None:
+    """The TCVN3 PDF with its font names renamed: triage finds TCVN3 by statistics alone,
+    and decoding with the encoding triage hands over equals decoding that detects again."""
+    from pipeline.readers.legacy_fonts import decode_words
+
+    from conftest import DATA
+
+    with pdfplumber.open(DATA / "legacy" / "2006-19412_QD115.04TTg_BLTch_DNNVV.pdf") as pdf:
+        words = [dict(w, fontname="Arial") for w in pdf.pages[0].extract_words(extra_attrs=["fontname", "size"])]
+    verdict = triage_page(words, 0.0)
+    assert (verdict.route, verdict.encoding) == ("legacy", "tcvn3")
+    handed, enc = decode_words(words, verdict.encoding)
+    assert enc == "tcvn3" and (handed, enc) == decode_words(words)
+    assert "Căn cứ Luật Tổ chức Chính phủ" in " ".join(w["text"] for w in handed)
+    assert [v.encoding for v in _verdicts(SEED_PDF)] == [None] * 11
