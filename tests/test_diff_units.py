@@ -152,3 +152,25 @@ def test_untagged_plans_fall_back_on_cell_text():
     assert lead.detail == "text changed (agencies not tagged)"
     assert ("insert", "Cơ quan thuế, các đơn vị cấp tỉnh và") in lead.words
     assert "No assignments dataset for one of the plans: agencies compared as cell text." in report_markdown(d)
+
+
+def test_short_doc_id_prefix_says_it_is_too_short(tmp_path):
+    """`pipeline diff 5888 …` with the Lâm Đồng plan's real doc_id: the prefix matches one document,
+    yet is refused; the message must give the reason (under 6 characters), not "1 matches"."""
+    import hashlib
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import pytest
+
+    from pipeline.diff.plan import PlanNotFound, from_datasets
+
+    doc_id = hashlib.sha256(LAMDONG_DOCX.read_bytes()).hexdigest()
+    folder = tmp_path / "documents" / "province=lam-dong" / "year=2026"
+    folder.mkdir(parents=True)
+    pq.write_table(pa.table({"doc_id": [doc_id]}), folder / f"{doc_id}.parquet")
+    with pytest.raises(PlanNotFound, match="at least 6 characters") as short:
+        from_datasets(tmp_path, doc_id[:4])
+    assert doc_id[:12] in str(short.value)
+    with pytest.raises(PlanNotFound, match="no document"):
+        from_datasets(tmp_path, "abcdef")

@@ -174,9 +174,16 @@ def from_datasets(root: str | Path, doc_id: str) -> Plan:
     """
     root = Path(root)
     matches = [d for d in documents(root) if str(d["doc_id"]).startswith(doc_id)]
-    if len(doc_id) < 6 or len(matches) != 1:
-        found = ", ".join(str(d["doc_id"])[:12] for d in matches) or "none"
-        raise PlanNotFound(f"doc_id {doc_id!r} under {root}: {len(matches)} matches ({found})")
+    found = ", ".join(str(d["doc_id"])[:12] for d in matches)
+    if len(doc_id) < 6:
+        raise PlanNotFound(
+            f"doc_id prefix {doc_id!r} is too short: give at least 6 characters"
+            + (f" (documents under {root} starting with it: {found})" if found else "")
+        )
+    if not matches:
+        raise PlanNotFound(f"doc_id {doc_id!r}: no document under {root} starts with it")
+    if len(matches) > 1:
+        raise PlanNotFound(f"doc_id {doc_id!r} under {root}: {len(matches)} documents match ({found}); give more characters")
     doc = matches[0]
     full = str(doc["doc_id"])
     rows = {name: _read(root, name, full) for name in ENTITY_DATASETS}
