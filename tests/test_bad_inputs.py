@@ -42,7 +42,7 @@ FAILS = {
     "ole-compound-renamed.docx": "OLE2 compound file that is not a Word 97-2003 (.doc) document",
     "zip-not-word.docx": "damaged DOCX (\"There is no item named '[Content_Types].xml'",
     "corrupt-zip-truncated.docx": "damaged DOCX (not a readable ZIP package",
-    "corrupt-zip-no-document-xml.docx": "damaged DOCX (",
+    "corrupt-zip-no-document-xml.docx": "damaged DOCX (no _rels/.rels in the package: it holds no Word document)",
     "decompression-bomb.pdf": "memory limit exceeded",
     "decompression-bomb.docx": "refused as a zip bomb",
 }

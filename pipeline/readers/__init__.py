@@ -150,7 +150,8 @@ def explain(kind: str, exc: BaseException) -> str:
 
 
 def check_zip_bomb(path: Path) -> None:
-    """Refuse a DOCX whose parts would expand past :data:`BOMB_BYTES` at a suspicious ratio."""
+    """Refuse a DOCX whose parts would expand past :data:`BOMB_BYTES` at a suspicious ratio, or
+    whose package lacks the relationships part that leads to the Word document."""
     import zipfile
 
     try:
@@ -164,3 +165,6 @@ def check_zip_bomb(path: Path) -> None:
         raise DamagedInput(
             f"DOCX expands to {expanded // (1024 * 1024)} MiB from {packed // 1024} KiB: refused as a zip bomb"
         )
+    if "[Content_Types].xml" in {i.filename for i in infos} and "_rels/.rels" not in {i.filename for i in infos}:
+        # python-docx would fail deep inside with "'_Element' object has no attribute 'overrides'".
+        raise DamagedInput("damaged DOCX (no _rels/.rels in the package: it holds no Word document)")
