@@ -55,3 +55,13 @@ def open_page(page: Path, out_dir: Path, width: int = 1280, height: int = 1800) 
     return Rendered(
         dom=lxml.html.document_fromstring(dom_html), text=" ".join(body.text_content().split()), screenshot=shot
     )
+
+
+def page_width(page: Path, out_dir: Path, width: int = 1280) -> int:
+    """Laid-out width (CSS px, ``scrollWidth``) of ``page`` in a ``width``-wide window: > ``width`` means
+    the reader must scroll sideways. Measured on a copy with one line of script added (the page has none)."""
+    probe = out_dir / f"{page.stem}.width-probe.html"
+    script = "<script>document.body.setAttribute('data-width', document.documentElement.scrollWidth)</script>"
+    probe.write_text(page.read_text("utf-8").replace("</body>", script + "</body>"), "utf-8")
+    dom_html = _run([f"--window-size={width},900", "--virtual-time-budget=2000", "--dump-dom", probe.as_uri()], out_dir / ".chromium-profile")
+    return int(lxml.html.document_fromstring(dom_html).body.get("data-width"))

@@ -94,3 +94,14 @@ def test_show_seed_in_browser(tmp_path):
     bases = page.dom.xpath("//h2[@id='legal_bases']/following-sibling::table[1]//td")
     assert "30c/NQ-CP" in [td.text_content() for td in bases]
     assert "Trong Quý I/2017" in page.text
+
+
+def test_show_lamdong_fits_a_laptop_window(tmp_path):
+    """The Lâm Đồng plan's long spans (a 188-character DEADLINE in its appendix) wrap inside their cell:
+    the normalised-values column stays on screen in a 1280-px window instead of being pushed off to the right."""
+    from browser import page_width
+
+    view = tmp_path / "lamdong.html"
+    result = CliRunner().invoke(app, ["show", str(LAMDONG_DOCX), "--out", str(view)])
+    assert result.exit_code == 0, result.output
+    assert page_width(view, tmp_path, 1280) <= 1280
