@@ -75,6 +75,10 @@ def test_plan_tree_paths(which: str, request: pytest.FixtureRequest) -> None:
     assert [b.path for b in bullets] == ["I.6.-1", "I.6.-2", "I.6.-3"]
     assert all(b.numbered_path == "I.6" for b in bullets)
     assert [p.path for p in items if p.level == "section"] == ["I", "II", "III", "IV"]
+    # The plan ends with its closing sentence: its signature block and the appendix heading
+    # after it are not plan text (the Markdown export added "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" to
+    # IV.9 and an item IV.1~2 "Lê Đức Vinh Phụ lục NHIỆM VỤ CỤ THỂ …").
+    assert items[-1].path == "IV.9" and items[-1].text.endswith("toàn bộ nội dung Kế hoạch này./.")
 
 
 @pytest.mark.parametrize("which", RENDERINGS)

@@ -142,16 +142,22 @@ def _plan_title(decision: Decision, lines: list[Line], attached: int | None) -> 
 
 
 def _plan_region(paras: list[Paragraph]) -> list[Paragraph]:
-    """An attached plan's paragraphs: from its first section or item to its closing or appendix."""
+    """An attached plan's paragraphs: from its first section or item to its closing, signature or appendix."""
     first = next((i for i, p in enumerate(paras) if P.SECTION.match(p.text) or P.PART_HEADING.match(p.text)), None)
     if first is None:
         return []
     out = []
     for p in paras[first:]:
-        if P.RECIPIENTS_HEAD.match(p.text) or _APPENDIX_HEAD.match(p.text):
+        if P.RECIPIENTS_HEAD.match(p.text) or _APPENDIX_HEAD.match(p.text) or _signing_capacity(p.text):
             break
         out.append(p)
     return out
+
+
+def _signing_capacity(text: str) -> bool:
+    """A signature block's first line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"): capitals after the abbreviation."""
+    m = P.CAPACITY.match(text.split("\n", 1)[0].strip())
+    return bool(m) and m.group("rest").upper() == m.group("rest")
 
 
 def _plan(decision: Decision, paras: list[Paragraph]) -> None:
