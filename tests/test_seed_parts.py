@@ -79,6 +79,9 @@ def test_plan_tree_paths(which: str, request: pytest.FixtureRequest) -> None:
     # after it are not plan text (the Markdown export added "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" to
     # IV.9 and an item IV.1~2 "Lê Đức Vinh Phụ lục NHIỆM VỤ CỤ THỂ …").
     assert items[-1].path == "IV.9" and items[-1].text.endswith("toàn bộ nội dung Kế hoạch này./.")
+    # "… phát triển kinh tế" / "- xã hội, công tác dân vận …" is one item wrapped at the dash (PDF).
+    seven = [p for p in items if p.path.startswith("IV.7")]
+    assert [p.path for p in seven] == ["IV.7"] and "kinh tế - xã hội, công tác dân vận" in seven[0].text
 
 
 @pytest.mark.parametrize("which", RENDERINGS)

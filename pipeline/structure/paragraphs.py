@@ -82,12 +82,19 @@ def _continues(prev: Paragraph, line: Line, text: str, lefts: dict[int | None, f
             return False  # first-line indent or a centred heading
         if _is_heading(prev.text) or _is_heading(text):
             return False
-        return not _MARKER.match(text)
+        return not _MARKER.match(text) or _wrapped_dash(prev.text, text)
     if not flat:
         return False  # DOCX: one line per paragraph already
     if _MARKER.match(text) or _is_heading(text) or _is_heading(prev.text):
         return False
     return not _END.search(prev.text)
+
+
+def _wrapped_dash(before: str, text: str) -> bool:
+    """A line wrapped inside a compound ("… kinh tế" / "- xã hội, …"): a dash, then a lower-case word,
+    after a line that did not end its sentence or list item; a bullet starts with a capital."""
+    rest = text.lstrip("-– ")
+    return text[:1] in "-–" and rest[:1].islower() and not _END.search(before)
 
 
 def _is_heading(text: str) -> bool:
