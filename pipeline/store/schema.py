@@ -62,7 +62,7 @@ DOCUMENTS = pa.schema(
     [
         _f("doc_id", pa.string(), "SHA-256 hex digest of the source file's bytes", False, source=_READER),
         _f("source_file", pa.string(), "Path of the source file relative to the ingested folder", False, source=_RUN),
-        _f("source_format", pa.string(), "Input format read: pdf, docx", False, source=_READER),
+        _f("source_format", pa.string(), "Input format read: pdf, docx, doc, html, markdown or text", False, source=_READER),
         _f("page_count", pa.int32(), "Physical pages; null for formats without pages (DOCX)", unit="pages", source=_READER),
         _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]", source=_HEADER),
         _f("number", pa.string(), "Số, ký hiệu as printed after 'Số:', e.g. '4032/QĐ-UBND' [docNumber]; null when left blank", source=_HEADER),
