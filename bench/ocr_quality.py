@@ -154,6 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
+    if not (args.corpus / "rendered").is_dir():
+        print(
+            f"OCR figures need the project's shared corpus (rendered/ and real/ scans); "
+            f"none at {args.corpus}: pass --corpus PATH/TO/shared/corpus"
+        )
+        return 2
     for name in args.jobs or list(JOBS):
         JOBS[name](args.corpus, args.workers)
         sys.stdout.flush()
