@@ -15,7 +15,7 @@ from pipeline.structure.articles import parse_articles
 from pipeline.structure.citations import parse_citations
 from pipeline.structure.completion import complete
 from pipeline.structure.flat import prepare_lines
-from pipeline.structure.header import find_type_line, parse_header, read_title
+from pipeline.structure.header import parse_header, read_title
 from pipeline.structure.paragraphs import Paragraph, make_part, paragraphs
 from pipeline.structure.plan import parse_plan
 from pipeline.structure.preamble import parse_preamble, preamble_end
@@ -181,6 +181,3 @@ def _add_part(decision: Decision, part, mentions: list[Citation]) -> None:  # ty
         decision.parts[part.name] = part
     decision.citations.extend((part.name, c) for c in mentions)
 
-
-# Re-exported for callers that parse a header on its own.
-find_type_line = find_type_line
