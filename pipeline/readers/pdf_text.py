@@ -28,8 +28,9 @@ from pipeline.readers.assemble import build_page, grid_table, inside
 from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
+from pipeline.readers.ocr_repair import repair_results
 from pipeline.readers.pdfium_words import extract_words, may_hold_ruled_table
-from pipeline.readers.stamps import read_stamps
+from pipeline.readers.stamps import read_stamps, signing_times
 from pipeline.readers.triage import Triage, image_cover, triage_page
 from pipeline.text.legacy import font_encoding
 
@@ -48,6 +49,7 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
     plumber = None
     pdf = pdfium.PdfDocument(path)
     try:
+        signed = signing_times(pdf)
         for number in range(1, len(pdf) + 1):
             fast = pdf[number - 1]
             width, height = (float(v) for v in fast.get_size())
@@ -73,14 +75,17 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
             plumber.close()
         pdf.close()
     return Document(
-        doc_id=doc_id, source_file=path.name, source_format="pdf", pages=_finish(path, pages, reasons, ocr_workers)
+        doc_id=doc_id, source_file=path.name, source_format="pdf", pages=_finish(path, pages, reasons, ocr_workers),
+        signing_times=signed,
     )
 
 
 def _finish(path: Path, pages: list[Page | None], reasons: list[str], workers: int | None) -> list[Page]:
-    """OCR the pages triage sent there, then number blocks across the document in page order."""
+    """OCR the pages triage sent there (tone marks repaired over the document), then number blocks in page order."""
     to_ocr = [n for n, page in enumerate(pages, start=1) if page is None]
-    done = dict(zip(to_ocr, ocr_results(path, to_ocr, workers=workers))) if to_ocr else {}
+    results = ocr_results(path, to_ocr, workers=workers) if to_ocr else []
+    repair_results(results)
+    done = dict(zip(to_ocr, results))
     out: list[Page] = []
     block = 0
     for number, (page, reason) in enumerate(zip(pages, reasons), start=1):

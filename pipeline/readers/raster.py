@@ -11,12 +11,15 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 #: Rendering resolution for OCR (Tesseract is trained on ~300 dpi text).
 DPI = 300
 #: Skew search range (degrees each side) and its coarse and fine steps.
 MAX_SKEW = 3.0
 _COARSE, _FINE = 0.25, 0.025
+#: Share of the page area one image must cover for the page to count as a plain scan.
+SCAN_COVER = 0.95
 #: Width (pixels) of the reduced image used to measure skew.
 _PROBE_WIDTH = 900
 
@@ -32,7 +35,11 @@ def render(path: str | Path, number: int, dpi: int = DPI) -> np.ndarray:
 
 
 def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.ndarray, tuple[float, float]]:
-    """:func:`render` and the page's ``(width, height)`` in PDF points as shown (after /Rotate)."""
+    """:func:`render` and the page's ``(width, height)`` in PDF points as shown (after /Rotate).
+
+    A scanned page (one image over the whole page, see :func:`scan_image`) is
+    taken from the scanner's own pixels rather than from PDFium's rendering.
+    """
     pdf = pdfium.PdfDocument(str(path))
     try:
         if not 1 <= number <= len(pdf):
@@ -41,10 +48,65 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
         width, height = page.get_size()
         if page.get_rotation() in (90, 270):
             width, height = height, width
-        image = np.array(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+        image = scan_image(page, dpi)
+        if image is None:
+            image = np.array(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
     finally:
         pdf.close()
     return image, (float(width), float(height))
+
+
+def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
+    """A colour scan's page image at ``dpi`` from the embedded image's own pixels, else None.
+
+    A plain scan is an unrotated page (/Rotate 0) whose only drawn object is one
+    upright image covering at least :data:`SCAN_COVER` of the page (text
+    objects, such as the invisible layer of an OCR'd PDF, are ignored). A
+    colour one is decoded without PDFium's rendering, made gray by its darkest
+    channel (:func:`darkest_channel`) and scaled to ``dpi`` by bicubic
+    interpolation: on the 200 dpi colour scan 91-TTr-CAT-PC04.pdf this lowers
+    Tesseract's CER against the .doc from 3.70 % (PDFium's grayscale
+    rendering) to 3.18 %. Gray scans are left to PDFium, which reads better
+    there (seed scan, a 200 dpi gray JPEG: body CER 0.29 % rendered, 0.91 %
+    decoded and scaled). None when the page is no plain colour scan or the
+    image cannot be decoded: the caller renders the page.
+    """
+    if page.get_rotation():
+        return None
+    images = []
+    for obj in page.get_objects():
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images.append(obj)
+        elif obj.type != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            return None
+    if len(images) != 1:
+        return None
+    a, b, c, d, _, _ = images[0].get_matrix().get()
+    width, height = page.get_size()
+    if b or c or a <= 0 or d <= 0 or a * d < SCAN_COVER * width * height:
+        return None
+    try:
+        pil = images[0].get_bitmap(render=False).to_pil()
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return None
+    if pil.mode in ("1", "L", "LA", "P", "I", "F"):
+        return None
+    gray = darkest_channel(np.array(pil.convert("RGB")))
+    size = (max(1, round(width * dpi / 72)), max(1, round(height * dpi / 72)))
+    return cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC)
+
+
+def darkest_channel(rgb: np.ndarray) -> np.ndarray:
+    """Gray image from an RGB scan: each pixel's darkest channel.
+
+    Colour scanners leave blue, cyan and yellow fringes on black strokes (the
+    colour planes are not exactly aligned); a luminance conversion turns the
+    cyan and yellow fringe pixels light and thins the strokes, the darkest
+    channel keeps them as ink (91-TTr-CAT-PC04.pdf decoded and scaled: CER
+    3.34 % by luminance, 3.18 % by darkest channel; red channel alone 3.29 %,
+    green 3.92 %, blue 4.30 %).
+    """
+    return rgb.min(axis=2)
 
 
 def ink(gray: np.ndarray) -> np.ndarray:

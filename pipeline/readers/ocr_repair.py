@@ -1,0 +1,50 @@
+"""Tone-mark repair of a document's OCR results before they become pages.
+
+Runs in the parent process once every page of a document is OCR'd, because
+its evidence is the whole document (:mod:`pipeline.text.spelling`): the words
+outside tables and every table cell's text are repaired in place. Tesseract's
+own readings stay in ``OcrResult.words`` (``Page.words``) for checking, and
+each page's warnings say which words were changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.readers.ocr import OcrResult
+from pipeline.text.spelling import Lexicon, load_lexicon, pair_counts, repair_tokens
+
+#: Repairs quoted in a page's warning (the count is always given).
+SHOWN = 8
+
+_SPACE = re.compile(r"(\s+)")
+
+
+def repair_results(results: Sequence[OcrResult], lexicon: Lexicon | None = None) -> int:
+    """Repair tone marks in the free words and cell texts of ``results``; return how many words changed."""
+    lexicon = lexicon or load_lexicon()
+    cells = [cell for r in results for table in r.tables for row in table.rows for cell in row]
+    counts = pair_counts([[w["text"] for w in r.free] for r in results] + [c.text.split() for c in cells])
+    total = 0
+    for result in results:
+        changes: list[str] = []
+        for repair in repair_tokens([w["text"] for w in result.free], counts, lexicon):
+            result.free[repair.index]["text"] = repair.replaced
+            changes.append(f"{repair.read!r} → {repair.replaced!r}")
+        for table in result.tables:
+            for cell in (c for row in table.rows for c in row):
+                pieces = _SPACE.split(cell.text)
+                words = pieces[::2]
+                for repair in repair_tokens(words, counts, lexicon):
+                    words[repair.index] = repair.replaced
+                    changes.append(f"{repair.read!r} → {repair.replaced!r}")
+                pieces[::2] = words
+                cell.text = "".join(pieces)
+        if changes:
+            shown = ", ".join(changes[:SHOWN]) + (", …" if len(changes) > SHOWN else "")
+            result.warnings.append(
+                f"ocr: tone marks of {len(changes)} word(s) repaired from the word list and the document: {shown}"
+            )
+        total += len(changes)
+    return total
