@@ -12,7 +12,7 @@ left: ``(x0, top, x1, bottom)``, as pdfplumber reports them. Formats without pag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 BBox = tuple[float, float, float, float]
@@ -137,6 +137,10 @@ class Document:
     source_format: Literal["pdf", "docx", "html", "markdown", "text", "doc"]
     pages: list[Page]
     paged: bool = True
+    #: Signing times of the PDF's digital signatures (thời gian ký số), as
+    #: written in each signature dictionary's /M entry (ISO 32000-1 §12.8.1),
+    #: in file order; empty for unsigned files and other formats.
+    signing_times: list[datetime] = field(default_factory=list)
 
     @property
     def page_count(self) -> int | None:

@@ -60,8 +60,27 @@ def test_noise_layer_is_replaced_by_ocr(processed_1716: Path) -> None:
     first = pages.iloc[0]["text"]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
     assert "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ" in first
-    # Not asserted, because not read: the number "1716" and the day "16" are
-    # handwritten; Tesseract gives "Số: ⁄Z⁄46 /QĐÐ-UBND" and "ngày 4 6tháng 10".
+
+
+
+def test_handwritten_number_and_day_come_from_file_name_and_signing_time(processed_1716: Path) -> None:
+    """The number "1716" and the day "16" are handwritten; Tesseract gives
+    "Số: ⁄Z⁄46 /QĐĐ-UBND" and "ngày 4 6tháng 10 năm 2025". The symbol and the
+    month and year are printed and read; the day comes from the PDF's digital
+    signature (signed 2025-10-16 10:40:32 +07:00, same month and year), the
+    number from the file name "1716 QĐ thành lập HĐTĐ.pdf" (its type code QĐ
+    agrees with the symbol). Each is said in a warning.
+    """
+    documents = pd.read_parquet(processed_1716 / "documents")
+    row = documents.iloc[0]
+    assert (row["number"], row["number_symbol"], str(row["issue_date"])[:10]) == ("1716/QĐ-UBND", "QĐ-UBND", "2025-10-16")
+    warnings = list(row["warnings"])
+    assert any(w.startswith("number unreadable (handwritten or damaged)") for w in warnings)
+    assert "number 1716 from the file name '1716 QĐ thành lập HĐTĐ.pdf' (the written number is unreadable)" in warnings
+    assert (
+        "day of issue 16 from the digital signature's signing time 2025-10-16T10:40:32+07:00 "
+        "(the written day is unreadable)"
+    ) in warnings
 
 
 def test_scanned_plan_pairs_with_its_doc_draft() -> None:
@@ -72,6 +91,14 @@ def test_scanned_plan_pairs_with_its_doc_draft() -> None:
     reference = [line.text for line in read(KMT_DOC).lines()]
     result = align_paragraphs(paragraphs(scan.lines()), reference)
     assert len(result.pairs) >= 100
-    # Issue 4 asks for ≤ 3 %; this build reaches 3.7 %: Tesseract loses the hook
-    # above ô/ê/â ("tô chức", "thâm quyên") on this 200 dpi colour scan.
-    assert result.score.cer <= 0.04, (result.score.edits, result.score.chars)
+    # 2.87 % when measured: the colour scan is read from its own pixels by the
+    # darkest channel (3.70 % → 3.23 %), tone marks repaired from the word list
+    # and the document (→ 2.87 %). What is left is mostly the draft's own
+    # differences (numbering "a)" → "1.", words added or dropped).
+    assert result.score.cer <= 0.03, (result.score.edits, result.score.chars)
+    repaired = [
+        int(w.split()[4]) for page in scan.pages for w in page.warnings if w.startswith("ocr: tone marks of ")
+    ]
+    assert sum(repaired) >= 100, repaired  # 150-odd words, e.g. 'Tô' → 'Tổ', 'kiêm' → 'kiểm'
+    # Tesseract's own readings stay in Page.words for checking.
+    assert "tô" in {w.text for page in scan.pages for w in page.words}

@@ -10,6 +10,9 @@ widgets' appearance streams (nested form XObjects), decoding the glyph codes
 through the font's ``ToUnicode`` map with pdfminer (already a dependency of
 pdfplumber).
 
+:func:`signing_times` reads when each digital signature was made (the /M
+entry of its signature dictionary, through PDFium's signature API).
+
 Pure reading: the result is a list of :class:`~pipeline.model.Line` per page
 with the widget's rectangle as bbox (PDF points, origin top left). Which blank a
 stamp fills is decided by ``pipeline.structure`` from the geometry.
@@ -17,8 +20,13 @@ stamp fills is decided by ``pipeline.structure`` from the geometry.
 
 from __future__ import annotations
 
+import ctypes
+import re
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdffont import PDFFont
 from pdfminer.pdfinterp import PDFContentParser, PDFResourceManager
 from pdfminer.pdftypes import PDFStream, resolve1
@@ -133,3 +141,50 @@ def _tokens(stream: PDFStream) -> list[Any]:
         else:
             tokens.append(obj)
     return tokens
+
+
+_PDF_DATE = re.compile(
+    r"D:(?P<y>\d{4})(?P<mo>\d\d)?(?P<d>\d\d)?(?P<h>\d\d)?(?P<mi>\d\d)?(?P<s>\d\d)?"
+    r"(?:(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d\d)'?(?P<om>\d\d)?'?)?"
+)
+
+
+def signing_times(pdf: pdfium.PdfDocument) -> list[datetime]:
+    """Signing times (/M of each signature dictionary, ISO 32000-1 §12.8.1) of an open PDF, in file order.
+
+    PDF dates ("D:20251016104032+07'00'") become timezone-aware datetimes when
+    they carry an offset, naive ones otherwise. A signature without a readable
+    /M is skipped; an unsigned file gives ``[]``.
+    """
+    times: list[datetime] = []
+    for i in range(pdfium_c.FPDF_GetSignatureCount(pdf.raw)):
+        signature = pdfium_c.FPDF_GetSignatureObject(pdf.raw, i)
+        size = pdfium_c.FPDFSignatureObj_GetTime(signature, None, 0)
+        if size <= 1:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFSignatureObj_GetTime(signature, buffer, size)
+        parsed = parse_pdf_date(buffer.value.decode("latin-1"))
+        if parsed is not None:
+            times.append(parsed)
+    return times
+
+
+def parse_pdf_date(text: str) -> datetime | None:
+    """A PDF date string (ISO 32000-1 §7.9.4, "D:YYYYMMDDHHmmSSOHH'mm'") as a datetime; None if malformed."""
+    m = _PDF_DATE.match(text.strip())
+    if not m:
+        return None
+    zone = None
+    if m["z"]:
+        zone = timezone.utc
+    elif m["sign"]:
+        offset = timedelta(hours=int(m["oh"]), minutes=int(m["om"] or 0))
+        zone = timezone(offset if m["sign"] == "+" else -offset)
+    try:
+        return datetime(
+            int(m["y"]), int(m["mo"] or 1), int(m["d"] or 1),
+            int(m["h"] or 0), int(m["mi"] or 0), int(m["s"] or 0), tzinfo=zone,
+        )
+    except ValueError:
+        return None

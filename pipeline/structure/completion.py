@@ -1,10 +1,16 @@
 """Header values completed from other parts of the same document, each with a reason.
 
-Nothing is guessed: a value is filled only from text the document carries.
+Nothing is guessed: a value is filled only from what the file itself carries.
 
 - Number and day stamped at signing (``Page.stamps``, read from the signature
   widgets by :mod:`pipeline.readers.stamps`) fill the blanks of "Số:   /QĐ-UBND"
   and "ngày   tháng 12 năm 2025" when the stamp sits on that line.
+- A day of issue that cannot be read (handwritten, "ngày 4 6tháng 10 năm
+  2025" from OCR) comes from the signing time of the PDF's digital signature
+  (``Document.signing_times``) when its month and year are the ones printed.
+- A number that cannot be read ("Số: ⁄Z⁄46 /QĐ-UBND") comes from the file
+  name when the name starts with it and the symbol's type code
+  ("1716 QĐ thành lập HĐTĐ.pdf"): offices name scanned files so.
 - The number splits into sequence, year (normative acts: "14/2015/QĐ-UBND") and
   symbol (ký hiệu).
 - Without a type line, the type comes from the symbol's type code ("QĐ" →
@@ -34,6 +40,8 @@ def complete(decision: Decision) -> None:
     """Apply every completion rule to ``decision`` in place (warnings say which fired)."""
     _stamped_number(decision)
     _stamped_date(decision)
+    _signed_date(decision)
+    _file_name_number(decision)
     _split_number(decision)
     _doc_type(decision)
     _issuer_and_authority(decision)
@@ -86,6 +94,45 @@ def _stamped_date(decision: Decision) -> None:
             return
         decision.warnings = [w for w in decision.warnings if not w.startswith("date left blank")]
         decision.warnings.append("day/month of issue read from the signing stamp (widget annotation)")
+
+
+def _flagged(decision: Decision, warning: str) -> bool:
+    """True when the header parser warned ``warning …`` (an unreadable, not a blank, value)."""
+    return any(w.startswith(warning) for w in decision.warnings)
+
+
+def _signed_date(decision: Decision) -> None:
+    if decision.issue_date is not None or not _flagged(decision, "day of issue unreadable"):
+        return
+    m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
+    if not m:
+        return
+    year, month = int(re.sub(r"\s", "", m.group("year"))), int(m.group("month"))
+    for signed in decision.document.signing_times:
+        if (signed.year, signed.month) == (year, month):
+            decision.issue_date = signed.date()
+            decision.warnings.append(
+                f"day of issue {signed.day} from the digital signature's signing time "
+                f"{signed.isoformat()} (the written day is unreadable)"
+            )
+            return
+
+
+#: A file name starting with a document number and its type code: "1716 QĐ thành lập HĐTĐ.pdf",
+#: "1716-QD-UBND.pdf", "1716_QĐ_UBND.pdf".
+_FILE_NUMBER = re.compile(r"^(?P<seq>\d{1,6})[\s_\-.]*(?P<code>[A-Za-zĐđ]{2,4})(?![A-Za-zĐđ])")
+
+
+def _file_name_number(decision: Decision) -> None:
+    if decision.number is not None or decision.number_symbol is None or not _flagged(decision, "number unreadable"):
+        return
+    m = _FILE_NUMBER.match(normalize(decision.document.source_file))
+    code = decision.number_symbol.split("-")[0]
+    if m and fold(m.group("code")).replace("đ", "d") == fold(code).replace("đ", "d"):
+        decision.number = f"{m.group('seq')}/{decision.number_symbol}"
+        decision.warnings.append(
+            f"number {m.group('seq')} from the file name {decision.document.source_file!r} (the written number is unreadable)"
+        )
 
 
 def _split_number(decision: Decision) -> None:

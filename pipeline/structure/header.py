@@ -175,12 +175,38 @@ def _parse_number(item: _Numbered, decision: Decision) -> None:
     elif n:
         decision.warnings.append(f"number left blank in the source: {item.text!r}")
     decision.number_symbol = n.group("symbol") if n else None
+    if n is None:
+        rough = P.TRAILING_SYMBOL.match(raw)
+        if rough is None:
+            return
+        decision.number_symbol = repair_symbol(rough.group("symbol"))
+        decision.warnings.append(f"number unreadable (handwritten or damaged): {item.text!r}")
     decision.spans["number"] = _span(item.line)
+
+
+def repair_symbol(symbol: str) -> str:
+    """A symbol whose type code OCR stuttered ("QĐĐ-UBND" → "QĐ-UBND"), else ``symbol`` unchanged.
+
+    Only a type code (before the first dash) that is not a known one
+    (:data:`patterns.SYMBOL_TYPES`) and becomes one when a doubled letter is
+    single is changed.
+    """
+    code, dash, rest = symbol.partition("-")
+    if code in P.SYMBOL_TYPES:
+        return symbol
+    single = re.sub(r"(.)\1", r"\1", code)
+    return single + dash + rest if single in P.SYMBOL_TYPES else symbol
 
 
 def _parse_place_date(item: _Numbered, decision: Decision) -> None:
     m = P.PLACE_DATE.match(item.text)
     if not m:
+        rough = P.PLACE_DATE_ROUGH_DAY.match(item.text)
+        if rough and not rough.group("day").strip().isdigit():
+            decision.place = rough.group("place").strip()
+            decision.date_text = item.text
+            decision.spans["issue_date"] = _span(item.line)
+            decision.warnings.append(f"day of issue unreadable (handwritten or damaged): {item.text!r}")
         return
     decision.place = m.group("place").strip()
     decision.date_text = item.text

@@ -28,6 +28,17 @@ NUMBER = re.compile(
     r"^(?P<seq>[0-9]+[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
 )
 
+#: The symbol at the end of a number whose sequence is unreadable (handwritten
+#: "Số: ⁄Z⁄46 /QĐ-UBND" as OCR reads it): the last "/" and a capitalised symbol.
+TRAILING_SYMBOL = re.compile(r"^(?P<seq>.*?)/(?P<symbol>[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+)$")
+#: A place and date line whose day is unreadable (handwritten "ngày 16" read as
+#: "ngày 4 6tháng"): at most 8 characters other than "tháng" between "ngày" and "tháng".
+PLACE_DATE_ROUGH_DAY = re.compile(
+    r"^(?P<place>[^,\d][^,]*?)\s*,\s*ngày(?P<day>(?:(?!tháng).){1,8}?)\s*tháng\s*(?P<month>\d{1,2})"
+    r"\s*năm\s*(?P<year>\d\s?\d\s?\d\s?\d)",
+    re.IGNORECASE,
+)
+
 #: Địa danh và thời gian: "Khánh Hòa, ngày 27 tháng 12 năm 2016"; day and month
 #: may be blank in unsigned drafts ("ngày    tháng 12 năm 2025").
 PLACE_DATE = re.compile(

@@ -1,0 +1,71 @@
+"""Header values that cannot be read (handwritten number and day) and where they may come from.
+
+Only an unreadable value is completed: a number or day left blank in a draft
+stays blank whatever the file name says.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from pipeline.readers import read
+from pipeline.readers.stamps import parse_pdf_date
+from pipeline.structure import parse
+from pipeline.structure.header import repair_symbol
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+
+{number}
+
+Lâm Đồng, {date}
+
+KẾ HOẠCH
+
+Cải cách hành chính năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Nâng cao chất lượng cải cách hành chính.
+"""
+
+
+def _decision(tmp_path: Path, name: str, number: str, day: str = "ngày 16 tháng 10 năm 2025"):
+    path = tmp_path / name
+    path.write_text(HEADER.format(number=number, date=day), "utf-8")
+    return parse(read(path))
+
+
+def test_unreadable_number_is_taken_from_a_file_name_with_the_same_type_code(tmp_path: Path) -> None:
+    decision = _decision(tmp_path, "1234 KH cải cách hành chính.txt", "Số: ⁄Z⁄46 /KH-UBND")
+    assert (decision.number, decision.number_symbol, decision.number_seq) == ("1234/KH-UBND", "KH-UBND", "1234")
+    assert any(w.startswith("number 1234 from the file name") for w in decision.warnings)
+
+
+def test_file_name_with_another_type_code_is_not_used(tmp_path: Path) -> None:
+    decision = _decision(tmp_path, "1234 QĐ cải cách hành chính.txt", "Số: ⁄Z⁄46 /KH-UBND")
+    assert (decision.number, decision.number_symbol) == (None, "KH-UBND")
+    assert any(w.startswith("number unreadable (handwritten or damaged)") for w in decision.warnings)
+
+
+def test_number_left_blank_stays_blank(tmp_path: Path) -> None:
+    decision = _decision(tmp_path, "1234 KH dự thảo.txt", "Số:      /KH-UBND")
+    assert (decision.number, decision.number_symbol) == (None, "KH-UBND")
+
+
+def test_unreadable_day_without_a_signature_stays_unknown(tmp_path: Path) -> None:
+    decision = _decision(tmp_path, "kh.txt", "Số: 12/KH-UBND", "ngày 4 6tháng 10 năm 2025")
+    assert decision.issue_date is None
+    assert decision.place == "Lâm Đồng" and decision.date_text == "Lâm Đồng, ngày 4 6tháng 10 năm 2025"
+    assert any(w.startswith("day of issue unreadable") for w in decision.warnings)
+
+
+def test_pdf_dates_and_stuttered_symbols() -> None:
+    assert parse_pdf_date("D:20251016104032+07'00'") == datetime(2025, 10, 16, 10, 40, 32, tzinfo=timezone(timedelta(hours=7)))
+    assert parse_pdf_date("D:20251016104032Z") == datetime(2025, 10, 16, 10, 40, 32, tzinfo=timezone.utc)
+    assert parse_pdf_date("D:2025") == datetime(2025, 1, 1)
+    assert parse_pdf_date("yesterday") is None
+    assert repair_symbol("QĐĐ-UBND") == "QĐ-UBND"
+    assert repair_symbol("QĐ-UBND") == "QĐ-UBND"
+    assert repair_symbol("TTr-SNV") == "TTr-SNV"
