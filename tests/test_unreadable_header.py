@@ -69,3 +69,42 @@ def test_pdf_dates_and_stuttered_symbols() -> None:
     assert repair_symbol("QĐĐ-UBND") == "QĐ-UBND"
     assert repair_symbol("QĐ-UBND") == "QĐ-UBND"
     assert repair_symbol("TTr-SNV") == "TTr-SNV"
+
+
+def test_dotted_blanks_stay_blank(tmp_path: Path) -> None:
+    for blank in ("Số: ……/KH-UBND", "Số: ....../KH-UBND", "Số: ___/KH-UBND"):
+        decision = _decision(tmp_path, "1234 KH dự thảo.txt", blank)
+        assert (decision.number, decision.number_symbol) == (None, "KH-UBND"), blank
+        assert any(w.startswith("number left blank in the source") for w in decision.warnings), blank
+    decision = _decision(tmp_path, "kh.txt", "Số: 12/KH-UBND", "ngày ..... tháng 10 năm 2025")
+    decision.document.signing_times = [datetime(2025, 10, 16, 10, tzinfo=timezone(timedelta(hours=7)))]
+    assert parse(decision.document).issue_date is None
+    assert any(w.startswith("date left blank in the source") for w in decision.warnings)
+
+
+def test_unreadable_number_keeps_its_year_and_refuses_years_and_misread_digits(tmp_path: Path) -> None:
+    decision = _decision(tmp_path, "1234 QĐ.txt", "Số: ⁄Z⁄/2015/QĐ-UBND")
+    assert (decision.number, decision.number_year) == ("1234/2015/QĐ-UBND", 2015)
+    assert _decision(tmp_path, "2025 KH CCHC.txt", "Số: ⁄Z⁄46 /KH-UBND").number is None
+    for misread in ("Số: 1O5/KH-UBND", "Số: l05/KH-UBND"):
+        decision = _decision(tmp_path, "1234 KH.txt", misread)
+        assert decision.number is None, misread
+        assert any("looks like misread digits" in w for w in decision.warnings), misread
+
+
+def test_day_comes_from_the_last_signature_in_vietnam_time(tmp_path: Path) -> None:
+    path = tmp_path / "kh.txt"
+    path.write_text(HEADER.format(number="Số: 12/KH-UBND", date="ngày 4 6tháng 10 năm 2025"), "utf-8")
+    document = read(path)
+    vn = timezone(timedelta(hours=7))
+    # The signer on the 3rd, the issuing office on the 16th (QĐ 2536 is signed so: 11 Dec, then 12 Dec).
+    document.signing_times = [datetime(2025, 10, 3, 9, tzinfo=vn), datetime(2025, 10, 16, 10, tzinfo=vn)]
+    assert str(parse(document).issue_date) == "2025-10-16"
+    # 18:00 UTC on the 15th is 01:00 on the 16th in Vietnam.
+    document.signing_times = [parse_pdf_date("D:20251015180000Z")]
+    assert str(parse(document).issue_date) == "2025-10-16"
+
+
+def test_doubled_letter_in_a_readable_symbol_is_repaired(tmp_path: Path) -> None:
+    decision = _decision(tmp_path, "kh.txt", "Số: 56/QĐĐ-UBND")
+    assert (decision.number, decision.number_symbol) == ("56/QĐ-UBND", "QĐ-UBND")

@@ -219,6 +219,20 @@ def _worker_init() -> None:
     cv2.setNumThreads(1)
 
 
+def _pool_context() -> mp.context.BaseContext:
+    """Where OCR workers are started from: a forkserver (a clean, single-threaded process).
+
+    Forking the caller itself deadlocks when the caller has used OpenCV's (or
+    any library's) thread pool before: the child inherits locked state of
+    threads that do not exist in it (seen in the test suite: workers hung in
+    ``cv2.setNumThreads``). The forkserver has imported this module once, so
+    a worker still starts in milliseconds.
+    """
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["pipeline.readers.ocr"])
+    return ctx
+
+
 def _ocr_job(job: tuple[str, int, int]) -> OcrResult:
     return ocr_page(*job)
 
@@ -239,7 +253,7 @@ def ocr_results(path: str | Path, numbers: Sequence[int], workers: int | None = 
     if workers == 1:
         _worker_init()
         return [_ocr_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, mp_context=_pool_context()) as pool:
         return list(pool.map(_ocr_job, jobs))
 
 

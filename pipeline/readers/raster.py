@@ -6,6 +6,7 @@ coordinates convert to PDF points by ``× 72 / dpi``.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import cv2
@@ -18,7 +19,7 @@ DPI = 300
 #: Skew search range (degrees each side) and its coarse and fine steps.
 MAX_SKEW = 3.0
 _COARSE, _FINE = 0.25, 0.025
-#: Share of the page area one image must cover for the page to count as a plain scan.
+#: Share of the crop box's width and height within which a scan image's edges must lie on it.
 SCAN_COVER = 0.95
 #: Width (pixels) of the reduced image used to measure skew.
 _PROBE_WIDTH = 900
@@ -45,9 +46,7 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
         if not 1 <= number <= len(pdf):
             raise IndexError(f"page {number} of {len(pdf)}")
         page = pdf[number - 1]
-        width, height = page.get_size()
-        if page.get_rotation() in (90, 270):
-            width, height = height, width
+        width, height = page.get_size()  # PDFium's size is already turned by /Rotate
         image = scan_image(page, dpi)
         if image is None:
             image = np.array(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
@@ -60,8 +59,10 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     """A colour scan's page image at ``dpi`` from the embedded image's own pixels, else None.
 
     A plain scan is an unrotated page (/Rotate 0) whose only drawn object is one
-    upright image covering at least :data:`SCAN_COVER` of the page (text
-    objects, such as the invisible layer of an OCR'd PDF, are ignored). A
+    upright image lying on the page's crop box (each edge within
+    1 − :data:`SCAN_COVER` of the box's width or height; text objects, such as
+    the invisible layer of an OCR'd PDF, are ignored). A cropped, shifted or
+    oversized image is left to PDFium, which draws only what the page shows. A
     colour one is decoded without PDFium's rendering, made gray by its darkest
     channel (:func:`darkest_channel`) and scaled to ``dpi`` by bicubic
     interpolation: on the 200 dpi colour scan 91-TTr-CAT-PC04.pdf this lowers
@@ -82,8 +83,15 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     if len(images) != 1:
         return None
     a, b, c, d, _, _ = images[0].get_matrix().get()
-    width, height = page.get_size()
-    if b or c or a <= 0 or d <= 0 or a * d < SCAN_COVER * width * height:
+    left, bottom, right, top = images[0].get_bounds()
+    box_left, box_bottom, box_right, box_top = page.get_cropbox()
+    width, height = box_right - box_left, box_top - box_bottom
+    slack_x, slack_y = (1 - SCAN_COVER) * width, (1 - SCAN_COVER) * height
+    if b or c or a <= 0 or d <= 0:  # turned, sheared or mirrored: PDFium draws it right
+        return None
+    if abs(left - box_left) > slack_x or abs(right - box_right) > slack_x:
+        return None
+    if abs(bottom - box_bottom) > slack_y or abs(top - box_top) > slack_y:
         return None
     try:
         pil = images[0].get_bitmap(render=False).to_pil()
@@ -92,7 +100,7 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     if pil.mode in ("1", "L", "LA", "P", "I", "F"):
         return None
     gray = darkest_channel(np.array(pil.convert("RGB")))
-    size = (max(1, round(width * dpi / 72)), max(1, round(height * dpi / 72)))
+    size = (max(1, math.ceil(width * dpi / 72)), max(1, math.ceil(height * dpi / 72)))  # PDFium's canvas
     return cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC)
 
 

@@ -24,7 +24,7 @@ Nothing is guessed: a value is filled only from what the file itself carries.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta, timezone
 
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
@@ -108,31 +108,41 @@ def _signed_date(decision: Decision) -> None:
     if not m:
         return
     year, month = int(re.sub(r"\s", "", m.group("year"))), int(m.group("month"))
-    for signed in decision.document.signing_times:
-        if (signed.year, signed.month) == (year, month):
-            decision.issue_date = signed.date()
-            decision.warnings.append(
-                f"day of issue {signed.day} from the digital signature's signing time "
-                f"{signed.isoformat()} (the written day is unreadable)"
-            )
-            return
+    local = [t.astimezone(VIETNAM) if t.tzinfo else t for t in decision.document.signing_times]
+    matching = [t for t in local if (t.year, t.month) == (year, month)]
+    if matching:
+        signed = max(matching)  # the issuing office signs last, after the signer
+        decision.issue_date = signed.date()
+        decision.warnings.append(
+            f"day of issue {signed.day} from the digital signature's signing time "
+            f"{signed.isoformat()} (the written day is unreadable)"
+        )
 
 
+#: Vietnam's time zone (UTC+7, no daylight saving): signing times are dated in it.
+VIETNAM = timezone(timedelta(hours=7))
 #: A file name starting with a document number and its type code: "1716 QĐ thành lập HĐTĐ.pdf",
 #: "1716-QD-UBND.pdf", "1716_QĐ_UBND.pdf".
 _FILE_NUMBER = re.compile(r"^(?P<seq>\d{1,6})[\s_\-.]*(?P<code>[A-Za-zĐđ]{2,4})(?![A-Za-zĐđ])")
 
 
 def _file_name_number(decision: Decision) -> None:
-    if decision.number is not None or decision.number_symbol is None or not _flagged(decision, "number unreadable"):
+    misread = any("looks like misread digits" in w for w in decision.warnings)  # header._rough_number
+    if decision.number is not None or decision.number_symbol is None or misread:
+        return
+    if not _flagged(decision, "number unreadable"):
         return
     m = _FILE_NUMBER.match(normalize(decision.document.source_file))
+    if m is None or 1900 <= int(m.group("seq")) <= 2100:  # "2025 KH CCHC.pdf": a year, not a number
+        return
     code = decision.number_symbol.split("-")[0]
-    if m and fold(m.group("code")).replace("đ", "d") == fold(code).replace("đ", "d"):
-        decision.number = f"{m.group('seq')}/{decision.number_symbol}"
-        decision.warnings.append(
-            f"number {m.group('seq')} from the file name {decision.document.source_file!r} (the written number is unreadable)"
-        )
+    if fold(m.group("code")).replace("đ", "d") != fold(code).replace("đ", "d"):
+        return
+    year = f"{decision.number_year}/" if decision.number_year else ""
+    decision.number = f"{m.group('seq')}/{year}{decision.number_symbol}"
+    decision.warnings.append(
+        f"number {m.group('seq')} from the file name {decision.document.source_file!r} (the written number is unreadable)"
+    )
 
 
 def _split_number(decision: Decision) -> None:

@@ -170,18 +170,44 @@ def _parse_number(item: _Numbered, decision: Decision) -> None:
         return
     raw = "".join(m.group("number").split())
     n = P.NUMBER.match(raw)
-    if n and n.group("seq"):
-        decision.number = raw
-    elif n:
-        decision.warnings.append(f"number left blank in the source: {item.text!r}")
-    decision.number_symbol = n.group("symbol") if n else None
-    if n is None:
-        rough = P.TRAILING_SYMBOL.match(raw)
-        if rough is None:
+    if n:
+        symbol = repair_symbol(n.group("symbol"))
+        if symbol != n.group("symbol"):
+            decision.warnings.append(f"symbol {n.group('symbol')!r} read as {symbol!r} (a letter doubled by OCR)")
+            raw = raw[: len(raw) - len(n.group("symbol"))] + symbol
+        decision.number_symbol = symbol
+        if n.group("seq"):
+            decision.number = raw
+        else:
+            decision.warnings.append(f"number left blank in the source: {item.text!r}")
+    else:
+        if not _rough_number(raw, item, decision):
             return
-        decision.number_symbol = repair_symbol(rough.group("symbol"))
-        decision.warnings.append(f"number unreadable (handwritten or damaged): {item.text!r}")
     decision.spans["number"] = _span(item.line)
+
+
+def _rough_number(raw: str, item: _Numbered, decision: Decision) -> bool:
+    """A number line whose sequence is no number: blank (dots, dashes) or unreadable (handwriting).
+
+    Keeps the printed symbol (and year, "…/2015/QĐ-UBND", in ``number_year``)
+    and warns; returns False when the line has no symbol either.
+    """
+    rough = P.TRAILING_SYMBOL.match(raw)
+    if rough is None:
+        return False
+    decision.number_symbol = repair_symbol(rough.group("symbol"))
+    seq = rough.group("seq")
+    year = re.search(r"/((?:19|20)\d\d)$", seq)
+    if year:
+        decision.number_year = int(year.group(1))
+        seq = seq[: year.start()]
+    if not any(c.isalnum() for c in seq):
+        decision.warnings.append(f"number left blank in the source: {item.text!r}")
+    else:
+        decision.warnings.append(f"number unreadable (handwritten or damaged): {item.text!r}")
+        if sum(c.isdigit() or c in "OoIl|" for c in seq) * 2 > len(seq):
+            decision.warnings.append(f"number {seq!r} looks like misread digits: not completed from elsewhere")
+    return True
 
 
 def repair_symbol(symbol: str) -> str:
@@ -206,7 +232,10 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
             decision.place = rough.group("place").strip()
             decision.date_text = item.text
             decision.spans["issue_date"] = _span(item.line)
-            decision.warnings.append(f"day of issue unreadable (handwritten or damaged): {item.text!r}")
+            if any(c.isalnum() for c in rough.group("day")):
+                decision.warnings.append(f"day of issue unreadable (handwritten or damaged): {item.text!r}")
+            else:
+                decision.warnings.append(f"date left blank in the source: {item.text!r}")
         return
     decision.place = m.group("place").strip()
     decision.date_text = item.text
