@@ -91,7 +91,7 @@ def test_scanned_plan_pairs_with_its_doc_draft() -> None:
     reference = [line.text for line in read(KMT_DOC).lines()]
     result = align_paragraphs(paragraphs(scan.lines()), reference)
     assert len(result.pairs) >= 100
-    # 2.79 % when measured: the colour scan is read from its own pixels by the
+    # 2.82 % when measured: the colour scan is read from its own pixels by the
     # darkest channel (3.70 % → 3.2 %), tone marks repaired from the word list
     # and the document (→ 2.8 %). What is left is mostly the draft's own
     # differences (numbering "a)" → "1.", words added or dropped).
@@ -99,6 +99,6 @@ def test_scanned_plan_pairs_with_its_doc_draft() -> None:
     repaired = [
         int(w.split()[4]) for page in scan.pages for w in page.warnings if w.startswith("ocr: tone marks of ")
     ]
-    assert sum(repaired) >= 120, repaired  # 161 when measured, e.g. 'Tô' → 'Tổ', 'kiêm' → 'kiểm'
+    assert sum(repaired) >= 110, repaired  # 138 when measured, e.g. 'Tô' → 'Tổ', 'kiêm' → 'kiểm'
     # Tesseract's own readings stay in Page.words for checking.
     assert "tô" in {w.text for page in scan.pages for w in page.words}

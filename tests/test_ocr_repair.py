@@ -32,10 +32,14 @@ def _repaired(text: str, document: list[str] | None = None) -> str:
 
 def test_dropped_hooks_and_acutes_come_back_with_the_documents_support() -> None:
     # Other pages of the same scan read the phrases right.
-    document = ["Tổ chức triển khai thực hiện", "đẩy mạnh công tác", "phòng, chống tội phạm và đấu tranh"]
+    document = ["Tổ chức triển khai thực hiện", "đẩy mạnh công tác", "phòng ngừa, đấu tranh chống tội phạm"]
     assert _repaired("- Tô chức triên khai hiệu quả", document) == "- Tổ chức triển khai hiệu quả"
     assert _repaired("- Đây mạnh công tác tuyên truyền", document) == "- Đẩy mạnh công tác tuyên truyền"
     assert _repaired("đâu tranh chông tội phạm", document) == "đấu tranh chống tội phạm"
+    # One pair seen elsewhere is not enough: "Qua kiểm tra" at a line start stays.
+    assert _repaired("Qua kiểm tra, đoàn đã", ["kết quả kiểm tra cho thấy"]) == "Qua kiểm tra, đoàn đã"
+    # Tesseract writes the old tone placement ("tuý"); it is compared normalised ("túy").
+    assert _repaired("chống ma tuý trên địa bàn", ["ma túy", "ma túy", "tệ nạn ma tủy"]) == "chống ma tuý trên địa bàn"
     # Punctuation and case stay as read.
     assert _repaired("tô chức, kiêm tra.", ["tổ chức thực hiện, kiểm tra định kỳ"]) == "tổ chức, kiểm tra."
     # "cách thế" is a listed word too; the seed's body text has "cải cách thể chế" read right.
@@ -78,6 +82,8 @@ def test_names_are_left_alone() -> None:
     assert _repaired("Phó Chủ tịch Lê Văn Hòa") == "Phó Chủ tịch Lê Văn Hòa"
     for name in ("NGUYỄN HỮU DUNG", "LÊ VĂN GIAO", "THÀNH PHỐ GIA NGHĨA"):
         assert _repaired(name) == name
+    # A name in capitals stays even where the document backs the variant once ("văn bản").
+    assert _repaired("TRẦN VĂN BAN", ["ban hành văn bản"]) == "TRẦN VĂN BAN"
 
 
 def test_counts_without_the_sequence_itself_change_nothing_right() -> None:

@@ -108,3 +108,19 @@ def test_day_comes_from_the_last_signature_in_vietnam_time(tmp_path: Path) -> No
 def test_doubled_letter_in_a_readable_symbol_is_repaired(tmp_path: Path) -> None:
     decision = _decision(tmp_path, "kh.txt", "Số: 56/QĐĐ-UBND")
     assert (decision.number, decision.number_symbol) == ("56/QĐ-UBND", "QĐ-UBND")
+
+
+def test_misread_day_digits_and_zoneless_signing_times(tmp_path: Path) -> None:
+    vn = timezone(timedelta(hours=7))
+    path = tmp_path / "kh.txt"
+    path.write_text(HEADER.format(number="Số: 12/KH-UBND", date="ngày O5 tháng 10 năm 2025"), "utf-8")
+    document = read(path)
+    document.signing_times = [datetime(2025, 10, 6, 9, tzinfo=vn)]
+    decision = parse(document)
+    assert decision.issue_date is None  # "O5" is a misread 05, not the signing day
+    assert any(w.startswith("day 'O5' looks like misread digits") for w in decision.warnings)
+    # A time without a zone (PDF dates may omit it) is Vietnam time, and mixes with zoned ones.
+    path.write_text(HEADER.format(number="Số: 12/KH-UBND", date="ngày 4 6tháng 10 năm 2025"), "utf-8")
+    document = read(path)
+    document.signing_times = [parse_pdf_date("D:20251003090000"), datetime(2025, 10, 16, 10, tzinfo=vn)]
+    assert str(parse(document).issue_date) == "2025-10-16"

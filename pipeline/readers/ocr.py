@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +45,7 @@ from pipeline.readers.tesseract import (
 )
 from pipeline.readers.triage import is_syllable
 
-__all__ = ["OcrResult", "OcrUnavailable", "ocr_page", "ocr_results", "repair_numerals", "to_page"]
+__all__ = ["OcrResult", "OcrUnavailable", "OcrWorkersFailed", "ocr_page", "ocr_results", "repair_numerals", "to_page"]
 
 #: Page segmentation modes: automatic layout for body pages, one column of
 #: variable-size text for table pages, one uniform block for a cell crop.
@@ -219,6 +220,10 @@ def _worker_init() -> None:
     cv2.setNumThreads(1)
 
 
+class OcrWorkersFailed(RuntimeError):
+    """The OCR worker processes died or could not start (not a fault of the input file)."""
+
+
 def _pool_context() -> mp.context.BaseContext:
     """Where OCR workers are started from: a forkserver (a clean, single-threaded process).
 
@@ -253,8 +258,15 @@ def ocr_results(path: str | Path, numbers: Sequence[int], workers: int | None = 
     if workers == 1:
         _worker_init()
         return [_ocr_job(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, mp_context=_pool_context()) as pool:
-        return list(pool.map(_ocr_job, jobs))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, mp_context=_pool_context()) as pool:
+            return list(pool.map(_ocr_job, jobs))
+    except BrokenProcessPool as exc:
+        raise OcrWorkersFailed(
+            "OCR worker processes stopped before finishing: one crashed, or none could start (a script "
+            "that reads scans must run under `if __name__ == \"__main__\":` and not from standard input; "
+            "or set VN_OCR_WORKERS=1 to OCR in this process)"
+        ) from exc
 
 
 def to_page(result: OcrResult, block: int) -> tuple[Page, int]:

@@ -213,7 +213,12 @@ def _has_text(text: str) -> bool:
 
 
 def osd_rotation(image: np.ndarray) -> int:
-    """Clockwise turn (0/90/180/270) that Tesseract's OSD says makes the page upright."""
+    """Clockwise turn (0/90/180/270) that Tesseract's OSD says makes the page upright.
+
+    Tesseract's ``orient_deg`` is how far the text is turned clockwise (text
+    turned a quarter counter-clockwise reads 270), so the fix is its
+    complement: ``(360 - orient_deg) % 360`` clockwise.
+    """
     import tesserocr
     from PIL import Image
 
@@ -222,7 +227,7 @@ def osd_rotation(image: np.ndarray) -> int:
         osd = api.DetectOrientationScript()
     if not osd:
         return 0
-    return int(osd.get("orient_deg", 0)) % 360
+    return (360 - int(osd.get("orient_deg", 0))) % 360
 
 
 def read_crop(

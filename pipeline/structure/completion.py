@@ -104,11 +104,14 @@ def _flagged(decision: Decision, warning: str) -> bool:
 def _signed_date(decision: Decision) -> None:
     if decision.issue_date is not None or not _flagged(decision, "day of issue unreadable"):
         return
+    if any("looks like misread digits" in w and w.startswith("day") for w in decision.warnings):
+        return
     m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
     if not m:
         return
     year, month = int(re.sub(r"\s", "", m.group("year"))), int(m.group("month"))
-    local = [t.astimezone(VIETNAM) if t.tzinfo else t for t in decision.document.signing_times]
+    # A time without a zone is taken as Vietnam time (ISO 32000-1 leaves it "unknown").
+    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
     matching = [t for t in local if (t.year, t.month) == (year, month)]
     if matching:
         signed = max(matching)  # the issuing office signs last, after the signer

@@ -205,9 +205,18 @@ def _rough_number(raw: str, item: _Numbered, decision: Decision) -> bool:
         decision.warnings.append(f"number left blank in the source: {item.text!r}")
     else:
         decision.warnings.append(f"number unreadable (handwritten or damaged): {item.text!r}")
-        if sum(c.isdigit() or c in "OoIl|" for c in seq) * 2 > len(seq):
+        if _digit_like(seq):
             decision.warnings.append(f"number {seq!r} looks like misread digits: not completed from elsewhere")
     return True
+
+
+#: Letters OCR gives for digits.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+def _digit_like(text: str) -> bool:
+    """True when most of ``text`` is digits or letters OCR gives for digits ("1O5", "3l", "O5")."""
+    return sum(c.isdigit() or c in "OoIl|" for c in text) * 2 > len(text)
 
 
 def repair_symbol(symbol: str) -> str:
@@ -232,8 +241,12 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
             decision.place = rough.group("place").strip()
             decision.date_text = item.text
             decision.spans["issue_date"] = _span(item.line)
-            if any(c.isalnum() for c in rough.group("day")):
+            day = "".join(rough.group("day").split())
+            if any(c.isalnum() for c in day):
                 decision.warnings.append(f"day of issue unreadable (handwritten or damaged): {item.text!r}")
+                as_digits = day.translate(_DIGIT_LOOKALIKES)
+                if _digit_like(day) and as_digits.isdigit() and 1 <= int(as_digits) <= 31:
+                    decision.warnings.append(f"day {day!r} looks like misread digits: not completed from elsewhere")
             else:
                 decision.warnings.append(f"date left blank in the source: {item.text!r}")
         return
