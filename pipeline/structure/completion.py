@@ -6,11 +6,16 @@ Nothing is guessed: a value is filled only from what the file itself carries.
   widgets by :mod:`pipeline.readers.stamps`) fill the blanks of "Số:   /QĐ-UBND"
   and "ngày   tháng 12 năm 2025" when the stamp sits on that line.
 - A day of issue that cannot be read (handwritten, "ngày 4 6tháng 10 năm
-  2025" from OCR) comes from the signing time of the PDF's digital signature
-  (``Document.signing_times``) when its month and year are the ones printed.
+  2025" from OCR) comes from the latest signing time of the PDF's digital
+  signatures (``Document.signing_times``, in Vietnam time) in the printed
+  month and year: the issuing office signs last. Not when what was read looks
+  like a misread valid day ("O5", "3l").
 - A number that cannot be read ("Số: ⁄Z⁄46 /QĐ-UBND") comes from the file
-  name when the name starts with it and the symbol's type code
-  ("1716 QĐ thành lập HĐTĐ.pdf"): offices name scanned files so.
+  name when the name starts with it and the symbol's type code ("1716 QĐ
+  thành lập HĐTĐ.pdf"): offices name scanned files so. Not when what was read
+  looks like misread digits ("1O5"), nor from a year-like name ("2025 KH.pdf").
+- Blank values (spaces, dots, underscores: an unsigned draft) are never filled
+  but from a signing stamp.
 - The number splits into sequence, year (normative acts: "14/2015/QĐ-UBND") and
   symbol (ký hiệu).
 - Without a type line, the type comes from the symbol's type code ("QĐ" →
@@ -32,6 +37,8 @@ from pipeline.structure.citations import clean_issuer
 from pipeline.structure.province import match_province
 from pipeline.text import fold, normalize
 
+#: Vietnam's time zone (UTC+7, no daylight saving): signing times are dated in it.
+VIETNAM = timezone(timedelta(hours=7))
 #: Vertical slack (PDF points) when matching a stamp to a header line.
 STAMP_SLACK_PT = 12.0
 
@@ -104,7 +111,7 @@ def _flagged(decision: Decision, warning: str) -> bool:
 def _signed_date(decision: Decision) -> None:
     if decision.issue_date is not None or not _flagged(decision, "day of issue unreadable"):
         return
-    if any("looks like misread digits" in w and w.startswith("day") for w in decision.warnings):
+    if any(w.startswith("day ") and "looks like misread digits" in w for w in decision.warnings):
         return
     m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
     if not m:
@@ -121,16 +128,13 @@ def _signed_date(decision: Decision) -> None:
             f"{signed.isoformat()} (the written day is unreadable)"
         )
 
-
-#: Vietnam's time zone (UTC+7, no daylight saving): signing times are dated in it.
-VIETNAM = timezone(timedelta(hours=7))
 #: A file name starting with a document number and its type code: "1716 QĐ thành lập HĐTĐ.pdf",
 #: "1716-QD-UBND.pdf", "1716_QĐ_UBND.pdf".
 _FILE_NUMBER = re.compile(r"^(?P<seq>\d{1,6})[\s_\-.]*(?P<code>[A-Za-zĐđ]{2,4})(?![A-Za-zĐđ])")
 
 
 def _file_name_number(decision: Decision) -> None:
-    misread = any("looks like misread digits" in w for w in decision.warnings)  # header._rough_number
+    misread = any(w.startswith("number ") and "looks like misread digits" in w for w in decision.warnings)
     if decision.number is not None or decision.number_symbol is None or misread:
         return
     if not _flagged(decision, "number unreadable"):

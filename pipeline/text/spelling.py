@@ -5,8 +5,8 @@ marks above a vowel that already carries one: the hook (dấu hỏi) over ô, ê
 ("tô chức" for "tổ chức", "đây mạnh" for "đẩy mạnh", "triên khai" for
 "triển khai"), an acute over a circumflex ("chông" for "chống"), and reads
 "đ" as "d". Each such reading is itself a Vietnamese syllable, so only context
-can tell: a syllable is replaced by a tone variant when the variant forms a
-word with a neighbour and the reading does not.
+can tell: a syllable is replaced by a tone variant only when its neighbours
+back the variant clearly more than the reading.
 
 Evidence for a reading ``s`` between neighbours ``p`` and ``n``: on each side,
 one point when the pair (``p s`` or ``s n``) is (part of) an entry of Viet74K,
