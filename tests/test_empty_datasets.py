@@ -69,3 +69,16 @@ def test_all_failed_run_then_good_run_then_compact(tmp_path: Path) -> None:
     assert len(pipeline.load("parts", out, filters=[("province", "=", "lam-dong")])) == second.rows["parts"]
     assert list(pipeline.load("documents", out)["source_file"]) == [QD2536_PDF.name]
     assert len(pd.read_parquet(out / "failures")) == 1
+
+
+def test_output_folder_gets_a_generated_guide(tmp_path) -> None:
+    """processed/ holds nothing written by hand: ingest writes its README.md (and keeps it current)."""
+    from pipeline.store.reference import folder_guide
+    from pipeline.store.writer import write_guide
+
+    out = tmp_path / "processed"
+    assert write_guide(out) is True
+    text = (out / "README.md").read_text("utf-8")
+    assert text == folder_guide("processed")
+    assert 'pd.read_parquet("processed/tasks")' in text and "`assignments`" in text
+    assert write_guide(out) is False  # unchanged text is not rewritten

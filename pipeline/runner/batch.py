@@ -28,7 +28,7 @@ from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
 from pipeline.store.manifest import Entry, Manifest
-from pipeline.store.writer import ensure_readable, sweep_temporaries
+from pipeline.store.writer import ensure_readable, sweep_temporaries, write_guide
 
 #: Name of the lock file that keeps two runs from writing one output folder.
 LOCK_NAME = "_lock"
@@ -180,6 +180,8 @@ def run_batch(
 
             resolve_duplicates(out)
             manifest.flag("dirty", None)
-        if todo.jobs or todo.copies or not (out / "failures").is_dir():  # an unchanged run loads no pyarrow
+        # An unchanged run loads no pyarrow: it leaves the placeholders and the guide as they are.
+        if todo.jobs or todo.copies or not (out / "failures").is_dir() or not (out / "README.md").is_file():
             ensure_readable(out)
+            write_guide(out)
     return summary

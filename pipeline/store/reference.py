@@ -62,3 +62,32 @@ def markdown() -> str:
             out.append("| " + " | ".join(_cell(c) if i else f"`{_cell(c)}`" for i, c in enumerate(row)) + " |")
         out.append("")
     return "\n".join(out)
+
+
+def folder_guide(folder: str = "processed") -> str:
+    """The ``README.md`` that ingest writes into its output folder (named ``folder``)."""
+    names = ", ".join(f"`{name}`" for name in DATASETS)
+    return "\n".join([
+        f"# {folder}/",
+        "",
+        f"Datasets written by `pipeline ingest` (schema version {SCHEMA_VERSION}); everything here,",
+        "this file included, is generated and can be rebuilt from the inputs. Each dataset",
+        "is a folder of Parquet files partitioned Hive-style by province slug and year:",
+        f"`{folder}/<dataset>/province=<slug>/year=<yyyy>/<doc_id>.parquet` (`failures`",
+        "is not partitioned; year 0 means unknown).",
+        "",
+        f"Datasets: {names}.",
+        "",
+        "```python",
+        "import pandas as pd",
+        f'tasks = pd.read_parquet("{folder}/tasks")',
+        f'docs = pd.read_parquet("{folder}/documents")',
+        "```",
+        "",
+        "A dataset without rows yet (`failures` after a clean run) holds one zero-row",
+        "`empty.parquet` with its columns, so these calls work after any run.",
+        "",
+        "Columns and their meanings: `pipeline schema` (or `docs/schema.md` in the",
+        "repository).",
+        "",
+    ])

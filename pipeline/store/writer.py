@@ -22,9 +22,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -39,11 +39,34 @@ def write_table(path: Path, table: pa.Table) -> None:
     """Write ``table`` to ``path`` atomically (temporary file in the same folder, fsync, rename)."""
     import pyarrow.parquet as pq
 
+    _write_atomic(path, lambda handle: pq.write_table(table, handle, compression="zstd"))
+
+
+def write_guide(root: Path) -> bool:
+    """Write ``README.md`` into the output folder ``root`` (what the datasets are, how to read them).
+
+    The guide is generated (:func:`pipeline.store.reference.folder_guide`), so
+    the output folder holds nothing written by hand and can stay out of
+    version control. Rewritten atomically only when its text changed; returns
+    whether it was written.
+    """
+    from pipeline.store.reference import folder_guide
+
+    path = root / "README.md"
+    text = folder_guide(root.name)
+    if path.is_file() and path.read_text("utf-8") == text:
+        return False
+    _write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
+    return True
+
+
+def _write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Create ``path`` through ``write(handle)`` on a temporary file in the same folder, fsync, rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            pq.write_table(table, handle, compression="zstd")
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
