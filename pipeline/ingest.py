@@ -146,11 +146,12 @@ def completeness_warnings(decision: Decision) -> list[str]:
 
 
 def extract_file(
-    path: Path, source_file: str, on_stage: Callable[[str], None] | None = None
+    path: Path, source_file: str, on_stage: Callable[[str], None] | None = None, sha256: str | None = None
 ) -> Extracted:
     """Read, parse and tag one file into rows; never raises for bad input.
 
-    ``on_stage`` is called with each stage name as the stage starts.
+    ``on_stage`` is called with each stage name as the stage starts;
+    ``sha256`` is the file's digest when the caller has it (it becomes ``doc_id``).
     """
     from pipeline.readers import read
     from pipeline.store.rows import dataset_rows, partition_of
@@ -162,7 +163,7 @@ def extract_file(
     try:
         if on_stage:
             on_stage(stage)
-        document = read(path)
+        document = read(path, doc_id=sha256)
         result.doc_id = document.doc_id
         result.pages = len(document.pages) if document.paged else 0
         stage = "parse"

@@ -97,16 +97,18 @@ def _looks_like_text(head: bytes) -> bool:
     return not any(b in _CONTROL for b in head)
 
 
-def read(path: str | Path) -> Document:
+def read(path: str | Path, doc_id: str | None = None) -> Document:
     """Read one input file into a :class:`Document`.
 
-    ``doc_id`` is the SHA-256 hex digest of the file's bytes. Raises
+    ``doc_id`` is the SHA-256 hex digest of the file's bytes; a caller that has
+    hashed them already (the batch runner, for its manifest) passes it in and
+    the bytes are not hashed again. Raises
     :class:`UnsupportedInput` for formats not handled and the underlying
     library's error for damaged files.
     """
     path = Path(path)
     data = path.read_bytes()
-    doc_id = hashlib.sha256(data).hexdigest()
+    doc_id = doc_id or hashlib.sha256(data).hexdigest()
     kind = sniff(data, path.suffix.lower())
     try:
         if kind == "pdf":

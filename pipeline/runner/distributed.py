@@ -24,7 +24,7 @@ def dask_task(job: Job, limits: Limits) -> Extracted:
 
     if not multiprocessing.current_process().daemon:
         return run_one(job, limits)
-    result = extract_file(Path(job.path), job.source_file)
+    result = extract_file(Path(job.path), job.source_file, sha256=job.sha256)
     result.peak_rss_mb = peak_rss_mb()
     return result
 

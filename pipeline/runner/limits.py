@@ -85,7 +85,7 @@ def child_main(job: Job, memory_mb: int, conn: Connection) -> None:
     if vm and memory_mb > 0:
         cap = vm + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    result = extract_file(Path(job.path), job.source_file, on_stage=lambda s: conn.send(("stage", s)))
+    result = extract_file(Path(job.path), job.source_file, on_stage=lambda s: conn.send(("stage", s)), sha256=job.sha256)
     result.peak_rss_mb = peak_rss_mb()
     conn.send(("done", result))
     conn.close()

@@ -104,6 +104,7 @@ class LocalPool:
                     Path(job.path),
                     job.source_file,
                     on_stage=(lambda s, sf=job.source_file: on_stage(sf, s)) if on_stage else None,
+                    sha256=job.sha256,
                 )
                 result.peak_rss_mb = peak_rss_mb()
                 yield result
