@@ -84,6 +84,11 @@ class Decision:
     plan_year: int | None = None
     tasks: list[Task] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Header values printed but unreadable (handwritten): "number" ("Số: ⁄Z⁄46
+    #: /QĐ-UBND"), "day" ("ngày 4 6tháng 10"). Only these may be completed from
+    #: outside the text (file name, signing time); blanks and misread digits
+    #: ("1O5", "O5") are not listed.
+    unreadable: set[str] = field(default_factory=set)
     spans: dict[str, Span] = field(default_factory=dict)
     # Issue 3: every Decree 30/2020 part (None / empty when the document lacks it).
     national_motto: str | None = None

@@ -103,15 +103,8 @@ def _stamped_date(decision: Decision) -> None:
         decision.warnings.append("day/month of issue read from the signing stamp (widget annotation)")
 
 
-def _flagged(decision: Decision, warning: str) -> bool:
-    """True when the header parser warned ``warning …`` (an unreadable, not a blank, value)."""
-    return any(w.startswith(warning) for w in decision.warnings)
-
-
 def _signed_date(decision: Decision) -> None:
-    if decision.issue_date is not None or not _flagged(decision, "day of issue unreadable"):
-        return
-    if any(w.startswith("day ") and "looks like misread digits" in w for w in decision.warnings):
+    if decision.issue_date is not None or "day" not in decision.unreadable:
         return
     m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
     if not m:
@@ -128,16 +121,14 @@ def _signed_date(decision: Decision) -> None:
             f"{signed.isoformat()} (the written day is unreadable)"
         )
 
+
 #: A file name starting with a document number and its type code: "1716 QĐ thành lập HĐTĐ.pdf",
 #: "1716-QD-UBND.pdf", "1716_QĐ_UBND.pdf".
 _FILE_NUMBER = re.compile(r"^(?P<seq>\d{1,6})[\s_\-.]*(?P<code>[A-Za-zĐđ]{2,4})(?![A-Za-zĐđ])")
 
 
 def _file_name_number(decision: Decision) -> None:
-    misread = any(w.startswith("number ") and "looks like misread digits" in w for w in decision.warnings)
-    if decision.number is not None or decision.number_symbol is None or misread:
-        return
-    if not _flagged(decision, "number unreadable"):
+    if decision.number is not None or decision.number_symbol is None or "number" not in decision.unreadable:
         return
     m = _FILE_NUMBER.match(normalize(decision.document.source_file))
     if m is None or 1900 <= int(m.group("seq")) <= 2100:  # "2025 KH CCHC.pdf": a year, not a number

@@ -207,6 +207,8 @@ def _rough_number(raw: str, item: _Numbered, decision: Decision) -> bool:
         decision.warnings.append(f"number unreadable (handwritten or damaged): {item.text!r}")
         if _digit_like(seq):
             decision.warnings.append(f"number {seq!r} looks like misread digits: not completed from elsewhere")
+        else:
+            decision.unreadable.add("number")
     return True
 
 
@@ -247,6 +249,8 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
                 as_digits = day.translate(_DIGIT_LOOKALIKES)
                 if _digit_like(day) and as_digits.isdigit() and 1 <= int(as_digits) <= 31:
                     decision.warnings.append(f"day {day!r} looks like misread digits: not completed from elsewhere")
+                else:
+                    decision.unreadable.add("day")
             else:
                 decision.warnings.append(f"date left blank in the source: {item.text!r}")
         return
