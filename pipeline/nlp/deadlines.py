@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pipeline.model import Deadline
-from pipeline.nlp.tokenizer import doc_key, doc_text, norm_key
+from pipeline.nlp.tokenizer import doc_key, doc_text, norm_key, set_record_spans
 
 Y = r"((?:19|20)\d\d)"
 _PRE = r"(?:(?:thời\s+hạn\s+)?(?:trong|trước|đến|chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến))?|vào|cuối|đầu|từ|hoàn\s+thành(?:\s+trước)?)\s+)*"
@@ -240,16 +240,14 @@ class DeadlineTagger:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
         citations = [(c.start_char, c.end_char) for c in doc.spans.get("citations", [])]
-        for deadline in parse_deadlines(doc_text(doc), doc._.plan_year, doc_key(doc)):
-            if any(a <= deadline.start_char and deadline.end_char <= b for a, b in citations):
-                continue  # the date of a cited document ("… số 4304/KH-UBND ngày 03/7/2015")
-            span = doc.char_span(deadline.start_char, deadline.end_char, label=LABEL, alignment_mode="expand")
-            if span is not None:
-                span._.deadline = deadline
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+        found = (
+            (d.start_char, d.end_char, d)
+            for d in parse_deadlines(doc_text(doc), doc._.plan_year, doc_key(doc))
+            # not the date of a cited document ("… số 4304/KH-UBND ngày 03/7/2015")
+            if not any(a <= d.start_char and d.end_char <= b for a, b in citations)
+        )
+        set_record_spans(doc, self.spans_key, LABEL, found, "deadline")
         return doc
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.tokenizer import doc_text
+from pipeline.nlp.tokenizer import doc_text, set_record_spans
 from pipeline.structure.citations import parse_citations
 from pipeline.structure.targets import parse_targets
 
@@ -34,13 +34,8 @@ class ReferenceTagger:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for record in self.parse(doc_text(doc)):
-            span = doc.char_span(record.start, record.end, label=self.label, alignment_mode="expand")
-            if span is not None:
-                span._.record = record
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+        found = ((r.start, r.end, r) for r in self.parse(doc_text(doc)))
+        set_record_spans(doc, self.spans_key, self.label, found, "record")
         return doc
 
 

@@ -17,7 +17,9 @@ it never shifts an offset), lower case, dashes unified. Matchers use
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import numpy
 import spacy
@@ -131,3 +133,19 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["vn_text"] = doc.text
     return text
+
+
+def set_record_spans(doc: Doc, spans_key: str, label: str, found: Iterable[tuple[int, int, Any]], attr: str) -> None:
+    """Store ``found`` (``(start_char, end_char, record)``) as ``doc.spans[spans_key]``.
+
+    Each span gets ``label`` and its record in the ``span._.<attr>`` extension;
+    character ranges are widened to whole tokens, and one that no tokens cover
+    is dropped. Shared by the taggers that turn parsed records into spans.
+    """
+    spans = []
+    for start, end, record in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            setattr(span._, attr, record)
+            spans.append(span)
+    doc.spans[spans_key] = spans
