@@ -175,13 +175,18 @@ def run_batch(
         for job, original in todo.copies:
             if job not in alone:
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
-        if manifest.flagged("dirty"):
-            from pipeline.store.identity import resolve_duplicates
-
-            resolve_duplicates(out)
-            manifest.flag("dirty", None)
-        # An unchanged run loads no pyarrow: it leaves the placeholders and the guide as they are.
-        if todo.jobs or todo.copies or not (out / "failures").is_dir() or not (out / "README.md").is_file():
-            ensure_readable(out)
-            write_guide(out)
+        _finish_run(out, manifest, todo)
     return summary
+
+
+def _finish_run(out: Path, manifest: Manifest, todo: Plan) -> None:
+    """After the documents: settle duplicate identities, keep every dataset readable, write the folder guide."""
+    if manifest.flagged("dirty"):
+        from pipeline.store.identity import resolve_duplicates
+
+        resolve_duplicates(out)
+        manifest.flag("dirty", None)
+    # An unchanged run loads no pyarrow: it leaves the placeholders and the guide as they are.
+    if todo.jobs or todo.copies or not (out / "failures").is_dir() or not (out / "README.md").is_file():
+        ensure_readable(out)
+        write_guide(out)
