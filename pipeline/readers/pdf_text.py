@@ -29,6 +29,7 @@ from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.ocr_repair import repair_results
+from pipeline.readers.pdf_tables import find_tables
 from pipeline.readers.pdfium_words import extract_words, may_hold_ruled_table
 from pipeline.readers.stamps import read_stamps, signing_times
 from pipeline.readers.triage import Triage, image_cover, triage_page
@@ -59,7 +60,7 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
                 pp = plumber.pages[number - 1]
                 words = pp.extract_words(extra_attrs=["fontname", "size"])
                 verdict = triage_page(words, image_cover(fast))
-                page = None if verdict.route == "ocr" else _page(words, pp.find_tables(), number, width, height, verdict)
+                page = None if verdict.route == "ocr" else _page(words, find_tables(pp), number, width, height, verdict)
             else:
                 verdict = triage_page(words, image_cover(fast))
                 page = None if verdict.route == "ocr" else _page(words, [], number, width, height, verdict)
