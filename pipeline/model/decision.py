@@ -53,9 +53,17 @@ class Task:
     lead_text: str | None = None
     coordinate_text: str | None = None
     monitor_text: str | None = None
+    note_text: str | None = None
+    """Ghi chú / Căn cứ column: a remark or the basis the task was added on."""
+    kinh_phi: str | None = None
+    """Kinh phí / Nguồn kinh phí column (budget) as printed, where the table has one."""
     page_start: int | None = None
     page_end: int | None = None
     block: int | None = None
+    source: str = "table"
+    """Where the task was read: ``"table"`` (a task table) or ``"prose"`` (labelled plan lines)."""
+    ordinal_as_read: str | None = None
+    """The TT as printed when :func:`pipeline.structure.appendix.check_ordinals` repaired it."""
 
 
 @dataclass(slots=True)

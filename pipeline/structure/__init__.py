@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from pipeline.model import Citation, Decision, Document, Line
 from pipeline.structure import patterns as P
-from pipeline.structure.appendix import parse_appendix
+from pipeline.structure.appendix import check_ordinals, parse_appendix
 from pipeline.structure.articles import parse_articles
 from pipeline.structure.citations import parse_citations
 from pipeline.structure.completion import complete
@@ -75,7 +75,8 @@ def parse(document: Document) -> Decision:
     if found is not None:
         part, decision.recipients, decision.archive_note = found
         decision.parts[part.name] = part
-    decision.tasks = parse_appendix(document.tables())
+    decision.tasks = parse_appendix(document.tables(), repair=document.source_format == "pdf")
+    decision.warnings.extend(check_ordinals(decision.tasks))
     for task in decision.tasks:
         for name in ("task_text", "product_text", "deadline_text"):
             text = getattr(task, name)

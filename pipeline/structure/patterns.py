@@ -81,17 +81,51 @@ ROMAN_NUMERALS: tuple[str, ...] = (
 #: "năm 2017", "giai đoạn 2026-2030": the plan's year (first year of a range).
 PLAN_YEAR = re.compile(r"(?:năm|giai đoạn)\s+((?:19|20)\d\d)", re.IGNORECASE)
 
-#: Appendix column headers, matched on folded header text, in priority order.
+#: Task-table column headers (tiêu đề cột), matched on folded header text, in
+#: priority order: the first field whose cue occurs in a header cell takes the
+#: column ("Cơ quan chủ trì thực hiện" is the lead, not an assignment; "Phân công
+#: nhiệm vụ" an assignment, not a task; "Nhiệm vụ thực hiện" a task). ``ordinal``
+#: cues must equal the whole cell (or start it, "Thứ tự các bước"). Issue 11 item 3.
 COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ordinal", ("stt", "tt", "số tt", "số thứ tự")),
-    ("assignment", ("phân công",)),
+    ("ordinal", ("stt", "tt", "số tt", "số thứ tự", "thứ tự", "thứ tự các bước", "bước", "số", "mục")),
     ("lead", ("chủ trì",)),
     ("coordinate", ("phối hợp",)),
-    ("monitor", ("theo dõi", "đôn đốc", "kiểm tra")),
-    ("deadline", ("tiến độ", "thời gian", "thời hạn")),
-    ("product", ("sản phẩm", "kết quả")),
-    ("task", ("nhiệm vụ", "nội dung", "tên nhiệm vụ")),
+    # Theo dõi, kiểm tra, đôn đốc; the level a result is submitted to (cấp trình, cấp phê duyệt).
+    ("monitor", ("theo dõi", "đôn đốc", "kiểm tra, đôn", "cấp trình", "phê duyệt", "cấp ban hành")),
+    ("deadline", ("tiến độ", "thời gian", "thời hạn", "thời điểm", "mốc hoàn thành")),
+    # Sản phẩm / kết quả; the provisions to amend in a list of acts (Điều, khoản, điểm cần sửa đổi).
+    ("product", ("sản phẩm", "kết quả", "điều, khoản", "điều khoản", "hình thức văn bản")),
+    ("kinh_phi", ("kinh phí", "dự toán", "nguồn vốn")),
+    ("note", ("ghi chú", "căn cứ")),
+    ("assignment", ("phân công", "trách nhiệm thực hiện", "người thực hiện", "cá nhân thực hiện",
+                    "đơn vị thực hiện", "cơ quan thực hiện", "bộ phận thực hiện")),
+    ("task", ("nhiệm vụ", "nội dung", "công việc", "hoạt động", "giải pháp", "văn bản", "vbqppl",
+              "nghị định", "danh sách", "danh mục", "tên đề án", "đề án", "chương trình")),
+    ("assignment", ("thực hiện", "cơ quan", "đơn vị")),
 )
+
+#: A column-number row under a header: "(1) (2) (3)", "1 2 3", "A B 1", "4=3/2", "(5)=(3)+(4)".
+COLUMN_NUMBER_CELL = re.compile(r"^\(?[0-9A-Z]{1,2}\)?(?:\s*[=+\-*/x×]\s*\(?[0-9A-Z]{1,2}\)?)*$")
+
+#: Ordinal of a task row as printed: "1", "1.", "2)", "1.1", "1.2.3", "a", "a)", "b.", "-", "+", "*",
+#: "Bước 1", "Mục 2", "Mẫu số 01". Group ``number`` holds the numeral(s).
+ORDINAL = re.compile(
+    r"^(?:(?:Bước|Mục|Mẫu số|Nhiệm vụ)\s+)?(?P<number>\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ])"
+    r"\s*[.):]?$|^[-+*•–]$",
+    re.IGNORECASE,
+)
+
+#: A section (group) row's marker in the ordinal cell: Roman numeral (I, II), capital
+#: letter (A, B), "Phần I", "Phần thứ nhất", "Chương II", then an optional title.
+SECTION_MARK = re.compile(
+    r"^(?:(?:Phần|Chương|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)|(?P<roman>X{0,2}(?:IX|IV|V?I{1,3}|V|X))|"
+    r"(?P<letter>[A-DĐ]))(?:\s*[.:\-–)]\s*|\s+|$)(?P<title>.*)$",
+    re.DOTALL,
+)
+
+#: A closing total or note row of a procedure-step table ("Tổng thời gian giải quyết …",
+#: "- Thời gian giải quyết TTHC:"), and a "Ghi chú:" / "Lưu ý:" note row.
+NOTE_ROW = re.compile(r"^[-–+*]?\s*(?:Tổng(?:\s+cộng|\s+thời gian)?|Ghi chú|Lưu ý|Thời gian giải quyết)\b", re.IGNORECASE)
 
 
 # --- Citations of other documents (issue 3) -------------------------------------
