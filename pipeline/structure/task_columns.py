@@ -19,6 +19,8 @@ from pipeline.text import fold, normalize
 HEADER_SEARCH_ROWS = 5
 HEADER_MAX_DEPTH = 3
 #: Fields that several columns may share (their texts are joined in column order).
+#: Longest header cell (characters): a longer text is a body cell mentioning "chủ trì".
+HEADER_CELL_MAX = 140
 SHARED_FIELDS = frozenset({"product", "monitor", "note", "assignment", "kinh_phi", "deadline"})
 
 
@@ -54,7 +56,7 @@ def column_texts(rows: list[list[Cell]], n_cols: int) -> list[str]:
 def field_of(text: str) -> str | None:
     """The task field a header cell's text names, or ``None``."""
     key = fold(text).replace("\n", " ").strip()
-    if not key:
+    if not key or len(key) > HEADER_CELL_MAX:
         return None
     for name, cues in P.COLUMN_HEADERS:
         if name == "ordinal":
@@ -102,6 +104,8 @@ def find_header(rows: list[list[Cell]], n_cols: int) -> Header | None:
     """
     for start in range(min(HEADER_SEARCH_ROWS, len(rows))):
         best: tuple[dict[int, str], int] | None = None
+        if _looks_like_body(rows[start]):
+            continue
         for depth in range(1, HEADER_MAX_DEPTH + 1):
             if start + depth > len(rows):
                 break
