@@ -33,7 +33,7 @@ from markdown_it import MarkdownIt
 
 from pipeline.model import Document, Line, Page
 from pipeline.readers.layout import split_layout_line
-from pipeline.readers.text_tables import PIPE_SEPARATOR, html_table, is_tab_row, pipe_table, split_cells, tab_table
+from pipeline.readers.text_tables import PIPE_SEPARATOR, bar_table_blocks, bar_tables, html_table, is_tab_row, pipe_table, split_cells, tab_table
 from pipeline.text.legacy import decode, detect_encoding
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
@@ -88,6 +88,8 @@ def read_text(path: Path, doc_id: str) -> Document:
     if legacy:
         page.warnings.append(f"text in the legacy {legacy.upper()} encoding, decoded to Unicode")
     _Builder(page, markdown).feed(text)
+    if markdown:
+        _add_bar_tables(page, _physical_lines(text))
     return Document(
         doc_id=doc_id,
         source_file=path.name,
@@ -95,6 +97,16 @@ def read_text(path: Path, doc_id: str) -> Document:
         pages=[page],
         paged=False,
     )
+
+
+def _add_bar_tables(page: Page, rows: list[tuple[int, str]]) -> None:
+    """Add the tables flattened to bar lines (their text stays in the lines, read as paragraphs
+    for the header and body); each table takes the block of the first line at or after it."""
+    for source in bar_table_blocks(rows):
+        start = source[0][0]
+        block = next((ln.block for ln in page.lines if ln.offset is not None and ln.offset >= start), 0)
+        page.tables.extend(bar_tables(source, block, lambda part: markdown_lines(part, block)))
+    page.tables.sort(key=lambda t: t.block)
 
 
 class _Builder:

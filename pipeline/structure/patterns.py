@@ -101,7 +101,7 @@ COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "đơn vị thực hiện", "cơ quan thực hiện", "bộ phận thực hiện")),
     ("task", ("nhiệm vụ", "nội dung", "công việc", "hoạt động", "giải pháp", "văn bản", "vbqppl",
               "nghị định", "danh sách", "danh mục", "tên đề án", "đề án", "chương trình")),
-    ("assignment", ("thực hiện", "cơ quan", "đơn vị")),
+    ("assignment", ("tổ chức thực hiện", "cơ quan", "đơn vị")),
 )
 
 #: A column-number row under a header: "(1) (2) (3)", "1 2 3", "A B 1", "4=3/2", "(5)=(3)+(4)".
