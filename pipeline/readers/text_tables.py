@@ -146,6 +146,8 @@ def bar_table_blocks(rows: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
 #: The first header cell of a task or list table ("TT", "STT", "Số TT"): a flattened page
 #: glues it to the cell before it, so it opens a new table.
 _TABLE_OPENER = re.compile(r"^(?:S[ốo]\s+)?S?TT\.?$", re.IGNORECASE)
+#: A cell of dots only: the portal elided rows there ("….........."); it ends the row.
+_ELISION = re.compile(r"^[.…·\s]{3,}$")
 #: Emphasis markers left at a cell's ends by a line break inside them ("* II").
 _STRAY_EMPHASIS = re.compile(r"^[*_]+\s*|\s*[*_]+$")
 
@@ -180,6 +182,12 @@ def bar_tables(rows: list[tuple[int, str]], block: int, shown) -> list[Table]:
                 tables[-1].append(row)
             tables.append([])
             row, width = [], 0
+        if text and _ELISION.match(text):
+            if row:
+                tables[-1].append(row)
+                width = width or len(row)
+            row = []
+            continue
         if text:
             row.append((text, offset))
             continue

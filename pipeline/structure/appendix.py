@@ -25,7 +25,7 @@ from pipeline.model import Table, Task
 from pipeline.readers.layout import BULLETS
 from pipeline.structure import patterns as P
 from pipeline.structure.task_columns import find_header
-from pipeline.structure.task_rows import Row, has_ordinal, is_note, read_row, section_of
+from pipeline.structure.task_rows import Row, has_ordinal, is_note, is_stray, read_row, section_of
 
 #: Task fields in record order (after ``ordinal``); each is stored as ``<name>_text``
 #: except ``kinh_phi``.
@@ -158,7 +158,7 @@ def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False
             if sec:
                 section = (sec[0] or None, sec[1] or None)
                 continue
-            if is_note(row, n_mapped):
+            if is_note(row, n_mapped) or is_stray(row):
                 continue
             heading = _merged_heading(row.values)
             if heading and has_ordinal(row):

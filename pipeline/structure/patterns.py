@@ -104,6 +104,12 @@ COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("assignment", ("tổ chức thực hiện", "cơ quan", "đơn vị")),
 )
 
+#: Header cells of tables that are not task tables even when they name a task-like
+#: column: lists of administrative procedures (mã thủ tục, phí, lệ phí), statistics
+#: (đơn vị tính, số lượng, tỷ lệ), people (họ và tên), equipment (model, hãng sản xuất).
+NOT_TASK_HEADER = ("mã thủ tục", "mã số", "lệ phí", "phí,", "đơn vị tính", "số lượng", "tỷ lệ", "họ và tên",
+                   "hãng sản xuất", "model", "tên thủ tục")
+
 #: A column-number row under a header: "(1) (2) (3)", "1 2 3", "A B 1", "4=3/2", "(5)=(3)+(4)".
 COLUMN_NUMBER_CELL = re.compile(r"^\(?[0-9A-Z]{1,2}\)?(?:\s*[=+\-*/x×]\s*\(?[0-9A-Z]{1,2}\)?)*$")
 

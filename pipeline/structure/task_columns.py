@@ -77,6 +77,8 @@ def map_columns(texts: list[str]) -> dict[int, str]:
     Only :data:`SHARED_FIELDS` may be named by several columns.
     """
     mapping: dict[int, str] = {}
+    if any(cue in fold(text) for text in texts for cue in P.NOT_TASK_HEADER):
+        return {}
     for col, text in enumerate(texts):
         name = field_of(text)
         if name is None or (name in mapping.values() and name not in SHARED_FIELDS):

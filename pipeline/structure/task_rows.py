@@ -21,8 +21,12 @@ from pipeline.structure import patterns as P
 from pipeline.text import normalize
 from pipeline.text.syllables import rejoin_split_syllables
 
-#: A line-end hyphen inside an identifier, left with a space by the line join ("66- NQ/TW").
-_BROKEN_IDENTIFIER = re.compile(r"(?<=[0-9A-ZĐ])-\s+(?=[A-ZĐ]{2})")
+#: A line-end hyphen inside an identifier ("66-" / "NQ/TW"); PDF cells arrive with the
+#: lines already joined by a space ("66- NQ/TW"), other formats keep the line break.
+_BROKEN_IDENTIFIER = re.compile(r"(?<=[0-9A-ZĐ])-\n(?=[A-ZĐ]{2})")
+_BROKEN_IDENTIFIER_PDF = re.compile(r"(?<=[0-9A-ZĐ])-\s+(?=[A-ZĐ]{2})")
+#: Longest text of a TT cell that is not an ordinal but still starts a task row.
+ORDINAL_MAX = 15
 
 
 def clean(text: str, repair: bool) -> str:
@@ -31,6 +35,7 @@ def clean(text: str, repair: bool) -> str:
     text = normalize(text)
     if repair:
         text = "\n".join(rejoin_split_syllables(line) for line in text.split("\n"))
+        text = _BROKEN_IDENTIFIER_PDF.sub("-", text)
     return _BROKEN_IDENTIFIER.sub("-", text)
 
 
@@ -121,3 +126,9 @@ def has_ordinal(row: Row) -> bool:
     """The row starts a task of its own: a TT cell of its own whose text reads as an ordinal."""
     text = row.values.get("ordinal", "")
     return "ordinal" in row.own and bool(text) and not row.ordinal_merged
+
+
+def is_stray(row: Row) -> bool:
+    """A row whose TT cell holds a long text that is no ordinal (page chrome after a table)."""
+    text = row.values.get("ordinal", "") if "ordinal" in row.own else ""
+    return bool(text) and not P.ORDINAL.match(text) and (len(text) > ORDINAL_MAX or text.endswith(":"))
