@@ -75,7 +75,9 @@ def parse(document: Document) -> Decision:
     if found is not None:
         part, decision.recipients, decision.archive_note = found
         decision.parts[part.name] = part
-    decision.tasks = parse_appendix(document.tables(), repair=document.source_format == "pdf")
+    decision.tasks = parse_appendix(
+        document.tables(), repair=document.source_format == "pdf", lines=document.lines()
+    )
     decision.warnings.extend(check_ordinals(decision.tasks))
     for task in decision.tasks:
         for name in ("task_text", "product_text", "deadline_text"):

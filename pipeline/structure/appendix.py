@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import Table, Task
+from pipeline.model import Line, Table, Task
 from pipeline.readers.layout import BULLETS
 from pipeline.structure import patterns as P
 from pipeline.structure.task_columns import find_header
+from pipeline.text import normalize
 from pipeline.structure.task_rows import Row, has_ordinal, is_note, is_stray, read_row, section_of
 
 #: Task fields in record order (after ``ordinal``); each is stored as ``<name>_text``
@@ -233,9 +234,47 @@ def check_ordinals(tasks: list[Task]) -> list[str]:
     return warnings
 
 
-def parse_appendix(tables: list[Table], repair: bool = False) -> list[Task]:
-    """All task rows of all task tables in ``tables``, numbered by ``row_index``."""
+def table_label(lines: list[Line], after: int, before: int) -> tuple[str, str | None] | None:
+    """``(label, title)`` of a task table from the lines between blocks ``after`` and ``before``:
+    the last "Phụ lục N" line, else the last numbered heading ("II. Đánh giá …")."""
+    between = [ln for ln in lines if after < ln.block < before and ln.text.strip()]
+    for line in reversed(between):
+        m = P.TABLE_LABEL.match(normalize(line.text).strip())
+        if m:
+            return " ".join(m.group("label").split()), None
+    for line in reversed(between):
+        m = P.TABLE_HEADING.match(normalize(line.text).strip())
+        if m:
+            return m.group("numeral"), m.group("title").strip()
+    return None
+
+
+def _label_tasks(tasks: list[Task], label: tuple[str, str | None]) -> None:
+    """Put a table's label in front of its tasks' sections (several task tables in one document:
+    "Phụ lục II / I"); a table without section rows takes the label as its section."""
+    if all(t.section is None and t.section_title is None for t in tasks):
+        for t in tasks:
+            t.section, t.section_title = label
+        return
+    for t in tasks:
+        t.section = f"{label[0]} / {t.section}" if t.section else label[0]
+
+
+def parse_appendix(tables: list[Table], repair: bool = False, lines: list[Line] | None = None) -> list[Task]:
+    """All task rows of all task tables in ``tables``, numbered by ``row_index``.
+
+    With the document's ``lines`` and several task tables, each table's label
+    (:func:`table_label`) goes in front of its tasks' sections, so tasks of
+    different tables never share a section.
+    """
     tasks: list[Task] = []
-    for group in task_groups(tables):
-        tasks.extend(stitch(group, start_index=len(tasks), repair=repair))
+    groups = task_groups(tables)
+    previous_end = -1
+    for group in groups:
+        found = stitch(group, start_index=len(tasks), repair=repair)
+        label = table_label(lines, previous_end, group[0].table.block) if lines and len(groups) > 1 else None
+        if label:
+            _label_tasks(found, label)
+        previous_end = group[-1].table.block
+        tasks.extend(found)
     return tasks

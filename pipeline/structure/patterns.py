@@ -129,6 +129,11 @@ SECTION_MARK = re.compile(
     re.DOTALL,
 )
 
+#: A table's label line above it: "Phụ lục II", "PHỤ LỤC 3" (group ``label``), or a
+#: numbered heading "II. Đánh giá cấp Nhà nước", "B. DANH MỤC …" (``numeral``, ``title``).
+TABLE_LABEL = re.compile(r"^(?P<label>Phụ\s*lục\s+(?:[IVX]+|\d+)(?:\.\d+)?)\b", re.IGNORECASE)
+TABLE_HEADING = re.compile(r"^(?P<numeral>X{0,2}(?:IX|IV|V?I{1,3}|V|X)|[A-DĐ])\s*\.\s*(?P<title>\S.*)$")
+
 #: A closing total or note row of a procedure-step table ("Tổng thời gian giải quyết …",
 #: "- Thời gian giải quyết TTHC:"), and a "Ghi chú:" / "Lưu ý:" note row.
 NOTE_ROW = re.compile(r"^[-–+*]?\s*(?:Tổng(?:\s+cộng|\s+thời gian)?|Ghi chú|Lưu ý|Thời gian giải quyết)\b", re.IGNORECASE)
