@@ -25,6 +25,9 @@ from pipeline.text.syllables import rejoin_split_syllables
 #: lines already joined by a space ("66- NQ/TW"), other formats keep the line break.
 _BROKEN_IDENTIFIER = re.compile(r"(?<=[0-9A-ZĐ])-\n(?=[A-ZĐ]{2})")
 _BROKEN_IDENTIFIER_PDF = re.compile(r"(?<=[0-9A-ZĐ])-\s+(?=[A-ZĐ]{2})")
+#: Evidence that a text layer spaced a syllable apart: a piece of a word without a vowel
+#: ("C h í nh", "T rước", "B ộ"); cells without it are left alone ("dịch vụ y tế" stays).
+_SPLIT_SYLLABLE = re.compile(r"(?<![\w/])(?:[bcdđghklmnpqrstvx]{1,3}|[BCDĐGHKLMNPQRSTVX])\s+[^\W\d_]")
 #: Longest text of a TT cell that is not an ordinal but still starts a task row.
 ORDINAL_MAX = 15
 
@@ -32,9 +35,10 @@ ORDINAL_MAX = 15
 def clean(text: str, repair: bool) -> str:
     """A cell's text as stored: normalised, identifiers broken at a line-end hyphen rejoined;
     with ``repair`` (PDF text layers) syllables split by spurious spaces rejoined."""
+    if repair and _SPLIT_SYLLABLE.search(text):
+        text = "\n".join(rejoin_split_syllables(line) for line in text.split("\n"))
     text = normalize(text)
     if repair:
-        text = "\n".join(rejoin_split_syllables(line) for line in text.split("\n"))
         text = _BROKEN_IDENTIFIER_PDF.sub("-", text)
     return _BROKEN_IDENTIFIER.sub("-", text)
 
