@@ -153,8 +153,8 @@ def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False
         n_mapped = len(frag.mapping)
         for position, cells in enumerate(frag.body):
             row = read_row(cells, frag.mapping, repair)
-            if not row.own:
-                continue
+            if not row.own - {"ordinal"} and not row.values.get("task"):
+                continue  # an empty row, or a blank form's numbered line
             sec = section_of(row, n_mapped)
             if sec:
                 section = (sec[0] or None, sec[1] or None)

@@ -79,6 +79,8 @@ def map_columns(texts: list[str]) -> dict[int, str]:
     mapping: dict[int, str] = {}
     if any(cue in fold(text) for text in texts for cue in P.NOT_TASK_HEADER):
         return {}
+    if sum(1 for text in texts if P.COUNT_HEADER.match(fold(text))) >= 2:
+        return {}  # "Số lao động …", "Số doanh nghiệp …": counts of a statistics table
     for col, text in enumerate(texts):
         name = field_of(text)
         if name is None or (name in mapping.values() and name not in SHARED_FIELDS):
