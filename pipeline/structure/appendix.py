@@ -170,8 +170,41 @@ def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False
                 _extend(prev, row, page)  # type: ignore[arg-type]
                 continue
             tasks.append(_task(row, prev, section, start_index + len(tasks), page, frag.table.block))
+    tasks = _nested_groups(tasks, start_index)
     _infer_numerals(tasks)
     return tasks
+
+
+def _only_task(task: Task) -> bool:
+    """The row carries a task text and nothing else (no product, deadline, agency …; a title
+    merged over the row fills them with the same text)."""
+    others = {getattr(task, _attr(name)) for name in FIELDS[2:]} - {None, task.task_text}
+    return bool(task.task_text) and not others
+
+
+def _nested_groups(tasks: list[Task], start_index: int) -> list[Task]:
+    """A numbered row with only a title whose next row nests under it ("1." above "1.1")
+    is a group (section) row: its sub-tasks take "1" (or "I.1" under section I) as section."""
+    out: list[Task] = []
+    i = 0
+    while i < len(tasks):
+        task = tasks[i]
+        number = (task.ordinal or "").rstrip(".):").strip()
+        nxt = tasks[i + 1] if i + 1 < len(tasks) else None
+        if number.isdigit() and _only_task(task) and nxt and (nxt.ordinal or "").startswith(number + "."):
+            section = f"{task.section}.{number}" if task.section else number
+            j = i + 1
+            while j < len(tasks) and (tasks[j].ordinal or "").startswith(number + ".") and \
+                    (tasks[j].ordinal or "").rstrip(".") != number:
+                tasks[j].section, tasks[j].section_title = section, task.task_text
+                j += 1
+            i += 1
+            continue
+        out.append(task)
+        i += 1
+    for index, task in enumerate(out):
+        task.row_index = start_index + index
+    return out
 
 
 def _merged_heading(values: dict[str, str]) -> tuple[tuple[str | None, str], str] | None:
