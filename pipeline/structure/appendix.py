@@ -272,8 +272,10 @@ def table_label(lines: list[Line], after: int, before: int) -> tuple[str, str | 
     the last "Phụ lục N" line, else the last numbered heading ("II. Đánh giá …")."""
     between = [ln for ln in lines if after < ln.block < before and ln.text.strip()]
     for line in reversed(between):
-        m = P.TABLE_LABEL.match(normalize(line.text).strip())
-        if m:
+        text = normalize(line.text).strip()
+        m = P.TABLE_LABEL.match(text)
+        rest = text[m.end():].strip(" .:-–") if m else ""
+        if m and rest.upper() == rest:  # the label line itself, not "Phụ lục I.3 kèm theo …"
             return " ".join(m.group("label").split()), None
     for line in reversed(between):
         m = P.TABLE_HEADING.match(normalize(line.text).strip())
