@@ -9,6 +9,7 @@ comes from :data:`pipeline.structure.patterns.COLUMN_HEADERS` (issue 11 item 3).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from pipeline.model import Cell
@@ -66,7 +67,17 @@ def field_of(text: str) -> str | None:
             continue
         if any(cue in key for cue in cues):
             return name
+    plain = _plain(key)  # a header typed without some accents ("Điều, khoan, điểm")
+    for name, cues in P.COLUMN_HEADERS:
+        if name != "ordinal" and any(len(cue) > 6 and _plain(cue) in plain for cue in cues):
+            return name
     return None
+
+
+def _plain(text: str) -> str:
+    """``text`` without diacritics ("điều, khoản" → "dieu, khoan")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def map_columns(texts: list[str]) -> dict[int, str]:
