@@ -18,6 +18,7 @@ from pipeline.structure.flat import prepare_lines
 from pipeline.structure.header import parse_header, read_title
 from pipeline.structure.paragraphs import Paragraph, make_part, paragraphs
 from pipeline.structure.plan import parse_plan
+from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.structure.preamble import parse_preamble, preamble_end
 from pipeline.structure.recipients import find_recipients
 from pipeline.structure.signature import find_signature
@@ -79,6 +80,7 @@ def parse(document: Document) -> Decision:
         document.tables(), repair=document.source_format == "pdf", lines=document.lines()
     )
     decision.warnings.extend(check_ordinals(decision.tasks))
+    decision.tasks.extend(prose_tasks(lines[body_start:], start_index=len(decision.tasks)))
     for task in decision.tasks:
         for name in ("task_text", "product_text", "deadline_text"):
             text = getattr(task, name)
