@@ -37,7 +37,7 @@ LABEL_LINE = re.compile(
     re.IGNORECASE,
 )
 #: A numbered item "1.", "3.1.", "3.2 Tổ chức …" (a bare "2026" is no item).
-NUMBER_LINE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})(?:\.\s*|\s+(?=\D)|$)(?P<text>.*)$")
+NUMBER_LINE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})[.)](?:\s+|$)(?P<text>.*)$|^(?P<sub>\d{1,2}\.\d{1,2})\s+(?P<subtext>\D.*)$")
 #: A lettered point "a)", "b.", "đ)".
 LETTER_LINE = re.compile(r"^(?P<letter>[a-zđ])\s*[.)]\s+(?P<text>\S.*)$")
 #: A section heading "II. NỘI DUNG KẾ HOẠCH" (resets the item path).
@@ -66,7 +66,7 @@ def _unit(text: str, page: int | None) -> _Unit:
         return _Unit("label", name, m.group("value").strip(), page)
     m = NUMBER_LINE.match(text)
     if m:
-        return _Unit("number", m.group("num"), m.group("text").strip(), page)
+        return _Unit("number", m.group("num") or m.group("sub"), (m.group("text") or m.group("subtext") or "").strip(), page)
     m = LETTER_LINE.match(text)
     if m:
         return _Unit("letter", m.group("letter"), m.group("text").strip(), page)
