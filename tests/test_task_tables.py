@@ -89,3 +89,19 @@ def test_ordinal_out_of_sequence_is_repaired_with_a_warning() -> None:
     assert [t.ordinal for t in tasks] == ["7", "8", "9", "10"]
     assert tasks[2].ordinal_as_read == "3"
     assert len(warnings) == 1 and "'3'" in warnings[0]
+
+
+def test_task_column_registry_matches_the_record_and_schema() -> None:
+    """Issue 11 item 5: every registry column is a Task attribute and a tasks column, in order."""
+    from dataclasses import fields
+
+    from pipeline.model.task_columns import TASK_COLUMNS
+    from pipeline.store.schema import TASKS
+    from pipeline.structure import patterns as P
+
+    attrs = {f.name for f in fields(Task)}
+    assert all(c.attr in attrs for c in TASK_COLUMNS)
+    names = TASKS.names
+    positions = [names.index(c.attr) for c in TASK_COLUMNS]
+    assert positions == sorted(positions)
+    assert {name for name, _ in P.COLUMN_HEADERS} == {c.field for c in TASK_COLUMNS}

@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.model import Annotations, Citation, Decision, Document, Failure
+from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.store.identity import document_key, source_kind
 from pipeline.structure.province import current_province, match_province, slug
 from pipeline.text import normalize
@@ -136,16 +137,7 @@ def task_rows(decision: Decision) -> list[Row]:
             "row_index": t.row_index,
             "section": t.section,
             "section_title": t.section_title,
-            "ordinal": t.ordinal,
-            "task_text": t.task_text,
-            "product_text": t.product_text,
-            "deadline_text": t.deadline_text,
-            "assignment_text": t.assignment_text,
-            "lead_text": t.lead_text,
-            "coordinate_text": t.coordinate_text,
-            "monitor_text": t.monitor_text,
-            "note_text": t.note_text,
-            "kinh_phi": t.kinh_phi,
+            **{c.attr: getattr(t, c.attr) for c in TASK_COLUMNS},
             "source": t.source,
             "ordinal_as_read": t.ordinal_as_read,
             "page_start": t.page_start,

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from pipeline.model.task_columns import TASK_COLUMNS
+
 #: Bumped when a column is added, removed or changes meaning.
 SCHEMA_VERSION = "2"
 
@@ -107,18 +109,9 @@ TASKS = pa.schema(
         _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
         _f("task_id", pa.string(), "'<doc_id>:<row_index>', one per appendix row", False, source=_APPENDIX),
         _f("row_index", pa.int32(), "0-based position of the row among the document's task rows", False, unit="row", source=_APPENDIX),
-        _f("section", pa.string(), "Roman numeral of the appendix section row above ('I', 'II')", source=_APPENDIX),
-        _f("section_title", pa.string(), "Title of that section row", source=_APPENDIX),
-        _f("ordinal", pa.string(), "TT/STT cell; repeated on each product line of a merged task", source=_APPENDIX),
-        _f("task_text", pa.string(), "Nhiệm vụ cell, line breaks kept", source=_APPENDIX),
-        _f("product_text", pa.string(), "Sản phẩm cell", source=_APPENDIX),
-        _f("deadline_text", pa.string(), "Tiến độ / Thời gian / Thời hạn hoàn thành cell", source=_APPENDIX),
-        _f("assignment_text", pa.string(), "Phân công / Trách nhiệm thực hiện / Người (Đơn vị) thực hiện cell", source=_APPENDIX),
-        _f("lead_text", pa.string(), "Cơ quan (Đơn vị) chủ trì cell", source=_APPENDIX),
-        _f("coordinate_text", pa.string(), "Cơ quan (Đơn vị) phối hợp cell", source=_APPENDIX),
-        _f("monitor_text", pa.string(), "Theo dõi, kiểm tra, đôn đốc cell; Cấp trình / Cấp phê duyệt (the level the result goes to)", source=_APPENDIX),
-        _f("note_text", pa.string(), "Ghi chú / Căn cứ cell (remark, basis the task was added on)", source=_APPENDIX),
-        _f("kinh_phi", pa.string(), "Kinh phí / Nguồn kinh phí cell (budget) as printed", source=_APPENDIX),
+        _f("section", pa.string(), "Numeral of the section (group) row above ('I', 'A', '1' over '1.1'); with several task tables in a document, the table's label first ('Phụ lục II / I', or the numbered heading above the table)", source=_APPENDIX),
+        _f("section_title", pa.string(), "Title of that section row (or of the heading above the table)", source=_APPENDIX),
+        *(_f(c.attr, pa.string(), c.description, source=_APPENDIX) for c in TASK_COLUMNS),
         _f("source", pa.string(), "Where the task was read: 'table' (a task table) or 'prose' (labelled plan lines)", False, source=_APPENDIX),
         _f("ordinal_as_read", pa.string(), "The TT as printed when it broke its sequence and was repaired (OCR misread); null otherwise", source=_APPENDIX),
         _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX", unit="page", source=_APPENDIX),

@@ -22,15 +22,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.model import Line, Table, Task
+from pipeline.model.task_columns import BY_FIELD, TASK_COLUMNS
 from pipeline.readers.layout import BULLETS
 from pipeline.structure import patterns as P
 from pipeline.structure.task_columns import find_header
 from pipeline.text import normalize
 from pipeline.structure.task_rows import Row, has_ordinal, is_note, is_stray, read_row, section_of
 
-#: Task fields in record order (after ``ordinal``); each is stored as ``<name>_text``
-#: except ``kinh_phi``.
-FIELDS = ("ordinal", "task", "product", "deadline", "assignment", "lead", "coordinate", "monitor", "note", "kinh_phi")
+#: Task fields in record order, from the task-column registry.
+FIELDS = tuple(c.field for c in TASK_COLUMNS)
 
 
 @dataclass(slots=True)
@@ -98,7 +98,8 @@ def _extend(task: Task, row: Row, page: int | None) -> None:
 
 
 def _attr(name: str) -> str:
-    return "kinh_phi" if name == "kinh_phi" else f"{name}_text"
+    """The Task attribute of a field ("product" → "product_text")."""
+    return BY_FIELD[name].attr
 
 
 def _continues(row: Row, first_of_fragment: bool, prev: Task | None) -> bool:
@@ -122,24 +123,19 @@ def _task(row: Row, prev: Task | None, section: tuple[str | None, str | None], i
     values = row.values
     own_task = "task" in row.own
     inherit = prev is not None and not has_ordinal(row) and (row.ordinal_merged or not own_task)
-    return Task(
+    task = Task(
         row_index=index,
         section=section[0],
         section_title=section[1],
         ordinal=(prev.ordinal if inherit and prev else values.get("ordinal") if has_ordinal(row) else None) or None,
         task_text=(values.get("task") if own_task or not inherit else prev.task_text if prev else None) or None,
-        product_text=values.get("product") or None,
-        deadline_text=values.get("deadline") or None,
-        assignment_text=values.get("assignment") or None,
-        lead_text=values.get("lead") or None,
-        coordinate_text=values.get("coordinate") or None,
-        monitor_text=values.get("monitor") or None,
-        note_text=values.get("note") or None,
-        kinh_phi=values.get("kinh_phi") or None,
         page_start=page,
         page_end=page,
         block=block,
     )
+    for name in FIELDS[2:]:
+        setattr(task, _attr(name), values.get(name) or None)
+    return task
 
 
 def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False) -> list[Task]:

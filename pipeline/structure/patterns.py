@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.model.task_columns import header_vocabulary
+
 #: Tên loại văn bản (Decree 30/2020, Appendix III) as printed in capitals on the
 #: type line, mapped to the sentence-case name stored in ``doc_type``.
 DOC_TYPES: dict[str, str] = {
@@ -85,24 +87,9 @@ PLAN_YEAR = re.compile(r"(?:năm|giai đoạn)\s+((?:19|20)\d\d)", re.IGNORECASE
 #: priority order: the first field whose cue occurs in a header cell takes the
 #: column ("Cơ quan chủ trì thực hiện" is the lead, not an assignment; "Phân công
 #: nhiệm vụ" an assignment, not a task; "Nhiệm vụ thực hiện" a task). ``ordinal``
-#: cues must equal the whole cell (or start it, "Thứ tự các bước"). Issue 11 item 3.
-COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ordinal", ("stt", "tt", "số tt", "số thứ tự", "thứ tự", "thứ tự các bước", "bước", "số", "mục")),
-    ("lead", ("chủ trì",)),
-    ("coordinate", ("phối hợp",)),
-    # Theo dõi, kiểm tra, đôn đốc; the level a result is submitted to (cấp trình, cấp phê duyệt).
-    ("monitor", ("theo dõi", "đôn đốc", "kiểm tra, đôn", "cấp trình", "phê duyệt", "cấp ban hành")),
-    ("deadline", ("tiến độ", "thời gian", "thời hạn", "thời điểm", "mốc hoàn thành")),
-    # Sản phẩm / kết quả; the provisions to amend in a list of acts (Điều, khoản, điểm cần sửa đổi).
-    ("product", ("sản phẩm", "kết quả", "điều, khoản", "điều khoản", "hình thức văn bản")),
-    ("kinh_phi", ("kinh phí", "dự toán", "nguồn vốn")),
-    ("note", ("ghi chú", "căn cứ")),
-    ("assignment", ("phân công", "trách nhiệm thực hiện", "người thực hiện", "cá nhân thực hiện",
-                    "đơn vị thực hiện", "cơ quan thực hiện", "bộ phận thực hiện")),
-    ("task", ("nhiệm vụ", "nội dung", "công việc", "hoạt động", "giải pháp", "văn bản", "vbqppl",
-              "nghị định", "danh sách", "danh mục", "tên đề án", "đề án", "chương trình")),
-    ("assignment", ("tổ chức thực hiện", "cơ quan", "đơn vị")),
-)
+#: cues must equal the whole cell (or start it, "Thứ tự các bước"). Issue 11 item 3;
+#: the vocabulary lives in the task-column registry (:mod:`pipeline.model.task_columns`).
+COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = header_vocabulary()
 
 #: Header cells of tables that are not task tables even when they name a task-like
 #: column: lists of administrative procedures (mã thủ tục, phí, lệ phí), statistics

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.model import Cell
+from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.structure import patterns as P
 from pipeline.text import fold, normalize
 
