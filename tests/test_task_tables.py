@@ -105,3 +105,45 @@ def test_task_column_registry_matches_the_record_and_schema() -> None:
     positions = [names.index(c.attr) for c in TASK_COLUMNS]
     assert positions == sorted(positions)
     assert {name for name, _ in P.COLUMN_HEADERS} == {c.field for c in TASK_COLUMNS}
+
+
+def test_footnote_digits_glued_to_cells_are_dropped() -> None:
+    """Nghị quyết 97/NQ-CP p3: the superscript '1' after 'Nghị quyết số 66-NQ/TW' (text layer:
+    '66- NQ/TW1') is no part of the 'Căn cứ bổ sung' cell; the line-end hyphen is rejoined."""
+    tasks = parse(readers.read(TABLES / "nq97_cp_2026_p3.pdf")).tasks
+    assert [t.ordinal for t in tasks] == ["1", "2", "3"]
+    assert tasks[0].note_text == "Nghị quyết số 66-NQ/TW"
+    assert tasks[2].note_text == "Nghị quyết số 66-NQ/TW, Nghị quyết số 140/NQ-CP"
+    assert squash(tasks[0].coordinate_text) == "Bộ Nội vụ"
+
+
+def test_nested_group_row_is_a_section() -> None:
+    """Quyết định 982/QĐ-TTg: '1. Rà soát, hoàn thiện thể chế' merged over the row heads 1.1–1.7."""
+    tasks = parse(readers.read(TABLES / "qd982_ttg_2026_pp13-14.pdf")).tasks
+    group = [t for t in tasks if t.section == "1"]
+    assert [t.ordinal for t in group] == [f"1.{n}" for n in range(1, 8)]
+    assert {t.section_title for t in group} == {"Rà soát, hoàn thiện thể chế"}
+    assert all(t.ordinal != "1." for t in tasks)
+
+
+def test_several_tables_take_the_heading_above_them() -> None:
+    """Lào Cai procedures: three step tables with the same steps under 'I.', 'II.', 'III.' headings;
+    the 'Tổng thời gian giải quyết' total rows are no tasks."""
+    tasks = parse(readers.read(TABLES / "laocai_quytrinh_tthc_hhnh_phuluc_2026.docx")).tasks
+    assert len(tasks) == 33
+    assert [t.section for t in tasks[::11]] == ["I", "II", "III"]
+    assert tasks[0].ordinal == "Bước 1" and tasks[10].ordinal == "Bước 11"
+    assert not any((t.task_text or "").startswith("Tổng thời gian") for t in tasks)
+
+
+def test_tasks_written_as_prose() -> None:
+    """Lai Châu plan: items followed by '- Cơ quan chủ trì: …', '- Cơ quan phối hợp: …',
+    '- Thời gian thực hiện: …' become tasks with source 'prose'; lettered points under 3.1 → '3.1.a'."""
+    tasks = parse(readers.read(TABLES / "laichau_kh7360_ubnd_2025.md")).tasks
+    assert tasks and all(t.source == "prose" for t in tasks)
+    point = next(t for t in tasks if t.ordinal == "3.1.b")
+    assert point.task_text == "Nghị định quy định về điều kiện kinh doanh dịch vụ và đánh giá sự phù hợp."
+    assert point.lead_text == "Sở Khoa học và Công nghệ."
+    assert point.coordinate_text == "Các sở, ngành có liên quan và UBND các xã, phường."
+    four = next(t for t in tasks if t.ordinal == "4")
+    assert four.deadline_text == "Năm 2026 và các năm tiếp theo."
