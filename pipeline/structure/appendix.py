@@ -102,7 +102,7 @@ def _attr(name: str) -> str:
     return BY_FIELD[name].attr
 
 
-def _continues(row: Row, first_of_fragment: bool, prev: Task | None) -> bool:
+def _continues(row: Row, first_of_fragment: bool, prev: Task | None, has_tt: bool = True) -> bool:
     """The row only continues the task above (joined into it rather than a row of its own).
 
     After a page break (first row of a fragment, no TT): unless it is a new product
@@ -112,6 +112,8 @@ def _continues(row: Row, first_of_fragment: bool, prev: Task | None) -> bool:
     if prev is None or has_ordinal(row):
         return False
     new = row.own - {"ordinal", "task"}
+    if first_of_fragment and not has_tt:  # no TT column: only a task text starting mid-sentence continues
+        return row.values.get("task", "")[:1].islower() or "task" not in row.own
     if first_of_fragment:
         new_line = "task" not in row.own and {"product", "deadline"} <= row.own
         return not new_line
@@ -162,7 +164,8 @@ def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False
                 section, row.values["task"] = heading[0], heading[1]
             page = next((c.page for c in cells if c.page is not None), frag.table.page)
             prev = tasks[-1] if tasks else None
-            if _continues(row, frag.continues and position == 0, prev):
+            has_tt = "ordinal" in frag.mapping.values()
+            if _continues(row, frag.continues and position == 0, prev, has_tt):
                 _extend(prev, row, page)  # type: ignore[arg-type]
                 continue
             tasks.append(_task(row, prev, section, start_index + len(tasks), page, frag.table.block))
