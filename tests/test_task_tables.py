@@ -147,3 +147,19 @@ def test_tasks_written_as_prose() -> None:
     assert point.coordinate_text == "Các sở, ngành có liên quan và UBND các xã, phường."
     four = next(t for t in tasks if t.ordinal == "4")
     assert four.deadline_text == "Năm 2026 và các năm tiếp theo."
+
+
+def test_header_vocabulary_budget_note_and_column_numbers() -> None:
+    """Header synonyms of issue 11 item 3: Kinh phí → kinh_phi, Ghi chú → note; a column-number
+    row ('(1) (2) … 4=3/2') under the header is skipped; a statistics header is no task header."""
+    from pipeline.model import Cell
+    from pipeline.structure.task_columns import find_header, map_columns
+
+    header = ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian thực hiện", "Nguồn kinh phí", "Ghi chú"]
+    assert map_columns(header) == {0: "ordinal", 1: "task", 2: "lead", 3: "deadline", 4: "kinh_phi", 5: "note"}
+    numbers = ["(1)", "(2)", "(3)", "(4)", "5=3/4", "(6)"]
+    rows = [[Cell(text=t, row=r, col=c) for c, t in enumerate(texts)]
+            for r, texts in enumerate([header, numbers, ["1", "Tập huấn", "Sở Tư pháp", "Quý II", "100", ""]])]
+    found = find_header(rows, 6)
+    assert found is not None and found.rows == 2
+    assert map_columns(["TT", "Nội dung", "Số lao động", "Số doanh nghiệp", "Thời hạn"]) == {}
