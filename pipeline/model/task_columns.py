@@ -34,7 +34,7 @@ class TaskColumn:
 TASK_COLUMNS: tuple[TaskColumn, ...] = (
     TaskColumn("ordinal", "ordinal", "TT/STT cell as printed ('1.', '1.1', 'a', '-', 'Bước 1'); repeated on each product line of a merged task",
                ("stt", "tt", "số tt", "số thứ tự", "thứ tự", "thứ tự các bước", "bước", "số", "mục"), priority=0),
-    TaskColumn("task", "task_text", "Nhiệm vụ / Nội dung / Công việc / Hoạt động cell, line breaks kept",
+    TaskColumn("task", "task_text", "Nhiệm vụ cell (also headed Nội dung / Công việc / Hoạt động), line breaks kept",
                ("nhiệm vụ", "nội dung", "công việc", "hoạt động", "giải pháp", "văn bản", "vbqppl",
                 "nghị định", "danh sách", "danh mục", "tên đề án", "đề án", "chương trình"), priority=90),
     # Sản phẩm / kết quả; the provisions to amend in a list of acts (Điều, khoản, điểm cần sửa đổi).
