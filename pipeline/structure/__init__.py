@@ -21,6 +21,7 @@ from pipeline.structure.plan import parse_plan
 from pipeline.structure.preamble import parse_preamble, preamble_end
 from pipeline.structure.recipients import find_recipients
 from pipeline.structure.signature import find_signature
+from pipeline.structure.tables import document_tables
 from pipeline.text import normalize
 from pipeline.text.syllables import rejoin_split_syllables
 
@@ -75,6 +76,7 @@ def parse(document: Document) -> Decision:
     if found is not None:
         part, decision.recipients, decision.archive_note = found
         decision.parts[part.name] = part
+    decision.tables = document_tables(document)
     decision.tasks = parse_appendix(document.tables())
     for task in decision.tasks:
         for name in ("task_text", "product_text", "deadline_text"):

@@ -1,0 +1,186 @@
+"""What a table holds (loại bảng), from its header cells and its body cells.
+
+:func:`table_kind` returns one of:
+
+* ``"layout"`` — a borderless table the reader laid out as lines (header block
+  issuer | motto, recipients | signature): marked by the reader, not guessed.
+* ``"form"`` (biểu mẫu để trống) — a header over a body that is mostly blank:
+  fewer than 20 % of the body cells filled, or most filled cells are dotted
+  leaders ("……", "....") to write on.
+* ``"task"`` (bảng nhiệm vụ: who does what by when) — the header names the work
+  (Nhiệm vụ, Nội dung công việc, Tên nhiệm vụ, Hoạt động, Nội dung …) and who does
+  it (Chủ trì, Cơ quan/Đơn vị thực hiện, Trách nhiệm, Phân công, Phối hợp, a cell
+  "Thực hiện" or "Đơn vị") or by when (Tiến độ, Thời gian, Thời hạn), and the body
+  is not mostly numbers; or a procedure table whose rows are steps ("Bước 1 …")
+  under a header naming who is responsible or the time.
+* ``"ranking"`` (xếp hạng) — a header column Xếp hạng, Thứ hạng, Xếp loại or "Hạng".
+* ``"statistics"`` (số liệu thống kê) — statistics vocabulary in the header (Chỉ
+  tiêu, Số liệu, Đơn vị tính, Thống kê, Tỷ lệ, Số lượng, Ước TH, So sánh …), or at
+  least 40 % of the filled body cells (the ordinal column aside) are numbers.
+* ``"list"`` (danh sách, danh mục) — list vocabulary in the header (Họ và tên,
+  Chức vụ, Thành viên, Tên thủ tục, Lĩnh vực, Danh mục, Tên …), or an ordinal
+  column over rows of text.
+* ``"other"`` — anything else: a frame around text (most rows hold at most one
+  filled cell: a one-column table, text boxes the PDF draws as rectangles), a
+  grid without header or vocabulary.
+
+The rules are tried in that order; the first that holds wins. Only ``"task"``
+tables should feed the ``tasks`` dataset. Header rows are found by
+:func:`header_rows`; vocabulary lives in :mod:`pipeline.structure.table_vocab`.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pipeline.model import Cell
+from pipeline.structure import table_vocab as V
+from pipeline.text import fold
+
+#: How many leading rows may hold titles and the header.
+HEADER_SEARCH_ROWS = 8
+#: A header cell longer than this (characters) is body text, not a column name.
+HEADER_CELL_MAX = 90
+#: Body share of numeric cells from which a table without vocabulary is statistics.
+NUMERIC_SHARE = 0.4
+#: Body share of filled cells below which a table with a header is a blank form.
+FORM_FILLED_SHARE = 0.2
+
+#: Whole header cells that name who is responsible on their own.
+_RESPONSIBLE_CELLS = frozenset({"thực hiện", "đơn vị", "cơ quan", "cơ quan, đơn vị", "đơn vị, cơ quan"})
+
+
+class Tabular(Protocol):
+    """Anything with a grid of cells: a reader's ``Table`` or a stitched ``DocumentTable``."""
+
+    rows: list[list[Cell]]
+
+
+def table_kind(table: Tabular) -> str:
+    """Kind of ``table``: task, statistics, ranking, list, form, layout or other (rules in the module docstring)."""
+    if getattr(table, "layout", False):
+        return "layout"
+    rows = [row for row in table.rows if row]
+    if not rows or _text_frame(rows):
+        return "other"
+    n_head = header_rows(rows)
+    head = header_cells(rows[:n_head] if n_head else rows[:1])
+    body = rows[n_head:] if n_head else rows[1:]
+    ordinal_col = _ordinal_column(head, body)
+    values = _body_values(body, ordinal_col)
+    if n_head and body and _blank_form(values):
+        return "form"
+    joined = " | ".join(head)
+    numeric = _numeric_share(values)
+    if _task_header(head) and numeric < 0.5:
+        return "task"
+    if _step_rows(body) and (V.cue_in(V.RESPONSIBLE_HEADS, joined) or V.cue_in(V.DEADLINE_HEADS, joined)):
+        return "task"
+    if V.cue_in(V.RANKING_CORE, joined) or "hạng" in head:
+        return "ranking"
+    if V.cue_in(V.STATISTICS_HEADS, joined):
+        return "statistics"
+    if V.cue_in(V.LIST_HEADS, joined):
+        return "list"
+    if values and numeric >= NUMERIC_SHARE:
+        return "statistics"
+    if ordinal_col is not None and len(body) >= 2 and max(len(row) for row in rows) >= 2:
+        return "list"
+    return "other"
+
+
+def header_rows(rows: list[list[Cell]]) -> int:
+    """How many leading rows form the header: title rows, header rows, a column-number row.
+
+    A header row has at least two filled cells, each short, at least half of them header vocabulary, and no plain number. Empty
+    rows and single-cell title rows above the first header row count with it; a
+    column-number row ("(1) (2) (3)", "1 2 3", "4=3/2") right under it too. 0
+    when none of the first :data:`HEADER_SEARCH_ROWS` rows is a header row.
+    """
+    last = -1
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        texts = [fold(c.text) for c in row if c.text.strip()]
+        if _is_header_row(texts):
+            last = i
+        elif last >= 0 and _is_column_numbers(texts):
+            last = i
+            break
+        elif last >= 0 or len(texts) > 1:
+            break
+    return last + 1
+
+
+def header_cells(rows: list[list[Cell]]) -> list[str]:
+    """Folded texts of the header rows' cells, each distinct text once, in reading order."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        for cell in row:
+            text = fold(cell.text)
+            if text:
+                seen.setdefault(text, None)
+    return list(seen)
+
+
+def _is_header_row(texts: list[str]) -> bool:
+    if len(texts) < 2:
+        return False
+    if any(len(t) > HEADER_CELL_MAX or V.NUMBER_CELL.match(t) for t in texts):
+        return False
+    hits = sum(1 for t in texts if t.rstrip(".") in V.ORDINAL_HEADS or V.cue_in(V.ALL_HEADS, t))
+    return 2 * hits >= len(texts)
+
+
+def _text_frame(rows: list[list[Cell]]) -> bool:
+    """Most rows (80 %) hold at most one filled cell: text in a frame, not a grid."""
+    single = sum(1 for row in rows if sum(1 for c in row if c.text.strip()) <= 1)
+    return single >= 0.8 * len(rows)
+
+
+def _is_column_numbers(texts: list[str]) -> bool:
+    return len(texts) >= 2 and all(V.COLUMN_NUMBER.match(t.upper()) for t in texts)
+
+
+def _ordinal_column(head: list[str], body: list[list[Cell]]) -> int | None:
+    """Grid column of the ordinal (STT) when the header names one or most body rows start with a number."""
+    if head and head[0].rstrip(".") in V.ORDINAL_HEADS:
+        return 0
+    firsts = [row[0].text.strip() for row in body if row and row[0].col == 0 and row[0].text.strip()]
+    numbered = sum(1 for t in firsts if V.NUMBER_CELL.match(t.rstrip(".")) or t.rstrip(".").replace(".", "").isdigit())
+    return 0 if firsts and 2 * numbered > len(body) else None
+
+
+def _body_values(body: list[list[Cell]], ordinal_col: int | None) -> list[str]:
+    """Texts of the body's own cells (merged continuations and the ordinal column aside), empty ones included."""
+    return [
+        c.text.strip() for row in body for c in row if not c.merged_from_above and c.col != ordinal_col
+    ]
+
+
+def _numeric_share(values: list[str]) -> float:
+    filled = [v for v in values if v]
+    if not filled:
+        return 0.0
+    return sum(1 for v in filled if V.NUMBER_CELL.match(v)) / len(filled)
+
+
+def _blank_form(values: list[str]) -> bool:
+    if not values:
+        return False
+    filled = [v for v in values if v]
+    leaders = [v for v in filled if V.BLANK_LEADER.search(v) and len(V.BLANK_LEADER.sub("", v).strip()) < 4]
+    return len(filled) < FORM_FILLED_SHARE * len(values) or (bool(filled) and 2 * len(leaders) > len(filled))
+
+
+def _task_header(head: list[str]) -> bool:
+    """The header names the work and who does it or by when."""
+    joined = " | ".join(head)
+    if not V.cue_in(V.TASK_HEADS, joined):
+        return False
+    responsible = V.cue_in(V.RESPONSIBLE_HEADS, joined) or any(t in _RESPONSIBLE_CELLS for t in head)
+    return bool(responsible or V.cue_in(V.DEADLINE_HEADS, joined))
+
+
+def _step_rows(body: list[list[Cell]]) -> bool:
+    """At least two body rows whose first or second cell is a procedure step ("Bước 1")."""
+    steps = sum(1 for row in body if any(V.STEP_CELL.match(fold(c.text)) for c in row[:2]))
+    return steps >= 2

@@ -1,0 +1,147 @@
+"""A document's tables as whole tables: page fragments stitched, header rows counted, kind given.
+
+:func:`document_tables` is the entry point (``Document`` in, ``DocumentTable``
+list out); it feeds the ``tables`` and ``table_cells`` datasets. Every table
+the readers found is kept, whatever it holds.
+
+A PDF table that runs over several pages arrives as one fragment per page. A
+fragment continues the previous page's table (:func:`continues`) when
+
+1. it is on the next page, is the first table there, and the other is the last
+   table of its page;
+2. no text stands between them: no line below the earlier fragment except in
+   the page's footer band (bottom :data:`FOOTER_BAND` of the page) and no line
+   above the later one except in the header band (top :data:`HEADER_BAND`), page
+   numbers aside;
+3. both have the same number of grid columns, and either the later fragment
+   repeats the earlier table's header rows (they are dropped from the stitched
+   grid) or has no header and spans the same width (left and right edges within
+   :data:`EDGE_TOLERANCE` points).
+
+In formats without pages (DOCX, HTML, Markdown, spreadsheets) tables are never
+joined, except two adjacent blocks where the second repeats the first's header
+(a text export that kept one fragment per printed page).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.model import Cell, Document, Line, Table
+from pipeline.model.tables import DocumentTable
+from pipeline.structure.table_kind import header_cells, header_rows, table_kind
+
+#: Share of the page height at its top (running header) and bottom (footer,
+#: footnotes are not allowed) where a line does not break a table's continuation.
+HEADER_BAND = 0.08
+FOOTER_BAND = 0.08
+#: Points two fragments' left and right edges may differ by and still be one table.
+EDGE_TOLERANCE = 6.0
+
+#: A page number line: "12", "- 12 -", "Trang 12".
+_PAGE_NUMBER = re.compile(r"^\W*(trang\s*)?\d{1,4}\W*$", re.IGNORECASE)
+
+
+def document_tables(document: Document) -> list[DocumentTable]:
+    """Every table of ``document`` in document order, fragments stitched, kinds set."""
+    groups: list[list[Table]] = []
+    for page in document.pages:
+        for table in sorted(page.tables, key=lambda t: t.block):
+            if not table.rows:
+                continue
+            if groups and continues(document, groups[-1][-1], table, groups[-1][0]):
+                groups[-1].append(table)
+            else:
+                groups.append([table])
+    out: list[DocumentTable] = []
+    for index, fragments in enumerate(groups):
+        out.append(build(index, fragments))
+    return out
+
+
+def build(index: int, fragments: list[Table]) -> DocumentTable:
+    """One :class:`DocumentTable` from its fragments (the first holds the header)."""
+    first = fragments[0]
+    n_head = header_rows(first.rows)
+    head = header_cells(first.rows[:n_head])
+    rows: list[list[Cell]] = []
+    for k, fragment in enumerate(fragments):
+        skip = 0
+        if k and n_head:
+            own = header_rows(fragment.rows)
+            skip = own if own and header_cells(fragment.rows[:own]) == head else 0
+        for row in fragment.rows[skip:]:
+            r = len(rows)
+            rows.append([replace(c, row=r, page=c.page if c.page is not None else fragment.page) for c in row])
+    pages = [f.page for f in fragments if f.page is not None]
+    table = DocumentTable(
+        index=index, fragments=fragments, rows=rows, n_cols=max(f.n_cols for f in fragments),
+        header_rows=n_head, page_start=min(pages) if pages else None, page_end=max(pages) if pages else None,
+        block=first.block, name=first.name, depth=first.depth,
+    )
+    table.kind = table_kind(table)  # type: ignore[assignment]
+    return table
+
+
+def continues(document: Document, prev: Table, table: Table, first: Table) -> bool:
+    """``table`` continues the table whose last fragment is ``prev`` and first fragment ``first``."""
+    if table.n_cols != prev.n_cols:
+        return False
+    n_head = header_rows(first.rows)
+    own = header_rows(table.rows)
+    repeats = bool(n_head and own) and header_cells(table.rows[:own]) == header_cells(first.rows[:n_head])
+    if prev.page is None or table.page is None:
+        return document.paged is False and repeats and table.block == prev.block + 1
+    if table.page != prev.page + 1 or not _last_on_page(document, prev) or not _first_on_page(document, table):
+        return False
+    if not _nothing_between(document, prev, table):
+        return False
+    return repeats or (own == 0 and _same_edges(prev, table))
+
+
+def _page(document: Document, number: int):  # type: ignore[no-untyped-def]
+    return next((p for p in document.pages if p.number == number), None)
+
+
+def _last_on_page(document: Document, table: Table) -> bool:
+    page = _page(document, table.page or 0)
+    return page is not None and all(t.block <= table.block for t in page.tables if t.rows)
+
+
+def _first_on_page(document: Document, table: Table) -> bool:
+    page = _page(document, table.page or 0)
+    return page is not None and all(t.block >= table.block for t in page.tables if t.rows)
+
+
+def _nothing_between(document: Document, prev: Table, table: Table) -> bool:
+    """No body line below ``prev`` on its page nor above ``table`` on its page."""
+    before, after = _page(document, prev.page or 0), _page(document, table.page or 0)
+    if before is None or after is None or prev.bbox is None or table.bbox is None:
+        return False
+    below = [ln for ln in before.lines if _top(ln) >= prev.bbox[3] - 1]
+    above = [ln for ln in after.lines if _bottom(ln) <= table.bbox[1] + 1]
+    footer = (before.height or 0) * (1 - FOOTER_BAND) if before.height else None
+    header = (after.height or 0) * HEADER_BAND if after.height else None
+    return all(_ignorable(ln, footer is not None and _top(ln) >= footer) for ln in below) and all(
+        _ignorable(ln, header is not None and _bottom(ln) <= header) for ln in above
+    )
+
+
+def _ignorable(line: Line, in_band: bool) -> bool:
+    text = line.text.strip()
+    return not text or in_band or bool(_PAGE_NUMBER.match(text))
+
+
+def _top(line: Line) -> float:
+    return line.bbox[1] if line.bbox else float("inf")
+
+
+def _bottom(line: Line) -> float:
+    return line.bbox[3] if line.bbox else float("inf")
+
+
+def _same_edges(prev: Table, table: Table) -> bool:
+    if prev.bbox is None or table.bbox is None:
+        return False
+    return abs(prev.bbox[0] - table.bbox[0]) <= EDGE_TOLERANCE and abs(prev.bbox[2] - table.bbox[2]) <= EDGE_TOLERANCE
