@@ -123,6 +123,10 @@ class Page:
     stamps: list[Line] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
     ocr_confidence: float | None = None
+    #: Borderless layout tables (header block issuer | motto, recipients | signature)
+    #: whose cells the reader turned into ``lines``; kept as grids for the ``tables``
+    #: dataset only (never parsed as data tables, not in :meth:`Document.tables`).
+    layout_tables: list[Table] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -7,12 +7,16 @@
 * ``"form"`` (biểu mẫu để trống) — a header over a body that is mostly blank:
   fewer than 20 % of the body cells filled, or most filled cells are dotted
   leaders ("……", "....") to write on.
-* ``"task"`` (bảng nhiệm vụ: who does what by when) — the header names the work
-  (Nhiệm vụ, Nội dung công việc, Tên nhiệm vụ, Hoạt động, Nội dung …) and who does
-  it (Chủ trì, Cơ quan/Đơn vị thực hiện, Trách nhiệm, Phân công, Phối hợp, a cell
-  "Thực hiện" or "Đơn vị") or by when (Tiến độ, Thời gian, Thời hạn), and the body
-  is not mostly numbers; or a procedure table whose rows are steps ("Bước 1 …")
-  under a header naming who is responsible or the time.
+* ``"task"`` (bảng nhiệm vụ: who does what by when) — the body is not mostly
+  numbers and the header either names the work (Nhiệm vụ, Nội dung công việc, Tên
+  nhiệm vụ, Hoạt động, Nội dung, Văn bản cần sửa đổi …) and who does it (Chủ trì,
+  Cơ quan/Đơn vị thực hiện, Trách nhiệm, Phân công, Phối hợp, a cell "Thực hiện"
+  or "Đơn vị") or by when (Tiến độ, Thời gian, Thời hạn); or has three or more
+  columns, one naming who leads each row (Chủ trì, Phân công, Trách nhiệm thực
+  hiện), and no measures (Chỉ tiêu, Số
+  liệu, Đơn vị tính, Mục tiêu: an indicator table with a "Cơ quan chủ trì, theo
+  dõi" column is statistics); or it is a procedure table whose rows are steps
+  ("Bước 1 …") under a header naming who is responsible or the time.
 * ``"ranking"`` (xếp hạng) — a header column Xếp hạng, Thứ hạng, Xếp loại or "Hạng".
 * ``"statistics"`` (số liệu thống kê) — statistics vocabulary in the header (Chỉ
   tiêu, Số liệu, Đơn vị tính, Thống kê, Tỷ lệ, Số lượng, Ước TH, So sánh …), or at
@@ -40,7 +44,7 @@ from pipeline.text import fold
 #: How many leading rows may hold titles and the header.
 HEADER_SEARCH_ROWS = 8
 #: A header cell longer than this (characters) is body text, not a column name.
-HEADER_CELL_MAX = 90
+HEADER_CELL_MAX = 120
 #: Body share of numeric cells from which a table without vocabulary is statistics.
 NUMERIC_SHARE = 0.4
 #: Body share of filled cells below which a table with a header is a blank form.
@@ -74,6 +78,8 @@ def table_kind(table: Tabular) -> str:
     numeric = _numeric_share(values)
     if _task_header(head) and numeric < 0.5:
         return "task"
+    if len(head) >= 3 and V.cue_in(V.LEAD_HEADS, joined) and not V.cue_in(V.MEASURE_HEADS, joined) and numeric < 0.3:
+        return "task"
     if _step_rows(body) and (V.cue_in(V.RESPONSIBLE_HEADS, joined) or V.cue_in(V.DEADLINE_HEADS, joined)):
         return "task"
     if V.cue_in(V.RANKING_CORE, joined) or "hạng" in head:
@@ -100,7 +106,10 @@ def header_rows(rows: list[list[Cell]]) -> int:
     last = -1
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         texts = [fold(c.text) for c in row if c.text.strip()]
-        if _is_header_row(texts):
+        full = len(texts) == len(row) and not any(
+            len([c for c in r if c.text.strip()]) > 1 for r in rows[:i]
+        )
+        if _is_header_row(texts, full):
             last = i
         elif last >= 0 and _is_column_numbers(texts):
             last = i
@@ -121,13 +130,14 @@ def header_cells(rows: list[list[Cell]]) -> list[str]:
     return list(seen)
 
 
-def _is_header_row(texts: list[str]) -> bool:
+def _is_header_row(texts: list[str], first_full: bool) -> bool:
+    """``texts``: the row's filled cells (folded); ``first_full``: the first grid-like row, every cell filled."""
     if len(texts) < 2:
         return False
     if any(len(t) > HEADER_CELL_MAX or V.NUMBER_CELL.match(t) for t in texts):
         return False
     hits = sum(1 for t in texts if t.rstrip(".") in V.ORDINAL_HEADS or V.cue_in(V.ALL_HEADS, t))
-    return 2 * hits >= len(texts)
+    return 2 * hits >= len(texts) or (first_full and hits >= 1)
 
 
 def _text_frame(rows: list[list[Cell]]) -> bool:
@@ -174,7 +184,7 @@ def _blank_form(values: list[str]) -> bool:
 def _task_header(head: list[str]) -> bool:
     """The header names the work and who does it or by when."""
     joined = " | ".join(head)
-    if not V.cue_in(V.TASK_HEADS, joined):
+    if not (V.cue_in(V.TASK_HEADS, joined) or V.cue_in(V.WORK_HEADS, joined)):
         return False
     responsible = V.cue_in(V.RESPONSIBLE_HEADS, joined) or any(t in _RESPONSIBLE_CELLS for t in head)
     return bool(responsible or V.cue_in(V.DEADLINE_HEADS, joined))

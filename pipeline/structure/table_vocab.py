@@ -18,6 +18,19 @@ ORDINAL_HEADS = frozenset({"stt", "tt", "số tt", "số thứ tự", "thứ t�
 TASK_HEADS = ("nhiệm vụ", "nội dung công việc", "nội dung nhiệm vụ", "tên nhiệm vụ", "công việc",
               "hoạt động", "nội dung thực hiện", "nội dung triển khai", "giải pháp", "nội dung")
 
+#: Column naming the work as documents to draft or amend (each row is a drafting task:
+#: "Các văn bản cần sửa đổi, bổ sung", "Tên văn bản cần xây dựng").
+WORK_HEADS = ("văn bản cần", "cần sửa đổi", "cần xây dựng", "cần ban hành", "sửa đổi, bổ sung", "dự thảo",
+              "đề án", "dự án")
+
+#: The lead column of an assignment (a table naming who leads each row is a task table
+#: unless its header is statistics vocabulary: "Chỉ tiêu | Cơ quan chủ trì, theo dõi").
+LEAD_HEADS = ("chủ trì", "phân công", "trách nhiệm thực hiện", "cơ quan thực hiện", "đơn vị thực hiện",
+              "chịu trách nhiệm")
+
+#: Statistics columns that keep a table with a lead column out of the task tables.
+MEASURE_HEADS = ("chỉ tiêu", "số liệu", "đơn vị tính", "đvt", "thống kê", "mục tiêu")
+
 #: Column naming who does it (cơ quan/đơn vị chủ trì, trách nhiệm, phân công, phối hợp).
 #: (A bare "Đơn vị", "Cơ quan" or "Thực hiện" counts only as a whole cell: "Đơn vị tính" and
 #: "Kết quả thực hiện" are statistics columns.)

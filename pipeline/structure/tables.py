@@ -18,7 +18,9 @@ fragment continues the previous page's table (:func:`continues`) when
    grid) or has no header and spans the same width (left and right edges within
    :data:`EDGE_TOLERANCE` points).
 
-In formats without pages (DOCX, HTML, Markdown, spreadsheets) tables are never
+Layout tables (``Page.layout_tables``: header and signature blocks the reader
+read as lines) are kept as tables of kind ``layout`` and never joined. In
+formats without pages (DOCX, HTML, Markdown, spreadsheets) tables are never
 joined, except two adjacent blocks where the second repeats the first's header
 (a text export that kept one fragment per printed page).
 """
@@ -46,22 +48,27 @@ _PAGE_NUMBER = re.compile(r"^\W*(trang\s*)?\d{1,4}\W*$", re.IGNORECASE)
 def document_tables(document: Document) -> list[DocumentTable]:
     """Every table of ``document`` in document order, fragments stitched, kinds set."""
     groups: list[list[Table]] = []
+    layouts: set[int] = set()
     for page in document.pages:
-        for table in sorted(page.tables, key=lambda t: t.block):
+        tables = [(t, False) for t in page.tables] + [(t, True) for t in page.layout_tables]
+        for table, layout in sorted(tables, key=lambda item: (item[0].block, item[0].depth)):
             if not table.rows:
                 continue
-            if groups and continues(document, groups[-1][-1], table, groups[-1][0]):
+            if layout:
+                layouts.add(len(groups))
+                groups.append([table])
+            elif groups and len(groups) - 1 not in layouts and continues(document, groups[-1][-1], table, groups[-1][0]):
                 groups[-1].append(table)
             else:
                 groups.append([table])
-    out: list[DocumentTable] = []
-    for index, fragments in enumerate(groups):
-        out.append(build(index, fragments))
-    return out
+    return [build(index, fragments, index in layouts) for index, fragments in enumerate(groups)]
 
 
-def build(index: int, fragments: list[Table]) -> DocumentTable:
-    """One :class:`DocumentTable` from its fragments (the first holds the header)."""
+def build(index: int, fragments: list[Table], layout: bool = False) -> DocumentTable:
+    """One :class:`DocumentTable` from its fragments (the first holds the header).
+
+    ``layout`` marks a borderless layout table the reader read as lines (kind ``layout``).
+    """
     first = fragments[0]
     n_head = header_rows(first.rows)
     head = header_cells(first.rows[:n_head])
@@ -78,7 +85,7 @@ def build(index: int, fragments: list[Table]) -> DocumentTable:
     table = DocumentTable(
         index=index, fragments=fragments, rows=rows, n_cols=max(f.n_cols for f in fragments),
         header_rows=n_head, page_start=min(pages) if pages else None, page_end=max(pages) if pages else None,
-        block=first.block, name=first.name, depth=first.depth,
+        block=first.block, name=first.name, depth=first.depth, layout=layout,
     )
     table.kind = table_kind(table)  # type: ignore[assignment]
     return table
