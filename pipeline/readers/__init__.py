@@ -69,9 +69,12 @@ def sniff(data: bytes, suffix: str) -> str:
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        if suffix in (".xlsx", ".xlsm") or (suffix != ".docx" and b"xl/" in data[:65536] and b"word/" not in data[:65536]):
+        names = data[:65536]  # local file headers: part names such as word/document.xml, xl/workbook.xml
+        if b"word/" in names:
+            return "docx"
+        if b"xl/" in names or suffix in (".xlsx", ".xlsm"):
             return "xlsx"
-        if suffix == ".docx" or b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096]:
+        if suffix == ".docx" or b"[Content_Types].xml" in data[:4096]:
             return "docx"
         raise UnsupportedInput("ZIP archive that is not a Word (.docx) document or an Excel (.xlsx) workbook")
     if head.startswith(OLE2_MAGIC):

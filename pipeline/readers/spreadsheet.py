@@ -180,7 +180,8 @@ def _xlsx_sheets(path: Path) -> Iterator[Sheet]:
     """Worksheets of an .xlsx/.xlsm workbook (openpyxl, cached formula values)."""
     import openpyxl
 
-    book = openpyxl.load_workbook(path, data_only=True)
+    with path.open("rb") as handle:  # a file object: openpyxl would refuse a path not named .xlsx
+        book = openpyxl.load_workbook(handle, data_only=True)
     try:
         for ws in book.worksheets:
             cells = [
