@@ -24,11 +24,12 @@
 * ``"list"`` (danh sách, danh mục) — list vocabulary in the header (Họ và tên,
   Chức vụ, Thành viên, Tên thủ tục, Lĩnh vực, Danh mục, Tên …), or an ordinal
   column over rows of text.
-* ``"other"`` — anything else: a frame around text (most rows hold at most one
-  filled cell: a one-column table, text boxes the PDF draws as rectangles), a
-  grid without header or vocabulary.
+* ``"other"`` — anything else: a frame around text (no header, most rows hold
+  at most one filled cell: a one-column table, text boxes the PDF draws as
+  rectangles), a grid without header or vocabulary.
 
-The rules are tried in that order; the first that holds wins. Only ``"task"``
+The frame rule is tried first, then the others in the order above; the first
+that holds wins. Only ``"task"``
 tables should feed the ``tasks`` dataset. Header rows are found by
 :func:`header_rows`; vocabulary lives in :mod:`pipeline.structure.table_vocab`.
 """
@@ -65,9 +66,11 @@ def table_kind(table: Tabular) -> str:
     if getattr(table, "layout", False):
         return "layout"
     rows = [row for row in table.rows if row]
-    if not rows or _text_frame(rows):
+    if not rows:
         return "other"
     n_head = header_rows(rows)
+    if not n_head and _text_frame(rows):
+        return "other"
     head = header_cells(rows[:n_head] if n_head else rows[:1])
     body = rows[n_head:] if n_head else rows[1:]
     ordinal_col = _ordinal_column(head, body)
