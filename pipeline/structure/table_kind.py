@@ -29,7 +29,9 @@
   rectangles), a grid without header or vocabulary.
 
 The frame rule is tried first, then the others in the order above; the first
-that holds wins. Only ``"task"``
+that holds wins. Without a recognised header (a continuation page that was
+not stitched, a grid of prose) no vocabulary is read: the body alone decides
+between statistics, list and other. Only ``"task"``
 tables should feed the ``tasks`` dataset. Header rows are found by
 :func:`header_rows`; vocabulary lives in :mod:`pipeline.structure.table_vocab`.
 """
@@ -77,8 +79,10 @@ def table_kind(table: Tabular) -> str:
     values = _body_values(body, ordinal_col)
     if n_head and body and _blank_form(values):
         return "form"
-    joined = " | ".join(head)
     numeric = _numeric_share(values)
+    if not n_head:
+        return _headless_kind(values, numeric, ordinal_col, body)
+    joined = " | ".join(head)
     if _task_header(head) and numeric < 0.5:
         return "task"
     if len(head) >= 3 and V.cue_in(V.LEAD_HEADS, joined) and not V.cue_in(V.MEASURE_HEADS, joined) and numeric < 0.3:
@@ -91,9 +95,14 @@ def table_kind(table: Tabular) -> str:
         return "statistics"
     if V.cue_in(V.LIST_HEADS, joined):
         return "list"
+    return _headless_kind(values, numeric, ordinal_col, body)
+
+
+def _headless_kind(values: list[str], numeric: float, ordinal_col: int | None, body: list[list[Cell]]) -> str:
+    """Kind from the body alone: mostly numbers → statistics; an ordinal column over text rows → list."""
     if values and numeric >= NUMERIC_SHARE:
         return "statistics"
-    if ordinal_col is not None and len(body) >= 2 and max(len(row) for row in rows) >= 2:
+    if ordinal_col is not None and len(body) >= 2 and max(len(row) for row in body) >= 2:
         return "list"
     return "other"
 
@@ -101,36 +110,50 @@ def table_kind(table: Tabular) -> str:
 def header_rows(rows: list[list[Cell]]) -> int:
     """How many leading rows form the header: title rows, header rows, a column-number row.
 
-    A header row has at least two filled cells, each short, at least half of them header vocabulary, and no plain number. Empty
-    rows and single-cell title rows above the first header row count with it; a
-    column-number row ("(1) (2) (3)", "1 2 3", "4=3/2") right under it too. 0
-    when none of the first :data:`HEADER_SEARCH_ROWS` rows is a header row.
+    The first header row has at least two filled cells, each short, none a plain
+    number and each starting with a capital, a digit or a bracket (column names
+    are capitalised; lines of wrapped prose are not); more than half of them are
+    header vocabulary (:data:`~pipeline.structure.table_vocab.ALL_HEADS`), or, in
+    the first row holding more than one cell, all cells are filled and one is
+    vocabulary. Rows under it are header rows too when they hold vocabulary the
+    same way or continue the header cells in lower case (a PDF splits a header
+    cell "Cơ quan chủ / trì" over two rows). Empty rows and single-cell title
+    rows above the header count with it, and so does a column-number row ("(1)
+    (2) (3)", "1 2 3", "4=3/2") right under it. 0 when none of the first
+    :data:`HEADER_SEARCH_ROWS` rows starts a header.
     """
     last = -1
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        texts = [fold(c.text) for c in row if c.text.strip()]
-        full = len(texts) == len(row) and not any(
-            len([c for c in r if c.text.strip()]) > 1 for r in rows[:i]
-        )
-        if _is_header_row(texts, full):
+        raw = [c.text.strip() for c in row if c.text.strip()]
+        texts = [fold(t) for t in raw]
+        if last < 0:
+            full = len(raw) == len(row) and all(sum(1 for c in r if c.text.strip()) <= 1 for r in rows[:i])
+            if _is_header_row(texts, full) and all(_capitalised(t) for t in raw):
+                last = i
+            elif len(raw) > 1:
+                break
+        elif _is_header_row(texts, False) or _continues_header(raw):
             last = i
-        elif last >= 0 and _is_column_numbers(texts):
-            last = i
-            break
-        elif last >= 0 or len(texts) > 1:
+        else:
+            if _is_column_numbers(texts):
+                last = i
             break
     return last + 1
 
 
 def header_cells(rows: list[list[Cell]]) -> list[str]:
-    """Folded texts of the header rows' cells, each distinct text once, in reading order."""
-    seen: dict[str, None] = {}
+    """Folded header text of each grid column (its header rows' cells joined), each distinct text once.
+
+    A header cell split over two rows ("Cơ quan chủ" / "trì soạn thảo") reads as
+    one column name; a cell merged down is read once.
+    """
+    columns: dict[int, list[str]] = {}
     for row in rows:
         for cell in row:
             text = fold(cell.text)
-            if text:
-                seen.setdefault(text, None)
-    return list(seen)
+            if text and not cell.merged_from_above:
+                columns.setdefault(cell.col, []).append(text)
+    return list(dict.fromkeys(" ".join(columns[col]) for col in sorted(columns)))
 
 
 def _is_header_row(texts: list[str], first_full: bool) -> bool:
@@ -140,7 +163,19 @@ def _is_header_row(texts: list[str], first_full: bool) -> bool:
     if any(len(t) > HEADER_CELL_MAX or V.NUMBER_CELL.match(t) for t in texts):
         return False
     hits = sum(1 for t in texts if t.rstrip(".") in V.ORDINAL_HEADS or V.cue_in(V.ALL_HEADS, t))
-    return 2 * hits >= len(texts) or (first_full and hits >= 1)
+    return 2 * hits > len(texts) or (first_full and hits >= 1)
+
+
+def _capitalised(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in "([\"“'"
+
+
+def _continues_header(raw: list[str]) -> bool:
+    """Short lower-case pieces, no numbers: the rest of header cells split over two rows."""
+    return bool(raw) and all(
+        t[:1].islower() and len(t) <= HEADER_CELL_MAX // 2 and not V.NUMBER_CELL.match(t) for t in raw
+    )
 
 
 def _text_frame(rows: list[list[Cell]]) -> bool:

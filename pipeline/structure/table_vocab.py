@@ -29,7 +29,8 @@ LEAD_HEADS = ("chủ trì", "phân công", "trách nhiệm thực hiện", "cơ 
               "chịu trách nhiệm")
 
 #: Statistics columns that keep a table with a lead column out of the task tables.
-MEASURE_HEADS = ("chỉ tiêu", "số liệu", "đơn vị tính", "đvt", "thống kê", "mục tiêu")
+MEASURE_HEADS = ("chỉ tiêu", "số liệu", "đơn vị tính", "đvt", "thống kê", "mục tiêu", "tốc độ", "bình quân",
+                 "tỷ lệ", "giá trị")
 
 #: Column naming who does it (cơ quan/đơn vị chủ trì, trách nhiệm, phân công, phối hợp).
 #: (A bare "Đơn vị", "Cơ quan" or "Thực hiện" counts only as a whole cell: "Đơn vị tính" and
@@ -65,7 +66,7 @@ LIST_HEADS = ("họ và tên", "họ tên", "chức vụ", "chức danh", "thàn
               "ký hiệu", "cơ quan ban hành", "trích yếu", "ngày ban hành", "văn bản", "loại", "nhóm")
 
 #: Other words that occur only in headers (used to recognise a header row).
-OTHER_HEADS = ("ghi chú", "kết quả", "năm", "quý", "tháng", "nội dung", "căn cứ", "yêu cầu", "mức",
+OTHER_HEADS = ("cơ quan", "đơn vị", "thực hiện", "ghi chú", "kết quả", "năm", "quý", "tháng", "nội dung", "căn cứ", "yêu cầu", "mức",
                "nguồn", "kinh phí", "ngân sách", "địa bàn", "địa điểm", "đối tượng", "mục tiêu", "phương án",
                "hình thức", "sản phẩm", "tình hình", "lý do", "đề xuất", "kiến nghị", "số tiền")
 

@@ -12,7 +12,8 @@ fragment continues the previous page's table (:func:`continues`) when
 2. no text stands between them: no line below the earlier fragment except in
    the page's footer band (bottom :data:`FOOTER_BAND` of the page) and no line
    above the later one except in the header band (top :data:`HEADER_BAND`), page
-   numbers aside;
+   numbers and running heads (a line repeated on the other page, digits aside)
+   aside;
 3. both have the same number of grid columns, and either the later fragment
    repeats the earlier table's header rows (they are dropped from the stitched
    grid) or has no header and spans the same width (left and right edges within
@@ -122,22 +123,37 @@ def _first_on_page(document: Document, table: Table) -> bool:
 
 
 def _nothing_between(document: Document, prev: Table, table: Table) -> bool:
-    """No body line below ``prev`` on its page nor above ``table`` on its page."""
+    """No body line below ``prev`` on its page nor above ``table`` on its page.
+
+    Lines in the footer or header band, page numbers and running heads or feet
+    (the same text, digits aside, on the other page: "CÔNG BÁO/Số 242/Ngày …")
+    do not count.
+    """
     before, after = _page(document, prev.page or 0), _page(document, table.page or 0)
     if before is None or after is None or prev.bbox is None or table.bbox is None:
         return False
     below = [ln for ln in before.lines if _top(ln) >= prev.bbox[3] - 1]
     above = [ln for ln in after.lines if _bottom(ln) <= table.bbox[1] + 1]
-    footer = (before.height or 0) * (1 - FOOTER_BAND) if before.height else None
-    header = (after.height or 0) * HEADER_BAND if after.height else None
-    return all(_ignorable(ln, footer is not None and _top(ln) >= footer) for ln in below) and all(
-        _ignorable(ln, header is not None and _bottom(ln) <= header) for ln in above
-    )
+    footer = before.height * (1 - FOOTER_BAND) if before.height else None
+    header = after.height * HEADER_BAND if after.height else None
+    feet, heads = _keys(after.lines), _keys(before.lines)
+    return all(
+        _ignorable(ln, footer is not None and _top(ln) >= footer, feet) for ln in below
+    ) and all(_ignorable(ln, header is not None and _bottom(ln) <= header, heads) for ln in above)
 
 
-def _ignorable(line: Line, in_band: bool) -> bool:
+def _key(text: str) -> str:
+    """A line's text without digits and spaces, case-folded: running heads differ only by numbers."""
+    return re.sub(r"[\d\s]+", "", text).casefold()
+
+
+def _keys(lines: list[Line]) -> set[str]:
+    return {_key(ln.text) for ln in lines if ln.text.strip()}
+
+
+def _ignorable(line: Line, in_band: bool, other_page: set[str]) -> bool:
     text = line.text.strip()
-    return not text or in_band or bool(_PAGE_NUMBER.match(text))
+    return not text or in_band or bool(_PAGE_NUMBER.match(text)) or _key(text) in other_page
 
 
 def _top(line: Line) -> float:
