@@ -306,7 +306,7 @@ TABLES = pa.schema(
         _f("page_end", pa.int32(), "Last PDF page of the table, after stitching its page fragments", unit="page", source=_TABLES),
         _f("header_rows", pa.int32(), "Leading rows that form the header (title rows, header rows, a column-number row '(1) (2) (3)'); 0 when none was recognised", False, unit="rows", source=_KIND),
         _f("n_rows", pa.int32(), "Rows of the stitched grid, header included (a header repeated on a continuation page is counted once)", False, unit="rows", source=_TABLES),
-        _f("n_cols", pa.int32(), "Grid columns", False, unit="columns", source=_READER),
+        _f("n_cols", pa.int32(), "Grid columns (of the widest fragment when a PDF draws the pages of one table with different rulings)", False, unit="columns", source=_READER),
         _f("header", pa.string(), "Header cells as printed (normalised), each distinct text once, joined with ' | '; null without a header", source=_KIND),
         _f("fragments", pa.int32(), "Page fragments stitched into the table (1 when it does not run over a page break)", False, source=_TABLES),
         _f("block", pa.int32(), "Position of the table's first fragment among the document's blocks (paragraphs and tables)", False, unit="block", source=_READER),

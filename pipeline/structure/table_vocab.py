@@ -48,10 +48,13 @@ PRODUCT_HEADS = ("sản phẩm", "kết quả đầu ra", "hình thức văn b�
 #: Procedure steps (quy trình: Bước 1, Bước 2 …) in the first columns of body rows.
 STEP_CELL = re.compile(r"^bước\s*\d+\b")
 
-#: Statistics columns and rows (chỉ tiêu, số liệu, đơn vị tính, thống kê, year columns).
+#: Statistics columns (chỉ tiêu, số liệu, đơn vị tính, thống kê, …; amounts of fee
+#: schedules and cost norms: mức thu, định mức, đơn giá).
 STATISTICS_HEADS = ("chỉ tiêu", "số liệu", "đơn vị tính", "đvt", "thống kê", "tỷ lệ", "tổng số",
                     "số lượng", "ước th", "ước thực hiện", "so sánh", "kế hoạch năm", "thực hiện năm",
-                    "giá trị", "kinh phí", "dự toán", "tăng, giảm", "tốc độ", "bình quân")
+                    "giá trị", "kinh phí", "dự toán", "tăng, giảm", "tốc độ", "bình quân",
+                    # fee schedules and cost norms: amounts per item
+                    "mức thu", "mức chi", "định mức", "đơn giá", "thành tiền", "số tiền")
 
 #: Ranking columns (xếp hạng, thứ hạng, điểm số with xếp loại).
 RANKING_HEADS = ("xếp hạng", "thứ hạng", "xếp loại", "chỉ số", "tổng điểm", "điểm đạt", "điểm")

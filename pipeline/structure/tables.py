@@ -9,15 +9,16 @@ fragment continues the previous page's table (:func:`continues`) when
 
 1. it is on the next page, is the first table there, and the other is the last
    table of its page;
-2. no text stands between them: no line below the earlier fragment except in
-   the page's footer band (bottom :data:`FOOTER_BAND` of the page) and no line
+2. no text stands between them: no line below the earlier fragment except
+   footnotes (from a line "1 Mỗi đơn vị …" to the page end) and lines in the
+   page's footer band (bottom :data:`FOOTER_BAND` of the page) and no line
    above the later one except in the header band (top :data:`HEADER_BAND`), page
    numbers and running heads (a line repeated on the other page, digits aside)
    aside;
-3. both have the same number of grid columns, and either the later fragment
-   repeats the earlier table's header rows (they are dropped from the stitched
-   grid) or has no header and spans the same width (left and right edges within
-   :data:`EDGE_TOLERANCE` points).
+3. the later fragment repeats the table's header (the same text in each
+   column; the rows are dropped from the stitched grid), or it has no header,
+   the same number of grid columns and the same width (left and right edges
+   within :data:`EDGE_TOLERANCE` points).
 
 Layout tables (``Page.layout_tables``: header and signature blocks the reader
 read as lines) are kept as tables of kind ``layout`` and never joined. In
@@ -44,6 +45,9 @@ EDGE_TOLERANCE = 6.0
 
 #: A page number line: "12", "- 12 -", "Trang 12".
 _PAGE_NUMBER = re.compile(r"^\W*(trang\s*)?\d{1,4}\W*$", re.IGNORECASE)
+#: The first line of a footnote: its reference number, a space, the note ("1 Mỗi đơn vị …");
+#: a numbered paragraph of the body has a full stop or a bracket after its number.
+_FOOTNOTE = re.compile(r"^\d{1,3}\s+[^\W\d]")
 
 
 def document_tables(document: Document) -> list[DocumentTable]:
@@ -94,11 +98,11 @@ def build(index: int, fragments: list[Table], layout: bool = False) -> DocumentT
 
 def continues(document: Document, prev: Table, table: Table, first: Table) -> bool:
     """``table`` continues the table whose last fragment is ``prev`` and first fragment ``first``."""
-    if table.n_cols != prev.n_cols:
-        return False
     n_head = header_rows(first.rows)
     own = header_rows(table.rows)
     repeats = bool(n_head and own) and header_cells(table.rows[:own]) == header_cells(first.rows[:n_head])
+    if table.n_cols != prev.n_cols and not repeats:
+        return False
     if prev.page is None or table.page is None:
         return document.paged is False and repeats and table.block == prev.block + 1
     if table.page != prev.page + 1 or not _last_on_page(document, prev) or not _first_on_page(document, table):
@@ -132,7 +136,7 @@ def _nothing_between(document: Document, prev: Table, table: Table) -> bool:
     before, after = _page(document, prev.page or 0), _page(document, table.page or 0)
     if before is None or after is None or prev.bbox is None or table.bbox is None:
         return False
-    below = [ln for ln in before.lines if _top(ln) >= prev.bbox[3] - 1]
+    below = _without_footnotes([ln for ln in before.lines if _top(ln) >= prev.bbox[3] - 1])
     above = [ln for ln in after.lines if _bottom(ln) <= table.bbox[1] + 1]
     footer = before.height * (1 - FOOTER_BAND) if before.height else None
     header = after.height * HEADER_BAND if after.height else None
@@ -140,6 +144,14 @@ def _nothing_between(document: Document, prev: Table, table: Table) -> bool:
     return all(
         _ignorable(ln, footer is not None and _top(ln) >= footer, feet) for ln in below
     ) and all(_ignorable(ln, header is not None and _bottom(ln) <= header, heads) for ln in above)
+
+
+def _without_footnotes(below: list[Line]) -> list[Line]:
+    """Lines under a fragment up to the first footnote ("1 Mỗi đơn vị tính …"): the rest of the page is notes."""
+    for i, line in enumerate(below):
+        if _FOOTNOTE.match(line.text.strip()):
+            return below[:i]
+    return below
 
 
 def _key(text: str) -> str:
