@@ -21,7 +21,7 @@ from pipeline.readers import read
 from pipeline.store.rows import table_rows
 from pipeline.structure import parse
 from pipeline.structure.table_kind import header_rows, table_kind
-from pipeline.structure.tables import document_tables
+from pipeline.structure.tables import document_tables, kind_of_fragments
 
 from conftest import DATA
 
@@ -43,6 +43,9 @@ def test_report_statistics_tables_stitched_over_pages(report) -> None:  # type: 
         (21, 5, 25, 26, 2), (15, 5, 27, 27, 2), (23, 5, 28, 29, 2), (21, 5, 30, 31, 2),
         (15, 5, 32, 32, 2), (15, 5, 33, 33, 2), (27, 5, 34, 35, 2),
     ]
+    # A continuation page (no header of its own) takes its table's kind.
+    kinds = kind_of_fragments(report.tables)
+    assert [kinds[id(t)] for t in report.document.tables() if t.page in (26, 29)] == ["statistics", "statistics"]
     # Body pages: text boxes drawn as rectangles are frames around text, never data.
     assert {t.kind for t in report.tables if t.page_end is not None and t.page_end < 25} == {"other"}
 

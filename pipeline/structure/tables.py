@@ -69,6 +69,17 @@ def document_tables(document: Document) -> list[DocumentTable]:
     return [build(index, fragments, index in layouts) for index, fragments in enumerate(groups)]
 
 
+def kind_of_fragments(tables: list[DocumentTable]) -> dict[int, str]:
+    """``{id(fragment): kind}`` for every reader fragment of ``tables``.
+
+    A continuation page without its header cannot be classified alone; this
+    gives it the kind of the whole table it belongs to, so a caller holding the
+    reader's fragments (``Document.tables()``) keeps only task tables:
+    ``kinds = kind_of_fragments(decision.tables)``, then ``kinds[id(t)] == "task"``.
+    """
+    return {id(fragment): table.kind for table in tables for fragment in table.fragments}
+
+
 def build(index: int, fragments: list[Table], layout: bool = False) -> DocumentTable:
     """One :class:`DocumentTable` from its fragments (the first holds the header).
 
