@@ -132,7 +132,9 @@ def header_rows(rows: list[list[Cell]]) -> int:
                 last = i
             elif len(raw) > 1:
                 break
-        elif _is_header_row(texts, False) or _continues_header(raw):
+        elif _is_header_row(texts, False) or _continues_header(
+            [c.text.strip() for c in row if c.text.strip() and not c.merged_from_above]
+        ):
             last = i
         else:
             if _is_column_numbers(texts):

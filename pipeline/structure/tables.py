@@ -16,9 +16,10 @@ fragment continues the previous page's table (:func:`continues`) when
    numbers and running heads (a line repeated on the other page, digits aside)
    aside;
 3. the later fragment repeats the table's header (the same text in each
-   column; the rows are dropped from the stitched grid), or it has no header,
-   the same number of grid columns and the same width (left and right edges
-   within :data:`EDGE_TOLERANCE` points).
+   column; the rows are dropped from the stitched grid), or it has no header
+   and the same width (left and right edges within :data:`EDGE_TOLERANCE`
+   points). The grids may differ by a ruling line or two (a column split on one
+   page): the stitched table is as wide as its widest fragment.
 
 Layout tables (``Page.layout_tables``: header and signature blocks the reader
 read as lines) are kept as tables of kind ``layout`` and never joined. In
@@ -112,10 +113,8 @@ def continues(document: Document, prev: Table, table: Table, first: Table) -> bo
     n_head = header_rows(first.rows)
     own = header_rows(table.rows)
     repeats = bool(n_head and own) and header_cells(table.rows[:own]) == header_cells(first.rows[:n_head])
-    if table.n_cols != prev.n_cols and not repeats:
-        return False
     if prev.page is None or table.page is None:
-        return document.paged is False and repeats and table.block == prev.block + 1
+        return document.paged is False and repeats and table.block == prev.block + 1 and table.n_cols == prev.n_cols
     if table.page != prev.page + 1 or not _last_on_page(document, prev) or not _first_on_page(document, table):
         return False
     if not _nothing_between(document, prev, table):
