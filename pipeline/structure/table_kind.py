@@ -48,6 +48,9 @@ from pipeline.text import fold
 HEADER_SEARCH_ROWS = 8
 #: A header cell longer than this (characters) is body text, not a column name.
 HEADER_CELL_MAX = 120
+#: A lower-case piece longer than this (characters) is a line of body text, not the
+#: rest of a header cell split over two rows ("chủ trì", "cần sửa đổi, bổ sung").
+HEADER_PIECE_MAX = 32
 #: Body share of numeric cells from which a table without vocabulary is statistics.
 NUMERIC_SHARE = 0.4
 #: Body share of filled cells below which a table with a header is a blank form.
@@ -176,7 +179,7 @@ def _capitalised(text: str) -> bool:
 def _continues_header(raw: list[str]) -> bool:
     """Short lower-case pieces, no numbers: the rest of header cells split over two rows."""
     return bool(raw) and all(
-        t[:1].islower() and len(t) <= HEADER_CELL_MAX // 2 and not V.NUMBER_CELL.match(t) for t in raw
+        t[:1].islower() and len(t) <= HEADER_PIECE_MAX and not V.NUMBER_CELL.match(t) for t in raw
     )
 
 

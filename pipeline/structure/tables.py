@@ -91,10 +91,7 @@ def build(index: int, fragments: list[Table], layout: bool = False) -> DocumentT
     head = header_cells(first.rows[:n_head])
     rows: list[list[Cell]] = []
     for k, fragment in enumerate(fragments):
-        skip = 0
-        if k and n_head:
-            own = header_rows(fragment.rows)
-            skip = own if own and header_cells(fragment.rows[:own]) == head else 0
+        skip = _repeated_header(fragment, n_head, head) if k else 0
         for row in fragment.rows[skip:]:
             r = len(rows)
             rows.append([replace(c, row=r, page=c.page if c.page is not None else fragment.page) for c in row])
@@ -112,7 +109,7 @@ def continues(document: Document, prev: Table, table: Table, first: Table) -> bo
     """``table`` continues the table whose last fragment is ``prev`` and first fragment ``first``."""
     n_head = header_rows(first.rows)
     own = header_rows(table.rows)
-    repeats = bool(n_head and own) and header_cells(table.rows[:own]) == header_cells(first.rows[:n_head])
+    repeats = _repeated_header(table, n_head, header_cells(first.rows[:n_head])) > 0
     if prev.page is None or table.page is None:
         return document.paged is False and repeats and table.block == prev.block + 1 and table.n_cols == prev.n_cols
     if table.page != prev.page + 1 or not _last_on_page(document, prev) or not _first_on_page(document, table):
@@ -120,6 +117,20 @@ def continues(document: Document, prev: Table, table: Table, first: Table) -> bo
     if not _nothing_between(document, prev, table):
         return False
     return repeats or (own == 0 and _same_edges(prev, table))
+
+
+def _repeated_header(fragment: Table, n_head: int, head: list[str]) -> int:
+    """Rows at the top of ``fragment`` that repeat the table's header (``n_head`` rows reading ``head``); 0 if none.
+
+    The first fragment's row count is tried first, so a body row split over the
+    page break under the repeated header is not taken for more header.
+    """
+    if not n_head:
+        return 0
+    if header_cells(fragment.rows[:n_head]) == head:
+        return n_head
+    own = header_rows(fragment.rows)
+    return own if own and header_cells(fragment.rows[:own]) == head else 0
 
 
 def _page(document: Document, number: int):  # type: ignore[no-untyped-def]
