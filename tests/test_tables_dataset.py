@@ -122,3 +122,29 @@ def test_ingest_writes_tables_and_cells_for_every_format(tmp_path: Path) -> None
     assert (title["text"], title["col_span"]) == ("1. MỘT SỐ CHỈ TIÊU TỔNG HỢP", 6)
     assert th[(th["row"] == 3) & (th["col"] == 0)].empty  # covered by "Số TT" merged over rows 3-4
     assert th["page"].isna().all()
+
+
+#: Pages 5-8 of Thông tư 148/2025/BTC (Công báo print: running head "CÔNG BÁO/Số 59/…" above
+#: each page's fragment, footnotes under it) and pages 9-11 of Nghị quyết 97/NQ-CP (a task row
+#: split by each page break, under the repeated header).
+TT148_PAGES = DATA / "tables_b" / "national_tt148_btc_2025.p5-8.pdf"
+NQ97_PAGES = DATA / "tables_b" / "national_nq97_cp_2026.p9-11.pdf"
+
+
+def test_continuation_over_running_heads_and_footnotes() -> None:
+    """Cost-norm table over four landscape pages: one table, not four."""
+    tables = [t for t in document_tables(read(TT148_PAGES)) if t.kind != "other"]
+    assert [(t.kind, t.page_start, t.page_end, len(t.fragments), t.n_cols) for t in tables] == [
+        ("statistics", 1, 4, 4, 4)
+    ]
+    assert [c.text for c in tables[0].rows[0]] == ["STT", "Nhiệm vụ và hoạt động", "Định mức khoán chi", "Sản phẩm"]
+
+
+def test_row_split_under_a_repeated_header_is_not_header() -> None:
+    """The repeated header is dropped once per page; the split row's second half stays a body row."""
+    (table,) = [t for t in document_tables(read(NQ97_PAGES)) if t.kind == "task"]
+    assert (table.page_start, table.page_end, len(table.fragments), table.header_rows) == (1, 3, 3, 1)
+    texts = [" ".join(c.text for c in row) for row in table.rows]
+    assert sum(t.startswith("TT Tên nhiệm vụ") for t in texts) == 1
+    assert any(t.strip().startswith("đạo Trung ương về") for t in texts)  # second half of row 17, page 2
+    assert [row[0].text for row in table.rows if row[0].text.strip()][-1] == "19"
