@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from pipeline.model.source import BBox, Document, Page
+from pipeline.model.tables import DocumentTable
 from pipeline.model.tags import Annotations
 
 
@@ -115,6 +116,8 @@ class Decision:
     targets: list[Target] = field(default_factory=list)
     # Tag stage (pipeline/nlp): assignments, deadlines, products, mentions.
     annotations: Annotations | None = None
+    #: Every table of the document, fragments stitched and kinds set (pipeline.structure.tables).
+    tables: list[DocumentTable] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -47,8 +47,10 @@ def read_docx(path: Path, doc_id: str) -> Document:
             table = _read_table(child, document, block, fonts, counter)
             if is_layout_table(table):
                 page.lines.extend(_layout_lines(child, document, block, fonts))
+                page.layout_tables.append(table)
             else:
                 page.tables.append(table)
+            _nested_tables(child, document, block, fonts, page, is_layout_table(table))
         else:
             continue
         block += 1
@@ -106,6 +108,23 @@ def _layout_lines(tbl, document, block: int, fonts: DocxFonts) -> list[Line]:  #
                 lines.append(_line(Paragraph(p, document), block, fonts, column=min(col, 1)))
             col += tc.grid_span
     return lines
+
+
+def _nested_tables(tbl, document, block: int, fonts: DocxFonts, page: Page, in_layout: bool, depth: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """Tables nested in the cells of ``tbl`` (python-docx's cell text leaves them out), at ``depth``.
+
+    Nested in a data table they are data tables (their text is nowhere else);
+    nested in a layout table their paragraphs are already lines, so they are
+    kept as layout tables.
+    """
+    for tr in tbl.tr_lst:
+        for tc in tr.tc_lst:
+            for inner in tc.iterchildren(qn("w:tbl")):
+                table = _read_table(inner, document, block, fonts)
+                table.depth = depth
+                layout = in_layout or is_layout_table(table)
+                (page.layout_tables if layout else page.tables).append(table)
+                _nested_tables(inner, document, block, fonts, page, layout, depth + 1)
 
 
 def _cell_text(cell_: _Cell, fonts: DocxFonts, counter: ListCounter | None) -> str:

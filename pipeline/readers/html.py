@@ -99,6 +99,7 @@ class _Walker:
                                  bold=para.bold, italic=para.italic)
                         )
                     col += _span(td, "colspan")
+            self.page.layout_tables.append(grid)
         elif grid.rows:
             self.page.tables.append(grid)
         self.block += 1

@@ -167,6 +167,43 @@ def page_rows(document: Document) -> list[Row]:
     ]
 
 
+def _box(bbox: tuple[float, float, float, float] | None) -> Row:
+    keys = ("x0", "top", "x1", "bottom")
+    return dict(zip(keys, bbox)) if bbox else dict.fromkeys(keys)
+
+
+def table_rows(decision: Decision) -> dict[str, list[Row]]:
+    """Rows of ``tables`` (one per table) and ``table_cells`` (one per cell, long form) of one decision.
+
+    Built from ``decision.tables`` (:func:`pipeline.structure.tables.document_tables`):
+    every table of the document whatever its kind. A merged cell is written once,
+    at its top-left position; the rows it covers below hold no cell of their own.
+    """
+    doc_id = decision.document.doc_id
+    tables: list[Row] = []
+    cells: list[Row] = []
+    for t in decision.tables:
+        header = [normalize(c.text) for row in t.rows[: t.header_rows] for c in row if not c.merged_from_above]
+        tables.append({
+            "doc_id": doc_id, "table_index": t.index, "kind": t.kind, "page_start": t.page_start,
+            "page_end": t.page_end, "header_rows": t.header_rows, "n_rows": t.n_rows, "n_cols": t.n_cols,
+            "header": " | ".join(dict.fromkeys(h for h in header if h)) or None,
+            "fragments": len(t.fragments), "block": t.block, "sheet": t.name, "depth": t.depth,
+            **_box(t.fragments[0].bbox),
+        })
+        cells.extend(
+            {
+                "doc_id": doc_id, "table_index": t.index, "row": c.row, "col": c.col, "row_span": c.row_span,
+                "col_span": c.col_span, "text": normalize(c.text), "is_header": c.row < t.header_rows,
+                "page": c.page, **_box(c.bbox), "confidence": c.confidence,
+            }
+            for row in t.rows
+            for c in row
+            if not c.merged_from_above
+        )
+    return {"tables": tables, "table_cells": cells}
+
+
 def failure_row(failure: Failure) -> Row:
     """The ``failures`` row of one failed file."""
     return {
@@ -311,4 +348,5 @@ def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
         **part_rows(decision),
         **annotation_rows(decision),
         "pages": page_rows(decision.document),
+        **table_rows(decision),
     }

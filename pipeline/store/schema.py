@@ -64,7 +64,7 @@ DOCUMENTS = pa.schema(
     [
         _f("doc_id", pa.string(), "SHA-256 hex digest of the source file's bytes", False, source=_READER),
         _f("source_file", pa.string(), "Path of the source file relative to the ingested folder", False, source=_RUN),
-        _f("source_format", pa.string(), "Input format read: pdf, docx, doc, html, markdown or text", False, source=_READER),
+        _f("source_format", pa.string(), "Input format read: pdf, docx, doc, html, markdown, text, xlsx or xls", False, source=_READER),
         _f("page_count", pa.int32(), "Physical pages; null for formats without pages (DOCX)", unit="pages", source=_READER),
         _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]", source=_HEADER),
         _f("number", pa.string(), "Số, ký hiệu as printed after 'Số:', e.g. '4032/QĐ-UBND' [docNumber]; null when left blank; a sequence that cannot be read (handwritten) is taken from the signing stamp or the file name, with a warning", source=_HEADER),
@@ -97,7 +97,7 @@ DOCUMENTS = pa.schema(
         _f("recipient_count", pa.int32(), "Rows written to the recipients dataset", False),
         _f("legal_basis_count", pa.int32(), "Rows written to the legal_bases dataset", False),
         _f("target_count", pa.int32(), "Rows written to the targets dataset", False),
-        _f("source_kind", pa.string(), "How the text was obtained: text (PDF text layer), docx, html, markdown, legacy_decoded, ocr (the least direct page wins)", source=_READER),
+        _f("source_kind", pa.string(), "How the text was obtained: text (PDF text layer), docx, html, markdown, spreadsheet, legacy_decoded, ocr (the least direct page wins)", source=_READER),
         _f("document_key", pa.string(), "Identity of the decision whatever its file: 'issuer|number|issue_date', folded (pipeline.text.normalize.fold); null when issuer or number is missing", source="issuer, number, issue_date (pipeline.store.identity)"),
         _f("duplicate_of", pa.string(), "doc_id of the preferred copy when another file carries the same document_key (text PDF, then DOCX, HTML, legacy, OCR); null for the preferred copy", source="documents sharing a document_key (pipeline.store.identity)"),
     ],
@@ -278,7 +278,7 @@ PAGES = pa.schema(
     [
         _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
         _f("page", pa.int32(), "1-based physical page; null for formats without pages (DOCX)", source=_READER),
-        _f("source_kind", pa.string(), "Where the text came from: text (PDF text layer), ocr, legacy_decoded, docx, html, markdown", False,
+        _f("source_kind", pa.string(), "Where the text came from: text (PDF text layer), ocr, legacy_decoded, docx, html, markdown, spreadsheet", False,
            source="reader (pipeline.readers.triage: per-page decision)"),
         _f("text", pa.string(), "Page text, NFC with government tone marks, reading order; table rows as tab-separated lines", False,
            source=_READER),
@@ -290,12 +290,59 @@ PAGES = pa.schema(
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "pages"},
 )
 
+# --- Issue 11: every table of every document, and its cells (long form).
+_TABLES = "document tables (pipeline.structure.tables: fragments stitched over pages)"
+_KIND = "table kind (pipeline.structure.table_kind)"
+
+TABLES = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("table_index", pa.int32(), "0-based position of the table among the document's tables, in document order", False, source=_TABLES),
+        _f("kind", pa.string(), "What the table holds: task (who does what by when), statistics, ranking, list (procedures, members, items), form (blank form), layout (borderless header or signature block, read as lines), other", False, source=_KIND),
+        _f("page_start", pa.int32(), "First PDF page of the table (1-based); null for formats without pages", unit="page", source=_TABLES),
+        _f("page_end", pa.int32(), "Last PDF page of the table, after stitching its page fragments", unit="page", source=_TABLES),
+        _f("header_rows", pa.int32(), "Leading rows that form the header (title rows, header rows, a column-number row '(1) (2) (3)'); 0 when none was recognised", False, unit="rows", source=_KIND),
+        _f("n_rows", pa.int32(), "Rows of the stitched grid, header included (a header repeated on a continuation page is counted once)", False, unit="rows", source=_TABLES),
+        _f("n_cols", pa.int32(), "Grid columns (of the widest fragment when a PDF draws the pages of one table with different rulings)", False, unit="columns", source=_READER),
+        _f("header", pa.string(), "Header cells as printed (normalised), each distinct text once, joined with ' | '; null without a header", source=_KIND),
+        _f("fragments", pa.int32(), "Page fragments stitched into the table (1 when it does not run over a page break)", False, source=_TABLES),
+        _f("block", pa.int32(), "Position of the table's first fragment among the document's blocks (paragraphs and tables)", False, unit="block", source=_READER),
+        _f("sheet", pa.string(), "Worksheet name for spreadsheet tables; null for other formats", source="reader (pipeline.readers.spreadsheet)"),
+        _f("depth", pa.int32(), "0 for a table in the body, 1 for a table nested in a cell of another (DOCX), …", False, source=_READER),
+        _f("x0", pa.float32(), "Left edge of the first fragment; null without boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("top", pa.float32(), "Top edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("x1", pa.float32(), "Right edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("bottom", pa.float32(), "Bottom edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "tables"},
+)
+
+TABLE_CELLS = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("table_index", pa.int32(), "Table key (tables.table_index)", False, source=_TABLES),
+        _f("row", pa.int32(), "0-based grid row of the cell's top in the stitched table (spreadsheets: sheet row - 1)", False, unit="row", source=_TABLES),
+        _f("col", pa.int32(), "0-based grid column of the cell's left edge (spreadsheets: column A = 0)", False, unit="column", source=_READER),
+        _f("row_span", pa.int32(), "Grid rows the cell covers (vertical merge)", False, unit="rows", source=_READER),
+        _f("col_span", pa.int32(), "Grid columns the cell covers (horizontal merge)", False, unit="columns", source=_READER),
+        _f("text", pa.string(), "Cell text, NFC with government tone marks, line breaks kept; '' for an empty cell. A merged cell is written once, at its top-left position", False, source=_READER),
+        _f("is_header", pa.bool_(), "Whether the cell lies in the table's header rows (tables.header_rows)", False, source=_KIND),
+        _f("page", pa.int32(), "PDF page (1-based) of the cell; null for formats without pages", unit="page", source=_READER),
+        _f("x0", pa.float32(), "Left edge of the cell; null where the format has no boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("top", pa.float32(), "Top edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("x1", pa.float32(), "Right edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("bottom", pa.float32(), "Bottom edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("confidence", pa.float32(), "Mean Tesseract word confidence of an OCR'd cell; null for text layers", unit="0-100", source="reader (pipeline.readers.ocr)"),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "table_cells"},
+)
+
 DATASETS: dict[str, pa.Schema] = {
     "documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES,
     "parts": PARTS, "legal_bases": LEGAL_BASES, "citations": CITATIONS, "articles": ARTICLES,
     "recipients": RECIPIENTS, "plan_items": PLAN_ITEMS, "targets": TARGETS,
     "assignments": ASSIGNMENTS, "deadlines": DEADLINES, "products": PRODUCTS, "mentions": MENTIONS,
-    "pages": PAGES,
+    "pages": PAGES, "tables": TABLES, "table_cells": TABLE_CELLS,
 }
 
 #: Hive partition columns, in directory order; not stored inside the files.

@@ -22,6 +22,7 @@ from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.structure.preamble import parse_preamble, preamble_end
 from pipeline.structure.recipients import find_recipients
 from pipeline.structure.signature import find_signature
+from pipeline.structure.tables import document_tables
 from pipeline.text import normalize
 from pipeline.text.syllables import rejoin_split_syllables
 
@@ -29,6 +30,10 @@ __all__ = ["parse"]
 
 #: Formats whose lines are flattened web text (lines broken mid-phrase, "|" cells).
 FLAT_FORMATS = ("text", "markdown", "html")
+#: Spreadsheets: workbooks carry no Decree 30 header; one without a type line is
+#: filed as what workbooks are among administrative documents, an appendix (Phụ lục).
+SPREADSHEET_FORMATS = ("xlsx", "xls")
+SPREADSHEET_TYPE = "Phụ lục"
 _APPENDIX_HEAD = re.compile(r"^Phụ\s*lục\b", re.IGNORECASE)
 
 
@@ -51,6 +56,8 @@ def parse(document: Document) -> Decision:
     start = _header_start(lines)
     body_start = start + parse_header(lines[start:], decision)
     complete(decision)
+    if decision.doc_type is None and document.source_format in SPREADSHEET_FORMATS:
+        decision.doc_type = SPREADSHEET_TYPE
     attached = _attached_plan(lines, body_start)
     main_end = attached if attached is not None else len(lines)
     decision.signature = find_signature(lines, body_start, main_end)
@@ -76,6 +83,7 @@ def parse(document: Document) -> Decision:
     if found is not None:
         part, decision.recipients, decision.archive_note = found
         decision.parts[part.name] = part
+    decision.tables = document_tables(document)
     decision.tasks = parse_appendix(
         document.tables(), repair=document.source_format == "pdf", lines=document.lines()
     )
