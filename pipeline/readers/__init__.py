@@ -64,7 +64,9 @@ def sniff(data: bytes, suffix: str) -> str:
     if not data:
         raise UnsupportedInput("empty file (0 bytes)")
     head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-"):
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+        # Readers accept the header anywhere in the first 1024 bytes (ISO 32000-1, Annex H.3 note 13):
+        # some portals prepend bytes to the file.
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         if suffix == ".docx" or b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096]:

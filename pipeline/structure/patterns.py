@@ -64,7 +64,20 @@ RECIPIENTS_HEAD = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 
 #: Thẩm quyền ký (signing capacity): TM. (thay mặt), KT. (ký thay), Q. (quyền),
 #: TL. (thừa lệnh), TUQ. (thừa ủy quyền).
-CAPACITY = re.compile(r"^(?P<cap>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
+CAPACITY = re.compile(r"^\**(?P<cap>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
+
+#: Chức vụ (position) of a signer, in capitals: "PHÓ CHỦ TỊCH", "THỦ TƯỚNG", "BỘ TRƯỞNG",
+#: "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG", "CHỦ NHIỆM", "TỔ TRƯỞNG THƯỜNG TRỰC".
+POSITION = re.compile(
+    r"^(?:PHÓ\s+|Q\.\s*)?(?:CHỦ TỊCH|THỦ TƯỚNG|(?:TỔNG\s+)?GIÁM ĐỐC|TRƯỞNG\b|CHÁNH\b|CHỦ NHIỆM|THỐNG ĐỐC|"
+    r"BÍ THƯ|TỔNG THANH TRA|TỔNG KIỂM TOÁN|(?:[A-ZĐÀ-Ỹ]+\s+){1,2}TRƯỞNG\b)"
+)
+#: Military, police and academic ranks printed before a signer's name ("Đại tá", "Thiếu tướng", "TS.").
+SIGNER_RANK = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|tướng|úy|uý)|Đại tướng|(?:PGS\.\s*)?TS\.?|ThS\.?|GS\.(?:\s*TS\.)?|BS\.|KS\.)\s+"
+)
+#: Running head of a gazette print in the page's top margin: "CÔNG BÁO/Số 242/Ngày 22-04-2026 50".
+RUNNING_HEAD = re.compile(r"^CÔNG BÁO\s*/\s*Số\s*\d+", re.IGNORECASE)
 
 #: Lines in the signature column that are not the signer's name.
 NOT_A_NAME = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ|ký và đóng dấu)\b", re.IGNORECASE)
