@@ -137,12 +137,21 @@ def _continues_capitals_title(text: str, caps: bool, upper_title: bool) -> bool:
 
 
 def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
+    """Issuer (cơ quan ban hành) and parent body (cơ quan chủ quản): the capitalised left
+    block of the header, from the row of the national motto down to its rule or "Số:".
+
+    A cell or paragraph holding the block with line breaks ("CHÍNH PHỦ\n-------") is
+    read line by line; lines printed above the motto's row (a gazette's section
+    heading "VĂN BẢN QUY PHẠM PHÁP LUẬT") are not the issuer.
+    """
     left: list[_Numbered] = []
-    for item in head:
+    for item in _issuer_rows(head):
         if item.line.column != 0 or not item.text or P.MOTTO.search(item.text):
             continue
         if P.SEPARATOR.match(item.text) or P.NUMBER_LINE.match(item.text):
-            break
+            if left:
+                break
+            continue
         if not (_capitals(item.text) or P.ISSUER_START.match(item.text)):
             break  # Decree 30 prints the issuer in capitals: other text is not an issuer block
         left.append(item)
@@ -158,6 +167,24 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
     else:
         decision.issuer = sentence_case_name(" ".join(texts))
     decision.spans["issuer"] = _span(left[0].line)
+
+
+def _issuer_rows(head: list[_Numbered]) -> list[_Numbered]:
+    """Header lines from the national motto's row on (lines split at line breaks).
+
+    With a page layout (bounding boxes), the issuer's first line shares the
+    motto's first row; lines ending above that row are headings of the print.
+    """
+    items = [
+        _Numbered(item.index, item.line, piece.strip())
+        for item in head
+        for piece in (item.text.split("\n") if "\n" in item.text else [item.text])
+    ]
+    motto = next((item for item in items if P.MOTTO.search(item.text)), None)
+    if motto is None or motto.line.bbox is None:
+        return items
+    top = motto.line.bbox[1]
+    return [item for item in items if item.line.bbox is None or item.line.bbox[3] > top - 2]
 
 
 def _capitals(text: str) -> bool:

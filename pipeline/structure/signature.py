@@ -42,21 +42,22 @@ def find_signature(lines: list[Line], start: int, stop: int) -> Signature | None
     """
     region = _expanded(lines[start:stop])
     texts = [normalize(ln.text) for ln in region]
-    columns = any(ln.column == 1 for ln in region)
     recip = next((i for i, t in enumerate(texts) if P.RECIPIENTS_HEAD.match(t)), None)
-    cap = next((i for i, t in enumerate(texts) if _capacity_line(t) and (region[i].column == 1 or not columns)), None)
+    cap = next((i for i, t in enumerate(texts) if _capacity_line(t)), None)
     if cap is not None and (recip is None or cap < recip - 2):
-        return parse_signature(_column(region, cap, cap + WINDOW, columns))
+        return parse_signature(_column(region[cap : cap + WINDOW], region[cap].column == 1))
     if recip is not None:
-        block = _column(region, max(0, recip - 2), recip + WINDOW, columns)
+        window = region[max(0, recip - 2) : recip + WINDOW]
+        right = any(ln.column == 1 and normalize(ln.text) for ln in window)
+        block = _column(window, right)
         first = next((i for i, ln in enumerate(block) if _block_start(normalize(ln.text))), None)
         if first is not None:
             return parse_signature(block[first:])
-        if not columns:
-            return None
-        return parse_signature(block)
+        return parse_signature(block) if right else None
     lone = next((i for i, t in enumerate(texts) if P.POSITION.match(_caps_part(t) or "") and _name_follows(texts, i)), None)
-    return parse_signature(_column(region, lone, lone + NAME_GAP + 2, columns)) if lone is not None else None
+    if lone is None:
+        return None
+    return parse_signature(_column(region[lone : lone + NAME_GAP + 2], region[lone].column == 1))
 
 
 def _expanded(region: list[Line]) -> list[Line]:
@@ -70,10 +71,9 @@ def _expanded(region: list[Line]) -> list[Line]:
     return out
 
 
-def _column(region: list[Line], a: int, b: int, columns: bool) -> list[Line]:
-    """The signature column's lines in ``region[a:b]``: the right column when the layout has one."""
-    window = region[a:b]
-    return [ln for ln in window if ln.column == 1] if columns else window
+def _column(window: list[Line], right: bool) -> list[Line]:
+    """The signature column's lines in ``window``: the right column's when the block is laid out there."""
+    return [ln for ln in window if ln.column == 1] if right else window
 
 
 def _capacity_line(text: str) -> bool:
