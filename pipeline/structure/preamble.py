@@ -44,8 +44,12 @@ def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list
     """The ``preamble`` part, its legal bases and every citation in it.
 
     ``paras`` is the preamble region (see :func:`preamble_end`). Returns the
-    part (normalised text of the region), one :class:`LegalBasis` per cited base
-    (or per recital citing nothing), and all citations with spans in the part.
+    part (normalised text of the region), the bases and all citations with spans
+    in the part. A "Căn cứ" clause is one basis (Decree 30 lists one basis per
+    paragraph), its ``citation`` the first document it cites: documents chained
+    in the same clause stay citations of the part. A recital ("Xét đề nghị …")
+    gives one row per proposal it cites, or one row citing nothing. Two clauses
+    printed in one paragraph ("…; Căn cứ …") are one paragraph, as printed.
     """
     part, starts = make_part("preamble", paras)
     bases: list[LegalBasis] = []
@@ -57,17 +61,21 @@ def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list
             c.end += offset
         mentions.extend(found)
         m = P.BASIS_KIND.match(para.text)
-        if not m:
-            continue
-        kind = KINDS[m.group("kind")]
-        local = [_shift(c, -offset) for c in found]
-        chosen = top_level(para.text, local, recital=kind in ("xét đề nghị", "theo đề nghị"))
-        end = offset + len(para.text)
-        if not chosen:
-            bases.append(LegalBasis(kind, para.text, offset, end, para.page, None))
-        for c in chosen:
-            bases.append(LegalBasis(kind, para.text, offset, end, para.page, _shift(c, offset)))
+        if m:
+            bases.extend(_bases(KINDS[m.group("kind")], para, offset, found))
     return part, bases, mentions
+
+
+def _bases(kind: str, para: Paragraph, offset: int, found: list[Citation]) -> list[LegalBasis]:
+    text = para.text
+    start, end = offset, offset + len(text)
+    local = [_shift(c, -start) for c in found if start <= c.start < end]
+    chosen = top_level(text, local, recital=kind in ("xét đề nghị", "theo đề nghị"))
+    if kind == "căn cứ":
+        chosen = chosen[:1]
+    if not chosen:
+        return [LegalBasis(kind, text, start, end, para.page, None)]
+    return [LegalBasis(kind, text, start, end, para.page, _shift(c, start)) for c in chosen]
 
 
 def _shift(c: Citation, delta: int) -> Citation:
