@@ -37,9 +37,9 @@ from pipeline.readers.text_tables import PIPE_SEPARATOR, html_table, is_tab_row,
 from pipeline.text.legacy import decode, detect_encoding
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
-#: "*" runs left by emphasis that spans source lines: alone between spaces, or at the
-#: start or end of a line ("**ỦY BAN NHÂN DÂN **" → "ỦY BAN NHÂN DÂN"); "(*)" marks stay.
-_STRAY_EMPHASIS = re.compile(r"(?<!\S)\*+(?!\S)|^\*+(?=[^\s*)])|(?<=[^\s(*])\*+$")
+#: "*" runs the inline parser left as text: emphasis opened or closed on another source line
+#: ("**ỦY BAN NHÂN DÂN **", "VĨNH LONG *(THỦ TỤC …", "** **"). A footnote mark "(*)" stays.
+_STRAY_EMPHASIS = re.compile(r"(?<!\()\*+|\*+(?!\))")
 _HTML_TABLE_OPEN = re.compile(r"^\s*<table[\s>]", re.I)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+")

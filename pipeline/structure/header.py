@@ -14,6 +14,7 @@ from datetime import date
 
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
+from pipeline.structure.attachment import parse_attachment
 from pipeline.structure.names import sentence_case_name
 from pipeline.text import normalize
 
@@ -53,8 +54,12 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     Fields: ``issuer`` and ``issuer_parent`` (left block above "Số:"),
     ``number``/``number_symbol``, ``place``, ``issue_date`` and ``date_text``,
     ``doc_type``, ``title`` (trích yếu) and ``authority`` (the capitalised line
-    above "Căn cứ"). Missing parts stay ``None``.
+    above "Căn cứ"). Missing parts stay ``None``. An appendix file on its own
+    is read by :func:`pipeline.structure.attachment.parse_attachment`.
     """
+    attached = parse_attachment(lines, decision)
+    if attached is not None:
+        return attached
     type_at = find_type_line(lines)
     head_end = HEADLESS_WINDOW if type_at is None else type_at  # 0: the type line comes first (gazette copies)
     head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[:head_end])]

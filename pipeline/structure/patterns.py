@@ -23,9 +23,10 @@ DOC_TYPES: dict[str, str] = {
 #: "Số: 4032/QĐ-UBND", "Số: 14/2015/QĐ-UBND", "Số:    /KH-UBND" (number left blank
 #: until signing). Group ``number`` is everything after the colon.
 NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<number>\S.*?)\s*$", re.IGNORECASE)
-#: A number and symbol: sequence (may be empty), optional year, symbol.
+#: A number and symbol: sequence (may be empty; decimal in series such as "66.18/2026/NQ-CP"),
+#: optional year, symbol.
 NUMBER = re.compile(
-    r"^(?P<seq>[0-9]+[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
+    r"^(?P<seq>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
 )
 
 #: The symbol at the end of a number whose sequence is unreadable (handwritten

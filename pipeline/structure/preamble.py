@@ -46,8 +46,8 @@ def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list
     ``paras`` is the preamble region (see :func:`preamble_end`). Returns the
     part (normalised text of the region), the bases and all citations with spans
     in the part. A "Căn cứ" clause is one basis (Decree 30 lists one basis per
-    paragraph), its ``citation`` the first document it cites: documents chained
-    in the same clause stay citations of the part. A recital ("Xét đề nghị …")
+    paragraph), its ``citation`` the first document it cites, the documents chained
+    to it in the same paragraph in ``chained``. A recital ("Xét đề nghị …")
     gives one row per proposal it cites, or one row citing nothing. Two clauses
     printed in one paragraph ("…; Căn cứ …") are one paragraph, as printed.
     """
@@ -71,10 +71,11 @@ def _bases(kind: str, para: Paragraph, offset: int, found: list[Citation]) -> li
     start, end = offset, offset + len(text)
     local = [_shift(c, -start) for c in found if start <= c.start < end]
     chosen = top_level(text, local, recital=kind in ("xét đề nghị", "theo đề nghị"))
-    if kind == "căn cứ":
-        chosen = chosen[:1]
     if not chosen:
         return [LegalBasis(kind, text, start, end, para.page, None)]
+    if kind == "căn cứ":
+        first, *rest = (_shift(c, start) for c in chosen)
+        return [LegalBasis(kind, text, start, end, para.page, first, rest)]
     return [LegalBasis(kind, text, start, end, para.page, _shift(c, start)) for c in chosen]
 
 
