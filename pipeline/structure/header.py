@@ -15,7 +15,7 @@ from datetime import date
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.attachment import parse_attachment
-from pipeline.structure.names import sentence_case_name
+from pipeline.structure.names import sentence_case_name, spell_out
 from pipeline.text import normalize
 
 #: The type line must appear within this many lines of the start.
@@ -118,6 +118,7 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
         if (
             P.SEPARATOR.match(text)
             or P.PREAMBLE_START.match(text)
+            or P.TITLE_END_HEADING.match(text)
             or (P.ATTACHED_BY.match(text) and not _continues_capitals_title(text, caps, upper_title))
             or P.ADDRESSEE.match(text)
             or (lines[i].bbox is not None and parts and bold and not lines[i].bold)
@@ -157,6 +158,8 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
             if left:
                 break
             continue
+        if P.STRAY_CODE.match(item.text):
+            continue  # a filing code typed in the header ("XV80"), not a name
         if not (_capitals(item.text) or P.ISSUER_START.match(item.text)):
             break  # Decree 30 prints the issuer in capitals: other text is not an issuer block
         left.append(item)
@@ -167,10 +170,10 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
         (k for k in range(1, len(texts)) if texts[k].upper().startswith(_SUBORDINATE)), None
     )
     if split is not None:
-        decision.issuer_parent = sentence_case_name(" ".join(texts[:split]))
-        decision.issuer = sentence_case_name(" ".join(texts[split:]))
+        decision.issuer_parent = sentence_case_name(spell_out(" ".join(texts[:split])))
+        decision.issuer = sentence_case_name(spell_out(" ".join(texts[split:])))
     else:
-        decision.issuer = sentence_case_name(" ".join(texts))
+        decision.issuer = sentence_case_name(spell_out(" ".join(texts)))
     decision.spans["issuer"] = _span(left[0].line)
 
 

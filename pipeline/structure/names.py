@@ -62,6 +62,21 @@ def _field(text: str) -> str:
     return "".join(out)
 
 
+#: Abbreviations printed inside issuer names, spelt out as the body's full name reads.
+_SPELT_OUT: tuple[tuple[str, str], ...] = (
+    (r"\bPCCC VÀ CNCH\b", "PHÒNG CHÁY, CHỮA CHÁY VÀ CỨU NẠN, CỨU HỘ"),
+    (r"\bPCCC\b", "PHÒNG CHÁY, CHỮA CHÁY"),
+    (r"\bCNCH\b", "CỨU NẠN, CỨU HỘ"),
+)
+
+
+def spell_out(text: str) -> str:
+    """Abbreviations of an issuer line in capitals spelt out ("CỤC CẢNH SÁT PCCC VÀ CNCH")."""
+    for pattern, full in _SPELT_OUT:
+        text = re.sub(pattern, full, text)
+    return text
+
+
 def sentence_case_name(text: str) -> str:
     """Government casing of an upper-case body or position name.
 

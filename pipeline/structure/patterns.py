@@ -17,6 +17,7 @@ DOC_TYPES: dict[str, str] = {
         "Nghị quyết", "Chương trình", "Đề án", "Phương án", "Hướng dẫn", "Quy chế",
         "Quy định", "Giấy mời", "Biên bản", "Công điện", "Thông tư", "Nghị định",
         "Luật", "Công văn", "Kết luận", "Thông tư liên tịch", "Dự án", "Tờ trình",
+        "Hiến pháp", "Bộ luật", "Pháp lệnh", "Lệnh", "Nghị quyết liên tịch",
     )
 }
 
@@ -51,11 +52,17 @@ PLACE_DATE = re.compile(
 #: Lines of dashes or underscores drawn under the issuer and the motto.
 SEPARATOR = re.compile(r"^[\s\-_–—=.…*]+$")
 
+#: A lone filing code typed into the header block: one token mixing letters and digits ("XV80").
+STRAY_CODE = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9]{2,8}$")
+
 #: Quốc hiệu và tiêu ngữ.
 MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.I)
 
 #: Opening words of the preamble (legal bases, recitals) that end the title.
 PREAMBLE_START = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b")
+
+#: Headings that open the text under a title: a preamble heading or the first chapter.
+TITLE_END_HEADING = re.compile(r"^(?:LỜI NÓI ĐẦU|LỜI MỞ ĐẦU|MỤC LỤC|Chương\s+(?:[IVXLC]+|\d+)\b)", re.IGNORECASE)
 
 #: "(Ban hành kèm theo Quyết định số …)" under an attached plan's title.
 ATTACHED_BY = re.compile(r"^\(?\s*(Ban hành )?kèm theo", re.IGNORECASE)
@@ -194,8 +201,12 @@ SYMBOL_TYPES: dict[str, str] = {
 BASIS_KIND = re.compile(r"^(?P<kind>Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
 #: The enacting formula line ending the preamble: "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:".
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
-#: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it.
-ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$", re.DOTALL)
+#: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it; "Điều 1" alone on its
+#: line (laws and the Constitution print article headings without a full stop).
+ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*(?:[.:]\s*(?P<rest>.*)|$)", re.DOTALL)
+#: Articles are numbered in sequence: a "Điều n." more than this far past the last article is a
+#: quoted article of another act ("… tại Điều 10." wrapped to the start of a line), not a new one.
+ARTICLE_STEP_MAX = 3
 #: Numbered clause "1." / "2)" and lettered point "a)" / "đ)".
 CLAUSE = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 POINT = re.compile(r"^(?P<number>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.DOTALL)

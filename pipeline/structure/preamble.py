@@ -20,12 +20,20 @@ KINDS = {"Căn cứ": "căn cứ", "Xét đề nghị": "xét đề nghị", "X�
          "Theo đề nghị": "theo đề nghị", "Thực hiện": "thực hiện"}
 
 
-def preamble_end(paras: list[Paragraph]) -> int:
+#: Types whose text has no preamble (căn cứ ban hành): a letter or a report opens with its
+#: body, where "Căn cứ ý kiến …" is narrative, not a legal basis.
+NO_PREAMBLE = frozenset({"Công văn", "Báo cáo"})
+
+
+def preamble_end(paras: list[Paragraph], doc_type: str | None = None) -> int:
     """Index of the first paragraph after the preamble region.
 
     The region ends at the enacting formula ("QUYẾT ĐỊNH:"), the first article,
-    plan section, numbered item or the recipients heading.
+    plan section, numbered item or the recipients heading; it is empty for the
+    types in :data:`NO_PREAMBLE`.
     """
+    if doc_type in NO_PREAMBLE:
+        return 0
     for i, para in enumerate(paras):
         text = para.text
         if (
