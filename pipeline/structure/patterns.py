@@ -22,8 +22,16 @@ DOC_TYPES: dict[str, str] = {
 }
 
 #: "Số: 4032/QĐ-UBND", "Số: 14/2015/QĐ-UBND", "Số:    /KH-UBND" (number left blank
-#: until signing). Group ``number`` is everything after the colon.
-NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<number>\S.*?)\s*$", re.IGNORECASE)
+#: until signing), "Luật số: 27/2001/QH10". Group ``number`` is everything after the colon.
+NUMBER_LINE = re.compile(
+    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+số\s*:|Số\s*[:.]?)\s*(?P<number>\S.*?)\s*$", re.IGNORECASE
+)
+#: The adoption sentence closing a law or resolution without a date line: "Luật này đã được
+#: Quốc hội … khóa X, kỳ họp thứ 9 thông qua ngày 29 tháng 6 năm 2001."
+ADOPTED_ON = re.compile(
+    r"\bthông qua\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 #: A number and symbol: sequence (may be empty; decimal in series such as "66.18/2026/NQ-CP"),
 #: optional year, symbol.
 NUMBER = re.compile(
