@@ -170,10 +170,10 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
         (k for k in range(1, len(texts)) if texts[k].upper().startswith(_SUBORDINATE)), None
     )
     if split is not None:
-        decision.issuer_parent = sentence_case_name(spell_out(" ".join(texts[:split])))
-        decision.issuer = sentence_case_name(spell_out(" ".join(texts[split:])))
+        decision.issuer_parent = spell_out(sentence_case_name(" ".join(texts[:split])))
+        decision.issuer = spell_out(sentence_case_name(" ".join(texts[split:])))
     else:
-        decision.issuer = sentence_case_name(spell_out(" ".join(texts)))
+        decision.issuer = spell_out(sentence_case_name(" ".join(texts)))
     decision.spans["issuer"] = _span(left[0].line)
 
 

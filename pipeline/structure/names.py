@@ -64,17 +64,18 @@ def _field(text: str) -> str:
 
 #: Abbreviations printed inside issuer names, spelt out as the body's full name reads.
 _SPELT_OUT: tuple[tuple[str, str], ...] = (
-    (r"\bPCCC VÀ CNCH\b", "PHÒNG CHÁY, CHỮA CHÁY VÀ CỨU NẠN, CỨU HỘ"),
-    (r"\bPCCC\b", "PHÒNG CHÁY, CHỮA CHÁY"),
-    (r"\bCNCH\b", "CỨU NẠN, CỨU HỘ"),
+    (r"\bPCCC và CNCH\b", "phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
+    (r"\bPCCC\b", "phòng cháy, chữa cháy"),
+    (r"\bCNCH\b", "cứu nạn, cứu hộ"),
 )
 
 
-def spell_out(text: str) -> str:
-    """Abbreviations of an issuer line in capitals spelt out ("CỤC CẢNH SÁT PCCC VÀ CNCH")."""
+def spell_out(name: str) -> str:
+    """Abbreviations of an issuer's name spelt out ("Cục Cảnh sát PCCC và CNCH" →
+    "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"), any case."""
     for pattern, full in _SPELT_OUT:
-        text = re.sub(pattern, full, text)
-    return text
+        name = re.sub(pattern, full, name, flags=re.IGNORECASE)
+    return name
 
 
 def sentence_case_name(text: str) -> str:
