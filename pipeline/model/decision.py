@@ -180,8 +180,10 @@ class Citation:
 class LegalBasis:
     """One legal basis or recital of the preamble (căn cứ / xét đề nghị …) [preamble/citation].
 
-    ``kind`` is "căn cứ", "xét đề nghị", "theo đề nghị" or "thực hiện". A recital
-    citing no document has ``citation=None``. ``start``/``end`` index the
+    ``kind`` is "căn cứ", "xét đề nghị", "theo đề nghị" or "thực hiện". A "Căn cứ"
+    paragraph is one basis (Decree 30 lists one per paragraph) citing its first
+    document, the others in ``chained``; a recital gives one basis per proposal it
+    cites. A recital citing no document has ``citation=None``. ``start``/``end`` index the
     ``preamble`` part; ``text`` is the whole clause.
     """
 
@@ -191,6 +193,9 @@ class LegalBasis:
     end: int
     page: int | None = None
     citation: Citation | None = None
+    #: Further documents the same "Căn cứ" paragraph lists beside ``citation``
+    #: ("Căn cứ Nghị quyết số 30c/NQ-CP …, Nghị quyết số 76/NQ-CP …"): one paragraph is one basis.
+    chained: list[Citation] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -66,7 +66,9 @@ def sniff(data: bytes, suffix: str) -> str:
     if not data:
         raise UnsupportedInput("empty file (0 bytes)")
     head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-"):
+    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+        # Readers accept the header anywhere in the first 1024 bytes (ISO 32000-1, Annex H.3 note 13):
+        # some portals prepend bytes to the file.
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         names = data[:65536]  # local file headers: part names such as word/document.xml, xl/workbook.xml

@@ -24,7 +24,7 @@ import lxml.html
 from lxml.etree import _Element
 
 from pipeline.model import Cell, Document, Line, Page, Table
-from pipeline.readers.layout import is_layout_table, split_layout_line
+from pipeline.readers.layout import LAYOUT_MAX_ROWS, is_layout_table, split_layout_line
 from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, fold_spaces, paragraphs
 
 #: Elements whose content is one paragraph (``<br>`` still breaks lines).
@@ -89,7 +89,14 @@ class _Walker:
     def _table(self, table: _Element) -> None:
         grid = read_grid(table, self.block)
         rows = table_rows(table)
-        if is_layout_table(grid):
+        if _box(grid):
+            # One cell of a page laid out with boxes (portal headers: issuer box floated left,
+            # motto box floated right): its paragraphs are lines of the left or right column.
+            column = 1 if _floats_right(table) else 0
+            for para in paragraphs(table):
+                self.page.lines.append(Line(text=para.text, block=self.block, column=column,
+                                            bold=para.bold, italic=para.italic))
+        elif is_layout_table(grid):
             for tr in rows:
                 col = 0
                 for td in _cells(tr):
@@ -103,6 +110,17 @@ class _Walker:
         elif grid.rows:
             self.page.tables.append(grid)
         self.block += 1
+
+
+def _box(grid: Table) -> bool:
+    """A one-column table of at most four rows: a layout box, not a data table."""
+    return grid.n_cols == 1 and 0 < len(grid.rows) <= LAYOUT_MAX_ROWS
+
+
+def _floats_right(table: _Element) -> bool:
+    """``<table align="right">`` or ``float: right``: the right-hand box of a header."""
+    style = (table.get("style") or "").replace(" ", "").lower()
+    return (table.get("align") or "").lower() == "right" or "float:right" in style
 
 
 #: A line break in the HTML source followed by indentation tabs: the exporter's

@@ -37,6 +37,9 @@ from pipeline.readers.text_tables import PIPE_SEPARATOR, bar_table_blocks, bar_t
 from pipeline.text.legacy import decode, detect_encoding
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
+#: "*" runs the inline parser left as text: emphasis opened or closed on another source line
+#: ("**ỦY BAN NHÂN DÂN **", "VĨNH LONG *(THỦ TỤC …", "** **"). A footnote mark "(*)" stays.
+_STRAY_EMPHASIS = re.compile(r"(?<!\()\*+|\*+(?!\))")
 _HTML_TABLE_OPEN = re.compile(r"^\s*<table[\s>]", re.I)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+")
@@ -254,6 +257,8 @@ def _inline(source: str) -> tuple[str, bool, bool]:
         elif tok.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     text = "".join(parts).strip()
-    # An emphasis left open by a line break inside it ("*(Ban hành …" / "… Khánh Hòa)*").
-    text = re.sub(r"^\*+(?=\S)|(?<=\S)\*+$", "", text)
+    # Emphasis markers the inline parser left as text: opened or closed on another line
+    # ("*(Ban hành …" / "… Khánh Hòa)*", "**ỦY BAN NHÂN DÂN **", "** **"). A run of "*"
+    # standing at a word boundary is markup, never text ("(*)" footnote marks stay).
+    text = re.sub(r"\s{2,}", " ", _STRAY_EMPHASIS.sub(" ", text)).strip()
     return text, bool(shown) and bold_chars == shown, bool(shown) and italic_chars == shown

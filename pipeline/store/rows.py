@@ -247,7 +247,7 @@ def part_rows(decision: Decision) -> dict[str, list[Row]]:
             return task.page_start if task else None
         return None
 
-    basis_spans = {(b.citation.start, b.citation.end) for b in decision.legal_bases if b.citation}
+    basis_spans = {(c.start, c.end) for b in decision.legal_bases for c in ([b.citation] if b.citation else []) + b.chained}
     return {
         "parts": [{"doc_id": doc_id, "part": p.name, "text": p.text} for p in decision.parts.values()],
         "legal_bases": [

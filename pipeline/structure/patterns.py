@@ -19,15 +19,25 @@ DOC_TYPES: dict[str, str] = {
         "Nghị quyết", "Chương trình", "Đề án", "Phương án", "Hướng dẫn", "Quy chế",
         "Quy định", "Giấy mời", "Biên bản", "Công điện", "Thông tư", "Nghị định",
         "Luật", "Công văn", "Kết luận", "Thông tư liên tịch", "Dự án", "Tờ trình",
+        "Hiến pháp", "Bộ luật", "Pháp lệnh", "Lệnh", "Nghị quyết liên tịch",
     )
 }
 
 #: "Số: 4032/QĐ-UBND", "Số: 14/2015/QĐ-UBND", "Số:    /KH-UBND" (number left blank
-#: until signing). Group ``number`` is everything after the colon.
-NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<number>\S.*?)\s*$", re.IGNORECASE)
-#: A number and symbol: sequence (may be empty), optional year, symbol.
+#: until signing), "Luật số: 27/2001/QH10". Group ``number`` is everything after the colon.
+NUMBER_LINE = re.compile(
+    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+số\s*:|Số\s*[:.]?)\s*(?P<number>\S.*?)\s*$", re.IGNORECASE
+)
+#: The adoption sentence closing a law or resolution without a date line: "Luật này đã được
+#: Quốc hội … khóa X, kỳ họp thứ 9 thông qua ngày 29 tháng 6 năm 2001."
+ADOPTED_ON = re.compile(
+    r"\bthông qua\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+#: A number and symbol: sequence (may be empty; decimal in series such as "66.18/2026/NQ-CP"),
+#: optional year, symbol.
 NUMBER = re.compile(
-    r"^(?P<seq>[0-9]+[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
+    r"^(?P<seq>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
 )
 
 #: The symbol at the end of a number whose sequence is unreadable (handwritten
@@ -52,11 +62,17 @@ PLACE_DATE = re.compile(
 #: Lines of dashes or underscores drawn under the issuer and the motto.
 SEPARATOR = re.compile(r"^[\s\-_–—=.…*]+$")
 
+#: A lone filing code typed into the header block: one token mixing letters and digits ("XV80").
+STRAY_CODE = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9]{2,8}$")
+
 #: Quốc hiệu và tiêu ngữ.
 MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.I)
 
 #: Opening words of the preamble (legal bases, recitals) that end the title.
 PREAMBLE_START = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b")
+
+#: Headings that open the text under a title: a preamble heading or the first chapter.
+TITLE_END_HEADING = re.compile(r"^(?:LỜI NÓI ĐẦU|LỜI MỞ ĐẦU|MỤC LỤC|Chương\s+(?:[IVXLC]+|\d+)\b)", re.IGNORECASE)
 
 #: "(Ban hành kèm theo Quyết định số …)" under an attached plan's title.
 ATTACHED_BY = re.compile(r"^\(?\s*(Ban hành )?kèm theo", re.IGNORECASE)
@@ -66,7 +82,20 @@ RECIPIENTS_HEAD = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 
 #: Thẩm quyền ký (signing capacity): TM. (thay mặt), KT. (ký thay), Q. (quyền),
 #: TL. (thừa lệnh), TUQ. (thừa ủy quyền).
-CAPACITY = re.compile(r"^(?P<cap>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
+CAPACITY = re.compile(r"^\**(?P<cap>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
+
+#: Chức vụ (position) of a signer, in capitals: "PHÓ CHỦ TỊCH", "THỦ TƯỚNG", "BỘ TRƯỞNG",
+#: "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG", "CHỦ NHIỆM", "TỔ TRƯỞNG THƯỜNG TRỰC".
+POSITION = re.compile(
+    r"^(?:PHÓ\s+|Q\.\s*)?(?:CHỦ TỊCH|THỦ TƯỚNG|(?:TỔNG\s+)?GIÁM ĐỐC|TRƯỞNG\b|CHÁNH\b|CHỦ NHIỆM|THỐNG ĐỐC|"
+    r"BÍ THƯ|TỔNG THANH TRA|TỔNG KIỂM TOÁN|(?:[A-ZĐÀ-Ỹ]+\s+){1,2}TRƯỞNG\b)"
+)
+#: Military, police and academic ranks printed before a signer's name ("Đại tá", "Thiếu tướng", "TS.").
+SIGNER_RANK = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|tướng|úy|uý)|Đại tướng|(?:PGS\.\s*)?TS\.?|ThS\.?|GS\.(?:\s*TS\.)?|BS\.|KS\.)\s+"
+)
+#: Running head of a gazette print in the page's top margin: "CÔNG BÁO/Số 242/Ngày 22-04-2026 50".
+RUNNING_HEAD = re.compile(r"^CÔNG BÁO\s*/\s*Số\s*\d+", re.IGNORECASE)
 
 #: Lines in the signature column that are not the signer's name.
 NOT_A_NAME = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ|ký và đóng dấu)\b", re.IGNORECASE)
@@ -216,8 +245,12 @@ SYMBOL_TYPES: dict[str, str] = {
 BASIS_KIND = re.compile(r"^(?P<kind>Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
 #: The enacting formula line ending the preamble: "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:".
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
-#: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it.
-ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$", re.DOTALL)
+#: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it; "Điều 1" alone on its
+#: line (laws and the Constitution print article headings without a full stop).
+ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*(?:[.:]\s*(?P<rest>.*)|$)", re.DOTALL)
+#: Articles are numbered in sequence: a "Điều n." more than this far past the last article is a
+#: quoted article of another act ("… tại Điều 10." wrapped to the start of a line), not a new one.
+ARTICLE_STEP_MAX = 3
 #: Numbered clause "1." / "2)" and lettered point "a)" / "đ)".
 CLAUSE = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 POINT = re.compile(r"^(?P<number>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.DOTALL)
