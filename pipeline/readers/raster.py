@@ -43,13 +43,15 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
     """
     pdf = pdfium.PdfDocument(str(path))
     try:
+        pdf.init_forms()  # signature widgets (stamped number and day) are drawn with the page
         if not 1 <= number <= len(pdf):
             raise IndexError(f"page {number} of {len(pdf)}")
         page = pdf[number - 1]
         width, height = page.get_size()  # PDFium's size is already turned by /Rotate
         image = scan_image(page, dpi)
         if image is None:
-            image = np.array(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+            rgb = np.array(page.render(scale=dpi / 72, grayscale=False).to_pil().convert("RGB"))
+            image = ink_gray(rgb)
     finally:
         pdf.close()
     return image, (float(width), float(height))
@@ -58,6 +60,8 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
 def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     """A colour scan's page image at ``dpi`` from the embedded image's own pixels, else None.
 
+    A page with annotations (signature widgets whose appearance stamps the
+    number and day onto the scan's blanks) is left to PDFium, which draws them.
     A plain scan is an unrotated page (/Rotate 0) whose only drawn object is one
     upright image lying on the page's crop box (each edge within
     1 − :data:`SCAN_COVER` of the box's width or height; text objects, such as
@@ -72,7 +76,7 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     decoded and scaled). None when the page is no plain colour scan or the
     image cannot be decoded: the caller renders the page.
     """
-    if page.get_rotation():
+    if page.get_rotation() or pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
         return None
     images = []
     for obj in page.get_objects():
@@ -99,7 +103,7 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
         return None
     if pil.mode in ("1", "L", "LA", "P", "I", "F"):
         return None
-    gray = darkest_channel(np.array(pil.convert("RGB")))
+    gray = ink_gray(np.array(pil.convert("RGB")))
     size = (max(1, math.ceil(width * dpi / 72)), max(1, math.ceil(height * dpi / 72)))  # PDFium's canvas
     return cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC)
 
@@ -115,6 +119,35 @@ def darkest_channel(rgb: np.ndarray) -> np.ndarray:
     green 3.92 %, blue 4.30 %).
     """
     return rgb.min(axis=2)
+
+
+#: A pixel whose red exceeds its green and blue by more than this (0–255) is
+#: seal ink (con dấu đỏ, red "HỎA TỐC"/"KHẨN" stamps), not text.
+RED_MARGIN = 30
+#: Pixels next to seal ink are dropped with it unless darker than this (text).
+SEAL_EDGE_DARK = 90
+
+
+def ink_gray(rgb: np.ndarray) -> np.ndarray:
+    """Gray page image for OCR from an RGB image: darkest channel, red seal ink dropped.
+
+    Red seals and priority stamps are printed over the signer's title and
+    name and over the title block; in the darkest channel they are as black
+    as the text, and Tesseract loses the letters under them ("rần Sỹ Thanh",
+    "Đại tướng Tô Lâm" missed whole). Pixels where red leads green and blue by
+    more than :data:`RED_MARGIN` become white, with their neighbours (JPEG
+    halo) unless those are dark text strokes. Black text under the seal stays:
+    its red channel is dark too. A gray image goes through unchanged.
+    """
+    gray = darkest_channel(rgb)
+    wide = rgb.astype(np.int16)
+    red = (wide[..., 0] - np.maximum(wide[..., 1], wide[..., 2])) > RED_MARGIN
+    if not red.any():
+        return gray
+    halo = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    gray = gray.copy()
+    gray[red | (halo & (gray > SEAL_EDGE_DARK))] = 255
+    return gray
 
 
 def ink(gray: np.ndarray) -> np.ndarray:
