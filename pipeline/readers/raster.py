@@ -43,7 +43,6 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
     """
     pdf = pdfium.PdfDocument(str(path))
     try:
-        pdf.init_forms()  # signature widgets (stamped number and day) are drawn with the page
         if not 1 <= number <= len(pdf):
             raise IndexError(f"page {number} of {len(pdf)}")
         page = pdf[number - 1]
@@ -60,8 +59,6 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
 def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     """A colour scan's page image at ``dpi`` from the embedded image's own pixels, else None.
 
-    A page with annotations (signature widgets whose appearance stamps the
-    number and day onto the scan's blanks) is left to PDFium, which draws them.
     A plain scan is an unrotated page (/Rotate 0) whose only drawn object is one
     upright image lying on the page's crop box (each edge within
     1 − :data:`SCAN_COVER` of the box's width or height; text objects, such as
@@ -76,7 +73,7 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     decoded and scaled). None when the page is no plain colour scan or the
     image cannot be decoded: the caller renders the page.
     """
-    if page.get_rotation() or pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+    if page.get_rotation():
         return None
     images = []
     for obj in page.get_objects():
