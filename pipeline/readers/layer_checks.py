@@ -79,6 +79,17 @@ def _cjk(ch: str) -> bool:
     return name.startswith(("CJK ", "HIRAGANA", "KATAKANA", "HANGUL"))
 
 
+#: Letters of technical notation that stand beside digits in good text (Ø 90 mm, 5 µm).
+_NOTATION = frozenset("Øøµ")
+
+
+def _foreign(ch: str) -> bool:
+    """A letter that has no place inside a Vietnamese word: Cyrillic, Armenian, Latin-1 others (not Greek, CJK, Ø/µ)."""
+    if ch in _NOTATION or _vietnamese_letter(ch) or _cjk(ch):
+        return False
+    return not unicodedata.name(ch, "").startswith("GREEK")
+
+
 def mojibake_tokens(words: Sequence[Word]) -> list[str]:
     """Words that mix Vietnamese letters with foreign letters or symbols between letters.
 
@@ -93,10 +104,10 @@ def mojibake_tokens(words: Sequence[Word]) -> list[str]:
         if len(token) < 2:
             continue
         latin = sum(_vietnamese_letter(ch) for ch in token if ch.isalpha())
-        foreign = sum(1 for ch in token if ch.isalpha() and not _vietnamese_letter(ch) and not _cjk(ch))
+        foreign = sum(1 for ch in token if ch.isalpha() and _foreign(ch))
         inner = token[1:-1]
         symbols = sum(1 for ch in inner if unicodedata.category(ch) in ("Po", "Pi", "Pf", "So", "Sm", "Sc") and ch not in "/.-,&:'…_@")
-        if (latin and foreign) or (foreign and symbols) or (latin >= 2 and symbols and not any(c.isdigit() for c in token)):
+        if (foreign and (latin or symbols or any(c.isdigit() for c in token))) or (latin >= 2 and symbols and not any(c.isdigit() for c in token)):
             out.append(token)
     return out
 

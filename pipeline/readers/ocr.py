@@ -34,6 +34,7 @@ from pipeline.model import Word as OcrWord
 from pipeline.readers import raster
 from pipeline.readers.assemble import build_page, grid_table, inside, mean_confidence
 from pipeline.readers.layout import Word
+from pipeline.readers.ocr_confusions import correct_line
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink
 from pipeline.readers.tesseract import (
     OcrUnavailable,
@@ -270,11 +271,20 @@ def ocr_results(path: str | Path, numbers: Sequence[int], workers: int | None = 
 
 
 def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
-    """Assemble an :class:`OcrResult` into a ``Page`` (``source_kind="ocr"``) from ``block``."""
+    """Assemble an :class:`OcrResult` into a ``Page`` (``source_kind="ocr"``) from ``block``.
+
+    Lines whose labelled digits OCR read as letters ("Số: l5/…", "Điều L.")
+    are corrected by :func:`ocr_confusions.correct_line`, each with a warning.
+    """
     page, block = build_page(
         result.number, result.width, result.height, result.free, result.tables, block, "ocr"
     )
     page.words = result.words
     page.ocr_confidence = result.confidence
     page.warnings.extend(result.warnings)
+    for line in page.lines:  # digits read as letters in the number, date and article lines
+        fix = correct_line(line.text)
+        if fix is not None:
+            line.text = fix.corrected
+            page.warnings.append(f"ocr: confusion resolved in {fix.read!r} → {fix.corrected!r} ({fix.what})")
     return page, block

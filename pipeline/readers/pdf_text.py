@@ -48,9 +48,15 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
     reasons: list[str] = []
     stamps: dict[int, list] = {}  # page number → its signing stamps (OCR'd pages too)
     plumber = None
-    pdf = pdfium.PdfDocument(path)
-    if len(pdf) == 0:
-        pdf.close()
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) != pdfium_c.FPDF_ERR_SUCCESS:
+            raise
+        pdf = None  # PDFium refuses a document without pages, yet reports no error
+    if pdf is None or len(pdf) == 0:
+        if pdf is not None:
+            pdf.close()
         from pipeline.readers import DamagedInput
 
         raise DamagedInput("PDF with no pages (its page tree is empty): nothing to read")

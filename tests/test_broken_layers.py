@@ -1,0 +1,157 @@
+"""Regression tests, one per kind of broken (or foreign but good) PDF text layer, each on a small
+input made for it (tests/pdfgen.py writes the PDFs; word lists stand for what the text extractors give)."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from pipeline.readers import DamagedInput, read, sniff
+from pipeline.readers.ocr_confusions import correct_line
+from pipeline.readers.pdfium_words import extract_words
+from pipeline.readers.triage import image_cover, triage_page
+
+from pdfgen import raw_pdf, text_page
+
+#: Ten lines of unaccented Vietnamese (Helvetica has no Vietnamese glyphs): syllable-shaped words.
+LINES = [f"Dieu {i} Giao cac so ban nganh tinh thuc hien ke hoach cai cach hanh chinh nam nay" for i in range(1, 11)]
+
+
+def _words(texts: list[str]) -> list[dict]:
+    return [{"text": t, "x0": 10.0 * i, "x1": 10.0 * i + 8, "top": 100.0, "bottom": 110.0} for i, t in enumerate(texts)]
+
+
+def _triage(path: Path, number: int = 1):  # type: ignore[no-untyped-def]
+    pdf = pdfium.PdfDocument(path)
+    page = pdf[number - 1]
+    return triage_page(extract_words(page, page.get_size()[1]), image_cover(page), page)
+
+
+def test_fake_bold_doubles_are_dropped_on_both_word_paths(tmp_path: Path) -> None:
+    """Each line drawn twice 0.4 pt apart (a printer's fake bold): one word each, on the PDFium
+    path and on the pdfplumber path that pages with ruled tables take (pdfplumber #1155)."""
+    ops = [b"BT /F1 12 Tf 72 770 Td (Quyet dinh ban hanh) Tj ET", b"BT /F1 12 Tf 72.4 770 Td (Quyet dinh ban hanh) Tj ET"]
+    plain = tmp_path / "bold.pdf"
+    plain.write_bytes(raw_pdf([(b"\n".join(ops), {})]))
+    page = pdfium.PdfDocument(plain)[0]
+    assert [w["text"] for w in extract_words(page, 842.0)] == ["Quyet", "dinh", "ban", "hanh"]
+    ruled = tmp_path / "bold-table.pdf"
+    grid = b"72 500 200 100 re S 172 500 m 172 600 l S 72 550 m 272 550 l S"
+    ruled.write_bytes(raw_pdf([(b"\n".join(ops + [grid]), {})]))
+    document = read(ruled)
+    assert document.pages[0].lines[0].text == "Quyet dinh ban hanh"
+
+
+def test_unmapped_cid_glyphs_send_the_page_to_ocr() -> None:
+    words = _words(["(cid:12)(cid:40)(cid:7)", "(cid:3)(cid:99)", "UBND", "(cid:5)(cid:6)(cid:8)(cid:9)"] * 5)
+    verdict = triage_page(words, 0.0)
+    assert verdict.route == "ocr"
+    assert "have no Unicode mapping ((cid:N))" in verdict.reason
+
+
+def test_mixed_script_mojibake_sends_the_page_to_ocr() -> None:
+    """Ghostscript re-encoding of "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG": Cyrillic, '¿' and '‘' inside words."""
+    header = ["UBND", "7ӌ1+", "L¿O", "CAI", "6Ӣ", "C‘NG", "THѬѪNG"]
+    body = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 của tỉnh".split()
+    verdict = triage_page(_words(header + body * 3), 0.0)
+    assert verdict.route == "ocr"
+    assert "mixed-script mojibake in 5 words" in verdict.reason and "'7ӌ1+'" in verdict.reason
+    good = triage_page(_words(["BТС"] + body * 3), 0.0)  # one word typed with Cyrillic letters: layer kept
+    assert good.route == "text"
+
+
+def test_good_english_layer_is_kept_with_a_reason(tmp_path: Path) -> None:
+    """Issue 14: an English PDF is read as text (flagged), not OCR'd with the Vietnamese model."""
+    path = tmp_path / "english.pdf"
+    lines = ["The Committee shall report to the Ministry of Finance on the progress of the plan",
+             "and the results of the inspection, with the figures for each of the provinces in the region."]
+    path.write_bytes(raw_pdf([(text_page(lines), {})]))
+    page = read(path).pages[0]
+    assert page.source_kind == "text"
+    assert page.warnings[0] == "triage: text layer in English, not Vietnamese: read as it is"
+    assert page.lines[0].text.startswith("The Committee shall report")
+
+
+def test_english_ocr_garbage_over_a_scan_is_still_noise() -> None:
+    garbage = "CQNG HOA XA HQI CHU NGHIA VIPT NAM DQc l$p Tg do tlanh phic Thdnh phA ruA Chi Minh ngdy".split()
+    verdict = triage_page(_words(garbage * 2), 1.0)
+    assert verdict.route == "ocr" and verdict.reason.startswith("triage: text layer is noise (")
+
+
+def _text_like_image(width: int = 400, height: int = 300) -> bytes:
+    """A gray image of dashes in rows, as a pasted-in picture of text looks at low resolution."""
+    rows = []
+    for y in range(height):
+        ink = (y % 14) < 7
+        rows.append(bytes(0 if ink and (x % 9) < 6 else 255 for x in range(width)))
+    data = zlib.compress(b"".join(rows))
+    return (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % (width, height, len(data))
+        + data
+        + b"\nendstream"
+    )
+
+
+def test_partial_layer_covering_part_of_the_ink_goes_to_ocr(tmp_path: Path) -> None:
+    """Top of the page typed (a text layer), bottom pasted in as an image of text (no layer)."""
+    path = tmp_path / "partial.pdf"
+    content = text_page(LINES[:4]) + b"\nq 400 0 0 300 72 100 cm /Im1 Do Q"
+    path.write_bytes(raw_pdf([(content, {"Im1": _text_like_image()})]))
+    verdict = _triage(path)
+    assert verdict.route == "ocr"
+    assert verdict.reason.startswith("triage: text layer covers only ") and "of the page's text ink" in verdict.reason
+    whole = tmp_path / "whole.pdf"  # the same text alone: kept
+    whole.write_bytes(raw_pdf([(text_page(LINES), {})]))
+    assert _triage(whole).route == "text"
+
+
+def test_vector_outline_page_is_ocred_with_its_reason(tmp_path: Path) -> None:
+    """Glyphs drawn as paths (no text objects): reason names the outlines, not just "no text"."""
+    shapes = b"\n".join(b"%d %d 5 8 re f" % (72 + 7 * (i % 60), 760 - 14 * (i // 60)) for i in range(300))
+    path = tmp_path / "outlines.pdf"
+    path.write_bytes(raw_pdf([(shapes, {})]))
+    verdict = _triage(path)
+    assert verdict.route == "ocr"
+    assert verdict.reason == "triage: page drawn as vector outlines (300 paths), no text layer, page OCR'd"
+
+
+def test_junk_before_the_pdf_header_is_accepted_with_a_warning(tmp_path: Path) -> None:
+    """A signed PDF with 22 bytes before "%PDF" (readers accept a header within 1024 bytes)."""
+    data = b"Content-Type: app/pdf\n" + raw_pdf([(text_page(LINES), {})])
+    path = tmp_path / "junk.pdf"
+    path.write_bytes(data)
+    assert sniff(data, ".pdf") == "pdf"
+    document = read(path)
+    assert document.pages[0].warnings[0].startswith("reader: 22 byte(s) before the %PDF header ignored")
+    assert document.pages[0].lines[0].text == LINES[0]
+    with pytest.raises(ValueError):
+        sniff(b"x" * 1100 + b"%PDF-1.4", ".pdf")  # beyond the window: not a PDF
+
+
+def test_pdf_without_pages_fails_with_a_clear_reason(tmp_path: Path) -> None:
+    path = tmp_path / "no-pages.pdf"
+    path.write_bytes(raw_pdf([]))
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) == 0
+    with pytest.raises(DamagedInput, match="PDF with no pages"):
+        read(path)
+
+
+def test_ocr_number_confusions_are_resolved_and_reported() -> None:
+    fix = correct_line("Só: l5/QĐ-UBND")
+    assert fix is not None and fix.corrected == "Số: 15/QĐ-UBND"
+    assert fix.what == "number 'l5' → '15', label 'Só:' → 'Số:'"
+    date = correct_line("Hà Nội, ngày 2O tháng O5 năm 2O25")
+    assert date is not None and date.corrected == "Hà Nội, ngày 20 tháng 05 năm 2025"
+    article = correct_line("Điều L. Phạm vi điều chỉnh")
+    assert article is not None and article.corrected == "Điều 1. Phạm vi điều chỉnh"
+    assert correct_line("| Căn cứ Luật Tổ chức Chính phủ").corrected == "Căn cứ Luật Tổ chức Chính phủ"  # type: ignore[union-attr]
+    # Never invented: handwriting read as symbols, a blank, a right line stay.
+    for line in ("Số: #6` /KH-TCTLNTW-C04", "Số:      /QĐ-UBND", "Số: 1360/QĐ-TTg", "Hà Nội, ngày 31 tháng 12 năm 2020",
+                 "Hà Nội, ngày lO tháng OO năm 2025"):
+        assert correct_line(line) is None, line
