@@ -155,3 +155,17 @@ def test_ocr_number_confusions_are_resolved_and_reported() -> None:
     for line in ("Số: #6` /KH-TCTLNTW-C04", "Số:      /QĐ-UBND", "Số: 1360/QĐ-TTg", "Hà Nội, ngày 31 tháng 12 năm 2020",
                  "Hà Nội, ngày lO tháng OO năm 2025"):
         assert correct_line(line) is None, line
+
+
+def test_ocr_symbol_and_label_marks_are_restored() -> None:
+    """A "6" read "ó" in a symbol; capitals of fixed labels read with wrong marks (type line, header, titles)."""
+    from pipeline.readers.ocr_labels import restore_labels
+
+    assert correct_line("Số: 2243/PCCC&CNCH-Pó").corrected == "Số: 2243/PCCC&CNCH-P6"  # type: ignore[union-attr]
+    assert restore_labels("CHÍ THỊ").restored == "CHỈ THỊ"  # type: ignore[union-attr]
+    assert restore_labels("THÀNH PHÓ HÀ NỌI").restored == "THÀNH PHỐ HÀ NỘI"  # type: ignore[union-attr]
+    assert restore_labels("Thành phố Hô Chí Minh, ngày 09").restored == "Thành phố Hồ Chí Minh, ngày 09"  # type: ignore[union-attr]
+    assert restore_labels("KT. GIÁM ĐÓC").changed == ("'GIÁM ĐÓC' → 'GIÁM ĐỐC'",)  # type: ignore[union-attr]
+    # Right labels, lower-case running text and lone words are left alone.
+    for line in ("PHÓ GIÁM ĐỐC", "Bộ trưởng Bộ Công an", "PHÓ", "Sở Tư pháp nhận được"):
+        assert restore_labels(line) is None, line

@@ -35,6 +35,7 @@ from pipeline.readers import raster
 from pipeline.readers.assemble import build_page, grid_table, inside, mean_confidence
 from pipeline.readers.layout import Word
 from pipeline.readers.ocr_confusions import correct_line
+from pipeline.readers.ocr_labels import restore_labels
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink
 from pipeline.readers.tesseract import (
     OcrUnavailable,
@@ -287,4 +288,8 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
         if fix is not None:
             line.text = fix.corrected
             page.warnings.append(f"ocr: confusion resolved in {fix.read!r} → {fix.corrected!r} ({fix.what})")
+        label = restore_labels(line.text)  # marks of fixed labels: "CHÍ THỊ" → "CHỈ THỊ"
+        if label is not None:
+            line.text = label.restored
+            page.warnings.append(f"ocr: label marks restored: {', '.join(label.changed)}")
     return page, block

@@ -6,7 +6,9 @@ a reading cannot be told from a word; in the few places of a Decree 30/2020
 layout where the form says what must stand there, it can:
 
 - the number line "Số: l5/QĐ-UBND" (Phụ lục I, the số và ký hiệu: digits
-  before the first "/"), whose label OCR also reads "Só:", "Sô:", "S6:";
+  before the first "/"), whose label OCR also reads "Só:", "Sô:", "S6:",
+  and whose symbol holds only capitals, Đ, digits, "&" and dashes (a "6"
+  read "ó": "PCCC&CNCH-Pó");
 - the place-and-date line "ngày 2O tháng O5 năm 2O25" (day 1–31, month 1–12,
   year 19xx/20xx);
 - article headings "Điều L." / "Điều l." (Điều + an ordinal);
@@ -32,6 +34,10 @@ _FIELD = rf"[0-9{re.escape(_LOOK)}]"
 
 #: The number line's label as OCR misreads it ("Só:", "Sô:", "S6:", "Sỏ:") and its sequence before "/".
 NUMBER_LINE = re.compile(rf"^(?P<label>S[ốóôòỏõọồổỗộo06]\s*[:.;]|Số\s*[:.;]?)\s*(?P<seq>{_FIELD}{{1,6}})(?=\s*/)")
+#: The ký hiệu after the number: capitals, Đ, digits, "&" and dashes ("PCCC&CNCH-P6"),
+#: in which OCR reads a 6 as a marked "ó" ("P6" → "Pó").
+SYMBOL = re.compile(r"(?<=/)(?P<symbol>[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&óôò]+)+)(?=\s|$)")
+SYMBOL_LOOKALIKES = str.maketrans({"ó": "6", "ô": "6", "ò": "6"})
 #: Day, month and year of a place-and-date line.
 DATE_PART = re.compile(
     rf"(?P<lead>ngày\s*)(?P<day>{_FIELD}{{1,2}})(?P<mid1>\s*tháng\s*)(?P<month>{_FIELD}{{1,2}})"
@@ -81,6 +87,17 @@ def _number_line(text: str) -> tuple[str, list[str]]:
     return new_label + gap + new_seq + rest, changes
 
 
+def _symbol(text: str) -> tuple[str, list[str]]:
+    """A "6" read as "ó" in the number line's symbol ("2243/PCCC&CNCH-Pó" → "…-P6")."""
+    if not (NUMBER_LINE.match(text) or text.startswith("Số")):
+        return text, []
+    m = SYMBOL.search(text)
+    if not m or not any(c in "óôò" for c in m.group("symbol")):
+        return text, []
+    fixed = m.group("symbol").translate(SYMBOL_LOOKALIKES)
+    return text[: m.start()] + fixed + text[m.end():], [f"symbol {m.group('symbol')!r} → {fixed!r}"]
+
+
 def _date_line(text: str) -> tuple[str, list[str]]:
     m = DATE_PART.search(text)
     if not m:
@@ -118,7 +135,7 @@ def correct_line(text: str) -> Correction | None:
     bar = LEADING_BAR.match(new)
     if bar:
         new, changes = new[bar.end():], ["leading '|' dropped"]
-    for fix in (_number_line, _date_line, _article):
+    for fix in (_number_line, _symbol, _date_line, _article):
         new, more = fix(new)
         changes += more
     if not changes:
