@@ -144,7 +144,44 @@ def ink_gray(rgb: np.ndarray) -> np.ndarray:
     halo = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     gray = gray.copy()
     gray[red | (halo & (gray > SEAL_EDGE_DARK))] = 255
+    for x0, y0, x1, y1 in receipt_frames(red):
+        gray[y0:y1, x0:x1] = 255  # what is handwritten inside a receipt stamp is no part of the page
     return gray
+
+
+#: A red frame at least this share of the page width wide and high is a stamp's frame.
+FRAME_MIN = 0.06
+#: Share of a frame's sides that must be red (in a band of :data:`FRAME_BAND` of its size).
+FRAME_SIDES, FRAME_BAND = 0.85, 0.08
+
+
+def receipt_frames(red: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes ``(x0, y0, x1, y1)`` (pixels) of upright red rectangles: receipt stamps ("ĐẾN Số … Ngày …").
+
+    An office stamps incoming mail with a red rectangle and writes the entry
+    number and date in it by hand, often over the title block; the red ink is
+    dropped by :func:`ink_gray`, the handwriting inside is not and OCR reads
+    it as junk lines ("A64", "O[2") between the type line and the title. A
+    component of red ink is a frame when each of its four sides is red along
+    :data:`FRAME_SIDES` of its length; a round seal (its box touches the
+    ring at four points) or a tilted "HỎA TỐC" stamp is not.
+    """
+    mask = cv2.dilate(red.astype(np.uint8), np.ones((5, 5), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    width = red.shape[1]
+    frames = []
+    for x, y, w, h, _area in stats[1:count]:
+        if w < FRAME_MIN * width or h < FRAME_MIN * width:
+            continue
+        box = mask[y : y + h, x : x + w]
+        bh, bw = max(1, int(FRAME_BAND * h)), max(1, int(FRAME_BAND * w))
+        sides = (
+            box[:bh].any(axis=0).mean(), box[-bh:].any(axis=0).mean(),
+            box[:, :bw].any(axis=1).mean(), box[:, -bw:].any(axis=1).mean(),
+        )
+        if min(sides) >= FRAME_SIDES:
+            frames.append((int(x), int(y), int(x + w), int(y + h)))
+    return frames
 
 
 def ink(gray: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ page; dust that Tesseract reads as punctuation or tiny letters is dropped
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,7 +131,30 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
                 "conf": conf,
             }
         )
-    return drop_specks(words)
+    return drop_junk(drop_specks(words))
+
+
+#: Characters printed text of a decision does not hold, which Tesseract gives
+#: for handwriting, stamp fringes and signatures ("O[2", ".#os€", "#6`").
+JUNK_CHARS = frozenset("#[]{}€`~^¬¦\\@$¢£¥©®")
+#: Junk words are dropped only when Tesseract itself doubts them (confidence under this).
+JUNK_CONFIDENCE = 50.0
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def drop_junk(words: list[Word]) -> list[Word]:
+    """Drop words Tesseract doubts that hold a junk character and no run of three letters.
+
+    Handwriting in a receipt stamp or a signature is read as "O[2", ".#os€"
+    (confidence 0–40) and would start or interrupt header lines. A doubted
+    word that holds a real word ("ngày4#tháng": a handwritten day between
+    printed words) is kept, so the line keeps its shape and the day is seen
+    as unreadable, not blank.
+    """
+    return [
+        w for w in words
+        if not (w["conf"] < JUNK_CONFIDENCE and JUNK_CHARS.intersection(w["text"]) and not _LETTERS.search(w["text"]))
+    ]
 
 
 def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  # type: ignore[no-untyped-def]
