@@ -147,14 +147,33 @@ def drop_junk(words: list[Word]) -> list[Word]:
 
     Handwriting in a receipt stamp or a signature is read as "O[2", ".#os€"
     (confidence 0–40) and would start or interrupt header lines. A doubted
-    word that holds a real word ("ngày4#tháng": a handwritten day between
-    printed words) is kept, so the line keeps its shape and the day is seen
-    as unreadable, not blank.
+    word that holds a real word ("ngày4#tháng") or stands right beside a
+    confident printed word of its row (a handwritten day between "ngày" and
+    "tháng") is kept, so the line keeps its shape and the day is seen as
+    unreadable, not blank.
     """
-    return [
-        w for w in words
-        if not (w["conf"] < JUNK_CONFIDENCE and JUNK_CHARS.intersection(w["text"]) and not _LETTERS.search(w["text"]))
-    ]
+    def junk(w: Word) -> bool:
+        return w["conf"] < JUNK_CONFIDENCE and bool(JUNK_CHARS.intersection(w["text"])) and not _LETTERS.search(w["text"])
+
+    return [w for w in words if not junk(w) or _beside_print(w, words)]
+
+
+#: A doubted word this close (in its own heights) to a confident word of its row is
+#: part of that printed line (a handwritten day between "ngày" and "tháng").
+BESIDE_GAP, CONFIDENT = 1.0, 80.0
+
+
+def _beside_print(word: Word, words: list[Word]) -> bool:
+    """True when a confident word sits right beside ``word`` on its row (gap under :data:`BESIDE_GAP` heights)."""
+    height = word["bottom"] - word["top"]
+    for other in words:
+        if other is word or other["conf"] < CONFIDENT:
+            continue
+        overlap = min(word["bottom"], other["bottom"]) - max(word["top"], other["top"])
+        gap = max(other["x0"] - word["x1"], word["x0"] - other["x1"])
+        if overlap > 0.5 * height and gap < BESIDE_GAP * height:
+            return True
+    return False
 
 
 def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  # type: ignore[no-untyped-def]
