@@ -169,3 +169,38 @@ def test_ocr_symbol_and_label_marks_are_restored() -> None:
     # Right labels, lower-case running text and lone words are left alone.
     for line in ("PHÓ GIÁM ĐỐC", "Bộ trưởng Bộ Công an", "PHÓ", "Sở Tư pháp nhận được"):
         assert restore_labels(line) is None, line
+
+
+def test_red_seal_ink_is_dropped_and_receipt_frames_blanked() -> None:
+    """Black text under a red seal stays ink; red ink goes; what is written inside a red
+    rectangle (a receipt stamp "ĐẾN Số … Ngày …") goes with its frame; a red ring does not blank its inside."""
+    import numpy as np
+
+    from pipeline.readers.raster import ink_gray
+
+    rgb = np.full((400, 600, 3), 255, np.uint8)
+    rgb[50:60, 20:300] = (0, 0, 0)  # a black text stroke ...
+    rgb[40:70, 100:140] = (200, 30, 30)  # ... under red seal ink beside it
+    rgb[200:320, 40:240][[0, -1], :] = (210, 20, 20)  # a receipt frame: top and bottom sides
+    rgb[200:320, 40:240][:, [0, -1]] = (210, 20, 20)  # left and right sides
+    rgb[250:260, 80:200] = (20, 20, 120)  # handwriting inside it (dark blue)
+    yy, xx = np.ogrid[:400, :600]
+    ring = np.abs(np.hypot(yy - 250, xx - 450) - 80) < 3
+    rgb[ring] = (200, 30, 30)  # a round seal ...
+    rgb[245:255, 420:480] = (0, 0, 0)  # ... over a signer's name
+    gray = ink_gray(rgb)
+    assert gray[55, 20:99].max() < 50 and gray[55, 150:300].max() < 50  # text kept
+    assert gray[42, 100:140].min() == 255  # seal ink dropped
+    assert gray[255, 80:200].min() == 255  # handwriting in the receipt frame blanked
+    assert gray[250, 420:480].max() < 50  # the name inside the round seal kept
+
+
+def test_junk_words_are_dropped_unless_beside_printed_words() -> None:
+    from pipeline.readers.tesseract import drop_junk
+
+    def word(text: str, conf: float, x: float, w: float) -> dict:
+        return {"text": text, "conf": conf, "x0": x, "x1": x + w, "top": 100.0, "bottom": 112.0}
+
+    words = [word("O[2", 0, 100, 24), word(".#os€", 38, 127, 35), word("Phối", 97, 197, 26),
+             word("ngày", 96, 300, 25), word("(Ÿ]", 20, 327, 10), word("tháng", 96, 340, 30)]
+    assert [w["text"] for w in drop_junk(words)] == ["Phối", "ngày", "(Ÿ]", "tháng"]
