@@ -150,6 +150,11 @@ def test_ocr_number_confusions_are_resolved_and_reported() -> None:
     assert date is not None and date.corrected == "Hà Nội, ngày 20 tháng 05 năm 2025"
     article = correct_line("Điều L. Phạm vi điều chỉnh")
     assert article is not None and article.corrected == "Điều 1. Phạm vi điều chỉnh"
+    from pipeline.readers.ocr_confusions import restore_place_comma
+
+    place = restore_place_comma("Hà Nội ngày   tháng   năm 2025")  # cv2243: comma lost, day and month stamped
+    assert place is not None and place.corrected == "Hà Nội, ngày   tháng   năm 2025"
+    assert restore_place_comma("Hà Nội, ngày 23 tháng 07 năm 2025") is None
     assert correct_line("| Căn cứ Luật Tổ chức Chính phủ").corrected == "Căn cứ Luật Tổ chức Chính phủ"  # type: ignore[union-attr]
     # Never invented: handwriting read as symbols, a blank, a right line stay.
     for line in ("Số: #6` /KH-TCTLNTW-C04", "Số:      /QĐ-UBND", "Số: 1360/QĐ-TTg", "Hà Nội, ngày 31 tháng 12 năm 2020",

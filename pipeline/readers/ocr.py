@@ -34,7 +34,7 @@ from pipeline.model import Word as OcrWord
 from pipeline.readers import raster
 from pipeline.readers.assemble import build_page, grid_table, inside, mean_confidence
 from pipeline.readers.layout import Word
-from pipeline.readers.ocr_confusions import correct_line
+from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
 from pipeline.readers.ocr_labels import restore_labels
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink
 from pipeline.readers.tesseract import (
@@ -52,6 +52,9 @@ __all__ = ["OcrResult", "OcrUnavailable", "OcrWorkersFailed", "ocr_page", "ocr_r
 #: Page segmentation modes: automatic layout for body pages, one column of
 #: variable-size text for table pages, one uniform block for a cell crop.
 PSM_BODY, PSM_TABLE, PSM_CELL, PSM_LINE = 3, 4, 6, 7
+#: Share of the first page's height holding the header (cơ quan ban hành,
+#: quốc hiệu, số, địa danh và thời gian).
+HEADER_BAND = 0.3
 #: Below this mean word confidence the page is checked for a wrong orientation
 #: and flagged as low quality.
 LOW_CONFIDENCE = 75.0
@@ -285,6 +288,8 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
     page.warnings.extend(result.warnings)
     for line in page.lines:  # digits read as letters in the number, date and article lines
         fix = correct_line(line.text)
+        if fix is None and page.number == 1 and line.bbox and line.bbox[1] < HEADER_BAND * result.height:
+            fix = restore_place_comma(line.text)
         if fix is not None:
             line.text = fix.corrected
             page.warnings.append(f"ocr: confusion resolved in {fix.read!r} → {fix.corrected!r} ({fix.what})")

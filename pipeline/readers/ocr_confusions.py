@@ -50,6 +50,22 @@ ARTICLE = re.compile(r"^(?P<head>Điều\s+)(?P<ord>[0-9lLI|]{1,3})(?=\s*[.:])")
 LEADING_BAR = re.compile(r"^\|\s+(?=\S)")
 
 
+#: A place-and-date line whose comma after the place OCR lost: "Hà Nội ngày 23 tháng 07 năm 2025".
+PLACE_NO_COMMA = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][^\d,;:]{1,40}?[^\s,;:])\s+(?=ngày\b[^,]*\btháng\b[^,]*\bnăm\s*\d)")
+
+
+def restore_place_comma(text: str) -> Correction | None:
+    """The header's place-and-date line with the comma after the place restored, or None.
+
+    Only for lines of the header band (the caller decides): in running text
+    "Trước ngày 30 tháng 8 năm 2025" is a sentence, not a place and date.
+    """
+    m = PLACE_NO_COMMA.match(text)
+    if not m:
+        return None
+    return Correction(text, m.group("place") + ", " + text[m.end():], "comma after the place restored")
+
+
 @dataclass(frozen=True, slots=True)
 class Correction:
     """One resolved confusion: the line as read, as corrected, and what changed."""
