@@ -120,7 +120,9 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
     api.Recognize()
     scale = 72.0 / dpi
     words: list[Word] = []
-    for text, box, conf in _symbol_words(api):
+    lines: list[tuple[int, int]] = []
+    for text, box, conf, line in _symbol_words(api):
+        lines.append(line)
         words.append(
             {
                 "text": text,
@@ -131,7 +133,15 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
                 "conf": conf,
             }
         )
-    return drop_junk(drop_specks(words))
+    kept = drop_junk(drop_specks(words))
+    # A word without ascenders or marks ("quy", "vụ") has a lower top than its
+    # neighbours; given its text line's height it groups with them again.
+    rows = {id(w): line for w, line in zip(words, lines)}
+    for w in kept:
+        top, bottom = rows[id(w)]
+        if bottom > top and _has_text(w["text"]):
+            w["top"], w["bottom"] = min(w["top"], top * scale), max(w["bottom"], bottom * scale)
+    return kept
 
 
 #: Characters printed text of a decision does not hold, which Tesseract gives
@@ -176,8 +186,8 @@ def _beside_print(word: Word, words: list[Word]) -> bool:
     return False
 
 
-def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  # type: ignore[no-untyped-def]
-    """``(text, pixel box, confidence)`` per word, built from Tesseract's symbols.
+def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]]:  # type: ignore[no-untyped-def]
+    """``(text, pixel box, confidence, (line top, line bottom))`` per word, built from Tesseract's symbols.
 
     Punctuation glued to the end of a word is a speck of dust and left out,
     box included, when Tesseract doubts it (symbol confidence under
@@ -187,10 +197,11 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  #
     """
     import tesserocr
 
-    level, word_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.WORD
-    out: list[tuple[str, tuple[int, int, int, int], float]] = []
+    level, word_level, line_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.WORD, tesserocr.RIL.TEXTLINE
+    out: list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]] = []
     current: list[tuple[str, tuple[int, int, int, int], float]] = []
     word_conf = 0.0
+    line_box = (0, 0)
 
     def speck(symbol: tuple[str, tuple[int, int, int, int], float], tallest: int) -> bool:
         text, box, conf = symbol
@@ -206,7 +217,7 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  #
         if text:
             boxes = [sym[1] for sym in current]
             box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-            out.append((text, box, round(word_conf, 1)))
+            out.append((text, box, round(word_conf, 1), line_box))
         current.clear()
 
     for item in tesserocr.iterate_level(api.GetIterator(), level):
@@ -220,6 +231,9 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  #
         if item.IsAtBeginningOf(word_level):
             close()
             word_conf = float(item.Confidence(word_level))
+        if item.IsAtBeginningOf(line_level):
+            lbox = item.BoundingBox(line_level)
+            line_box = (lbox[1], lbox[3]) if lbox else (0, 0)
         current.append((text, box, float(item.Confidence(level))))
     close()
     return out
