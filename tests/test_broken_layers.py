@@ -156,6 +156,9 @@ def test_ocr_number_confusions_are_resolved_and_reported() -> None:
     assert place is not None and place.corrected == "Hà Nội, ngày   tháng   năm 2025"
     assert restore_place_comma("Hà Nội, ngày 23 tháng 07 năm 2025") is None
     assert correct_line("| Căn cứ Luật Tổ chức Chính phủ").corrected == "Căn cứ Luật Tổ chức Chính phủ"  # type: ignore[union-attr]
+    signer = correct_line("=““Ñguyễn Hoài Nam")  # a signature stroke glued to the signer's name
+    assert signer is not None and signer.corrected == "Nguyễn Hoài Nam"
+    assert correct_line("“45 ngày đêm ra quân”") is None  # a real opening quote stays
     # Never invented: handwriting read as symbols, a blank, a right line stay.
     for line in ("Số: #6` /KH-TCTLNTW-C04", "Số:      /QĐ-UBND", "Số: 1360/QĐ-TTg", "Hà Nội, ngày 31 tháng 12 năm 2020",
                  "Hà Nội, ngày lO tháng OO năm 2025"):

@@ -12,7 +12,9 @@ layout where the form says what must stand there, it can:
 - the place-and-date line "ngày 2O tháng O5 năm 2O25" (day 1–31, month 1–12,
   year 19xx/20xx);
 - article headings "Điều L." / "Điều l." (Điều + an ordinal);
-- a line starting with "| " (a rule or the page edge read as a bar).
+- a line starting with "| " (a rule or the page edge read as a bar) or with
+  quote marks glued to a capital ("=““Nguyễn", a signature stroke);
+- letters with marks Vietnamese never writes ("Ñguyễn" → "Nguyễn").
 
 A reading is changed only when every character of the field is a digit or a
 known look-alike and at least one is a real digit (or, for "Điều", the
@@ -24,6 +26,7 @@ what it became) for the page's warnings. Pure functions; patterns below.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 #: Look-alikes OCR gives for digits, and the digit each stands for.
@@ -48,6 +51,13 @@ DATE_PART = re.compile(
 ARTICLE = re.compile(r"^(?P<head>Điều\s+)(?P<ord>[0-9lLI|]{1,3})(?=\s*[.:])")
 #: A bar and blank at the start of a line: a rule or the page edge read as "|".
 LEADING_BAR = re.compile(r"^\|\s+(?=\S)")
+#: Two or more quote-like marks glued before a capital at the start of a line:
+#: a signature or seal stroke read as "=““" before a signer's name.
+LEADING_MARKS = re.compile(r"^[=~^`'\"“”‘’«»]{2,}(?=[A-ZĐÀ-Ỹ])")
+#: Marks Vietnamese letters carry (circumflex, breve, horn, the five tones);
+#: any other mark on a Latin letter is OCR's ("Ñguyễn", "Ä").
+_VIETNAMESE_MARKS = frozenset("\u0302\u0306\u031b\u0300\u0301\u0303\u0309\u0323")
+_FOREIGN_MARKED = re.compile(r"[ÑñÄäËëÏïÖöÜüÇçÅåÆæ]")
 
 
 #: A place-and-date line whose comma after the place OCR lost: "Hà Nội ngày 23 tháng 07 năm 2025".
@@ -142,6 +152,27 @@ def _article(text: str) -> tuple[str, list[str]]:
     return m.group("head") + fixed + text[m.end("ord"):], [f"article ordinal {ordinal!r} → {fixed!r}"]
 
 
+def _foreign_marks(text: str) -> tuple[str, list[str]]:
+    """Latin letters with marks Vietnamese never writes (ñ, ä, ö, ü, ç, å) as their bare letter.
+
+    A tilde over "n" or a diaeresis is a speck or a seal stroke read with the
+    letter: "Ñguyễn" → "Nguyễn". Vietnamese tildes sit on vowels (ã, ẽ, …),
+    which are left alone.
+    """
+    if not _FOREIGN_MARKED.search(text):
+        return text, []
+    changes: list[str] = []
+
+    def bare(m: re.Match[str]) -> str:
+        ch = m.group()
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        base = {"Æ": "AE", "æ": "ae"}.get(ch, base)
+        changes.append(f"{ch!r} → {base!r}")
+        return base
+
+    return _FOREIGN_MARKED.sub(bare, text), changes
+
+
 def correct_line(text: str) -> Correction | None:
     """The line with its OCR confusions resolved, or None when nothing is changed.
 
@@ -151,6 +182,11 @@ def correct_line(text: str) -> Correction | None:
     bar = LEADING_BAR.match(new)
     if bar:
         new, changes = new[bar.end():], ["leading '|' dropped"]
+    marks = LEADING_MARKS.match(new)
+    if marks:
+        new, changes = new[marks.end():], changes + [f"leading {marks.group()!r} dropped"]
+    new, more = _foreign_marks(new)
+    changes += more
     for fix in (_number_line, _symbol, _date_line, _article):
         new, more = fix(new)
         changes += more
