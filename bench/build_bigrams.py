@@ -1,6 +1,6 @@
 """Build ``pipeline/data/syllable_bigrams.tsv``: syllable pairs of correct Vietnamese administrative text.
 
-    .venv/bin/python bench/build_bigrams.py [CORPUS_DIR ...] [--min-count 2]
+    .venv/bin/python bench/build_bigrams.py [CORPUS_DIR ...] [--min-count 5]
 
 Reads every DOCX, Markdown/text, HTML and text-layer PDF under the given
 folders (default: the shared development corpus ``../shared/corpus/dev``,
@@ -49,7 +49,7 @@ def document_lines(path: Path) -> list[list[str]]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("folders", nargs="*", type=Path, default=[ROOT.parent.parent / "shared" / "corpus" / "dev"])
-    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--min-count", type=int, default=5)  # spelling.CORPUS_MIN: rarer pairs are never used
     a = ap.parse_args()
     counts: Counter[tuple[str, str]] = Counter()
     files = 0
