@@ -66,9 +66,7 @@ def sniff(data: bytes, suffix: str) -> str:
     if not data:
         raise UnsupportedInput("empty file (0 bytes)")
     head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
-        # Readers accept the header anywhere in the first 1024 bytes (ISO 32000-1, Annex H.3 note 13):
-        # some portals prepend bytes to the file.
+    if head.startswith(b"%PDF-") or pdf_header_offset(data) is not None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         names = data[:65536]  # local file headers: part names such as word/document.xml, xl/workbook.xml
@@ -92,6 +90,18 @@ def sniff(data: bytes, suffix: str) -> str:
     if suffix in TEXT_SUFFIXES or (suffix not in BINARY_SUFFIXES and _looks_like_text(data[:65536])):
         return "text"
     raise UnsupportedInput(f"unrecognised content for a {suffix or 'suffix-less'} file")
+
+
+#: How far into a file a PDF header may start: PDF readers (Acrobat, PDFium,
+#: pdfminer) look for "%PDF-" within the first 1024 bytes, so mail gateways and
+#: signing tools that prepend a few bytes leave a readable PDF.
+PDF_HEADER_WINDOW = 1024
+
+
+def pdf_header_offset(data: bytes) -> int | None:
+    """Bytes before the "%PDF-" header when it lies within :data:`PDF_HEADER_WINDOW`, else None."""
+    at = data[:PDF_HEADER_WINDOW].find(b"%PDF-")
+    return None if at < 0 else at
 
 
 #: Start of an HTML document (after a byte-order mark or blank space).
@@ -131,7 +141,13 @@ def read(path: str | Path, doc_id: str | None = None) -> Document:
         if kind == "pdf":
             from pipeline.readers.pdf_text import read_pdf
 
-            return read_pdf(path, doc_id)
+            document = read_pdf(path, doc_id)
+            junk = pdf_header_offset(data) or 0
+            if junk and data[:junk].strip():
+                document.pages[0].warnings.insert(
+                    0, f"reader: {junk} byte(s) before the %PDF header ignored (PDF readers accept a header within {PDF_HEADER_WINDOW} bytes)"
+                )
+            return document
         if kind == "doc":
             from pipeline.readers.doc import read_doc
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pipeline.nlp.gazetteer import load_gazetteer, load_vocab
 from pipeline.nlp.language import get_nlp
-from pipeline.text.spelling import load_lexicon
+from pipeline.text.spelling import load_bigrams, load_lexicon
 
 get_nlp()
 load_gazetteer()
 load_vocab()
 load_lexicon()
+load_bigrams()
