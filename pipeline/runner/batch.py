@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.ingest import Extracted, Outcome, Summary, store_extracted
+from pipeline.runner.inputs import Inputs
 from pipeline.runner.limits import Job, Limits
 from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
@@ -123,8 +124,15 @@ def _store_copy(out: Path, job: Job, original: str, first: Outcome | None, manif
     return Outcome(source_file=job.source_file, doc_id=doc_id, identical_to=original)
 
 
+def _store_unreadable(out: Path, source_file: str, reason: str) -> Outcome:
+    """Record an input entry that could not be read as a failure (no manifest entry: retried next run)."""
+    from pipeline.model import Failure
+
+    return store_extracted(out, Extracted(source_file=source_file, failure=Failure(source_file, "read", reason, None)))
+
+
 def run_batch(
-    files: list[tuple[Path, str]],
+    files: list[tuple[Path, str]] | Inputs,
     out: str | Path,
     *,
     workers: int | None = None,
@@ -136,7 +144,11 @@ def run_batch(
     on_stage: StageCallback | None = None,
     on_plan: Callable[[int, int], None] | None = None,
 ) -> Summary:
-    """Ingest ``(path, source_file)`` pairs into ``out``; return the run's totals.
+    """Ingest ``(path, source_file)`` pairs (or what :func:`find_inputs` found) into ``out``; return the run's totals.
+
+    Entries found but not readable (a folder that cannot be listed, a file
+    without read permission) become ``failures`` rows (stage ``read``); the
+    rest of the batch goes on.
 
     ``workers``: children in the local pool (``None`` = CPU cores, ``0`` = in
     this process, no limits). ``scheduler`` (``tcp://host:port``) or
@@ -148,19 +160,24 @@ def run_batch(
     """
     out = Path(out)
     limits = limits or Limits()
+    found = files if isinstance(files, Inputs) else Inputs(files=list(files))
     check_writable(out)
-    summary = Summary()
+    summary = Summary(set_aside=list(found.skipped), renamed=list(found.renamed))
     with run_lock(out), Manifest(out) as manifest:
         sweep_temporaries(out)
         recover(out, manifest)
-        todo = plan(files, manifest, force=force)
+        todo = plan(found.files, manifest, force=force)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
+
         def report(outcome: Outcome) -> Outcome:
             summary.add(outcome)
             if on_file:
                 on_file(outcome)
             return outcome
+
+        for source_file, reason in found.unreadable + todo.unreadable:
+            report(_store_unreadable(out, source_file, reason))
 
         for source_file in todo.skipped:
             report(Outcome(source_file=source_file, skipped=True))
