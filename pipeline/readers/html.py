@@ -31,6 +31,12 @@ from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_tex
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "caption"})
 
 
+#: libxml2 stops at a text node over 10 MB (an inline ``data:`` image, one huge paragraph) and
+#: silently drops the rest of the page unless ``huge_tree`` is set. The HTML parser expands no
+#: DTD entities and fetches nothing, so lifting the limit opens no entity bomb or network access.
+_PARSER = lxml.html.HTMLParser(huge_tree=True, no_network=True)
+
+
 def read_html(path: Path, doc_id: str) -> Document:
     """Read an HTML file into a one-page, page-less :class:`Document`.
 
@@ -38,9 +44,9 @@ def read_html(path: Path, doc_id: str) -> Document:
     """
     data = path.read_bytes()
     try:
-        root = lxml.html.document_fromstring(data.decode("utf-8-sig"))
+        root = lxml.html.document_fromstring(data.decode("utf-8-sig"), parser=_PARSER)
     except (UnicodeDecodeError, ValueError):
-        root = lxml.html.document_fromstring(data)
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
     body = root.find("body")
     page = Page(number=1, source_kind="html")
     _Walker(page).walk(body if body is not None else root)
