@@ -186,6 +186,8 @@ def _print_summary(summary: Summary, out: Path) -> None:
             f"[yellow]warning[/yellow] {escape(copy)}: identical to {escape(original)} "
             "(same bytes, same doc_id): counted once, both paths kept in the manifest"
         )
+    for rel in summary.damaged:
+        console.print(f"[yellow]repaired[/yellow] {escape(rel)}: damaged or missing since the last run; its documents were ingested again", soft_wrap=True)
     for entry, reason in summary.set_aside:
         console.print(f"[yellow]not ingested[/yellow] {escape(entry)}: {escape(reason)}", soft_wrap=True)
     for entry, reason in summary.renamed:

@@ -91,6 +91,8 @@ class Summary:
     identical: list[tuple[str, str]] = field(default_factory=list)
     set_aside: list[tuple[str, str]] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    #: Dataset files found damaged or missing at the start of the run (their documents were ingested again).
+    damaged: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""

@@ -29,6 +29,7 @@ from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
 from pipeline.store.manifest import Entry, Manifest
+from pipeline.store.verify import record, verify
 from pipeline.store.writer import ensure_readable, sweep_temporaries, write_guide
 
 #: Name of the lock file that keeps two runs from writing one output folder.
@@ -166,6 +167,7 @@ def run_batch(
     with run_lock(out), Manifest(out) as manifest:
         sweep_temporaries(out)
         recover(out, manifest)
+        summary.damaged = verify(out, manifest)
         todo = plan(found.files, manifest, force=force)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
@@ -192,18 +194,20 @@ def run_batch(
         for job, original in todo.copies:
             if job not in alone:
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
-        _finish_run(out, manifest, todo)
+        _finish_run(out, manifest, todo, bool(summary.damaged or summary.failures))
     return summary
 
 
-def _finish_run(out: Path, manifest: Manifest, todo: Plan) -> None:
-    """After the documents: settle duplicate identities, keep every dataset readable, write the folder guide."""
+def _finish_run(out: Path, manifest: Manifest, todo: Plan, changed: bool = False) -> None:
+    """After the documents: settle duplicate identities, keep every dataset readable, write the folder
+    guide, record the dataset files for the next run's check (:mod:`pipeline.store.verify`)."""
     if manifest.flagged("dirty"):
         from pipeline.store.identity import resolve_duplicates
 
         resolve_duplicates(out)
         manifest.flag("dirty", None)
     # An unchanged run loads no pyarrow: it leaves the placeholders and the guide as they are.
-    if todo.jobs or todo.copies or not (out / "failures").is_dir() or not (out / "README.md").is_file():
+    if changed or todo.jobs or todo.copies or not (out / "failures").is_dir() or not (out / "README.md").is_file():
         ensure_readable(out)
         write_guide(out)
+        record(out, manifest)
