@@ -1,7 +1,8 @@
 """Export the datasets for spreadsheet and Stata users, with a codebook.
 
 ``export(root, out, "csv")`` writes ``<out>/<dataset>.csv`` in UTF-8 with a
-byte-order mark (so Excel opens Vietnamese text correctly); ``"stata"`` writes
+byte-order mark (so Excel opens Vietnamese text correctly) and RFC 4180 line
+ends (CRLF; a cell holding a line break or carriage return is quoted); ``"stata"`` writes
 ``<out>/<dataset>.dta`` (Stata 118 format: Unicode strings, long text as strL).
 Both write ``codebook.csv`` and ``codebook.md``: one row per field with its type,
 meaning and Vietnamese term, generated from the schema's field metadata
@@ -253,7 +254,7 @@ def export(
         if fmt == "csv":
             path = out / f"{name}.csv"
             table = csv_frame(frame)
-            _atomic(path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
+            _atomic(path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"))
         else:
             path = out / f"{name}.dta"
             data, strl, nuls = _stata_frame(frame)
@@ -279,7 +280,7 @@ def write_codebook(out: Path) -> list[tuple[Path, int | None]]:
     """``codebook.csv`` (UTF-8 with BOM) and ``codebook.md`` in ``out``."""
     rows = codebook()
     csv_path, md_path = out / "codebook.csv", out / "codebook.md"
-    _atomic(csv_path, lambda tmp: csv_frame(pd.DataFrame(rows)).to_csv(tmp, index=False, encoding="utf-8-sig"))
+    _atomic(csv_path, lambda tmp: csv_frame(pd.DataFrame(rows)).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"))
     lines = ["# Codebook", "", "Generated from `pipeline/store/schema.py`.", ""]
     current = None
     for r in rows:
