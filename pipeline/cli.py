@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, sigterm_as_interrupt
+from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, explain, sigterm_as_interrupt
 from pipeline.ingest import Outcome, Summary, discover
 from pipeline.model import Decision
 from pipeline.runner import Limits, run_batch
@@ -273,8 +273,7 @@ def diff_command(
         else:
             raise typer.BadParameter("give OLD and NEW, or --province P --years OLD_YEAR NEW_YEAR")
     except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
-        err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
-        raise typer.Exit(code=2) from exc
+        _reference_error(exc)
     result = diff_plans(old, new, threshold)
     with boundary(err_console):
         if save:
@@ -302,12 +301,21 @@ def show_command(
     try:
         plan = resolve(ref, root)
     except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
-        err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
-        raise typer.Exit(code=2) from exc
+        _reference_error(exc)
     target = out or Path(view_name(str(plan.document.get("source_file") or plan.doc_id[:12]), plan.doc_id))
     with boundary(err_console):
         write_text_file(target, html(plan))
     console.print(f"view → {escape(str(target))}")
+
+
+def _reference_error(exc: Exception) -> None:
+    """Print why a plan reference could not be read (a damaged dataset says what to do); exit 2 or 4."""
+    found = explain(exc) if type(exc).__module__.startswith("pyarrow") else None
+    if found is not None:
+        err_console.print(f"[red]error[/red]: {escape(found[1])}", soft_wrap=True, highlight=False)
+        raise typer.Exit(code=found[0]) from None
+    err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
+    raise typer.Exit(code=2) from None
 
 
 #: Longest file name (bytes) most file systems accept (ext4, XFS, NTFS in UTF-16 units).

@@ -4,6 +4,7 @@ given an unusable output folder prints one line saying what to do and exits with
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import subprocess
@@ -205,3 +206,14 @@ def test_make_test_installs_only_what_the_tests_need() -> None:
     installs = [line for line in done.stdout.splitlines() if "apt-get install" in line]
     assert installs and all("--no-upgrade" in line for line in installs)
     assert any("--no-install-recommends" in line and "tests" in line for line in installs)
+
+
+def test_show_on_a_damaged_dataset_says_what_to_do(tmp_path: Path) -> None:
+    src = _folder(tmp_path)
+    ingest([src], tmp_path / "p")
+    doc_id = hashlib.sha256((src / "good.txt").read_bytes()).hexdigest()
+    for damaged in (tmp_path / "p").rglob(f"{doc_id}.parquet"):
+        damaged.write_bytes(b"PAR1 garbage PAR1")
+    result = CliRunner().invoke(app, ["show", doc_id[:12], "--root", str(tmp_path / "p")])
+    assert result.exit_code == EXIT_DAMAGED, result.output
+    assert "dataset file is damaged" in result.output and "Traceback" not in result.output
