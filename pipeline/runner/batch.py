@@ -159,8 +159,7 @@ def run_batch(
     once per file (skipped ones included). Raises :class:`OutputNotWritable`
     or :class:`RunLocked` before touching anything.
     """
-    out = Path(out)
-    limits = limits or Limits()
+    out, limits = Path(out), limits or Limits()
     found = files if isinstance(files, Inputs) else Inputs(files=list(files))
     check_writable(out)
     summary = Summary(set_aside=list(found.skipped), renamed=list(found.renamed))
@@ -171,7 +170,6 @@ def run_batch(
         todo = plan(found.files, manifest, force=force)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
-
         def report(outcome: Outcome) -> Outcome:
             summary.add(outcome)
             if on_file:
@@ -180,7 +178,6 @@ def run_batch(
 
         for source_file, reason in found.unreadable + todo.unreadable:
             report(_store_unreadable(out, source_file, reason))
-
         for source_file in todo.skipped:
             report(Outcome(source_file=source_file, skipped=True))
         if todo.jobs:
