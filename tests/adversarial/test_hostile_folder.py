@@ -91,7 +91,7 @@ class TreeMemory:
 
 
 @pytest.fixture(scope="module")
-def hostile_run(tmp_path_factory: pytest.TempPathFactory):
+def hostile_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
     base = tmp_path_factory.mktemp("hostile")
     root, outside, out = base / "raw", base / "outside", base / "processed"
     root.mkdir()
@@ -107,8 +107,13 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory):
     peak = memory.stop()
     time.sleep(0.5)
     listener.close()
-    print(f"\nhostile folder: {len(expected)} entries in {seconds:.0f} s; peak memory of the process tree "
-          f"{peak:.0f} MiB (run's own process {before:.0f} MiB at start)")
+    line = (f"hostile folder: {len(expected)} entries in {seconds:.0f} s; peak memory of the process tree "
+            f"{peak:.0f} MiB (run's own process {before:.0f} MiB at start; limit {LIMITS.memory_mb} MiB per worker)")
+    reporter = request.config.pluginmanager.getplugin("terminalreporter")
+    if reporter is not None:  # shown in every run, not only with -s
+        reporter.write_line("\n" + line)
+    else:
+        print(line)
     yield {
         "expected": expected,
         "summary": summary,
