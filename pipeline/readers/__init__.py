@@ -54,7 +54,7 @@ def sniff(data: bytes, suffix: str) -> str:
     """Return the format of a file from its first bytes.
 
     One of ``"pdf"``, ``"docx"``, ``"doc"`` (an OLE2 compound file holding a
-    ``WordDocument`` stream: Word 97–2003), ``"xlsx"`` (a ZIP package with an
+    ``WordDocument`` stream: Word 97–2003; or RTF named ``.doc``), ``"xlsx"`` (a ZIP package with an
     ``xl/`` part: Excel 2007+), ``"xls"`` (an OLE2 file holding a ``Workbook``
     or ``Book`` stream: Excel 97–2003), ``"html"`` (a document starting with
     ``<!DOCTYPE html>`` or ``<html``, or any ``.html``/``.htm`` file) or ``"text"`` (plain text or
@@ -78,16 +78,22 @@ def sniff(data: bytes, suffix: str) -> str:
             return "docx"
         raise UnsupportedInput("ZIP archive that is not a Word (.docx) document or an Excel (.xlsx) workbook")
     if head.startswith(OLE2_MAGIC):
-        if "WordDocument".encode("utf-16-le") in data or suffix == ".doc":
+        from pipeline.readers.doc import has_word_stream
+
+        if has_word_stream(data):
             return "doc"
         if _OLE2_WORKBOOK.search(data) or suffix == ".xls":
             return "xls"
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise UnsupportedInput("encrypted Office document: a password is needed to open it")
         raise UnsupportedInput("OLE2 compound file that is not a Word 97-2003 (.doc) document or an Excel 97-2003 (.xls) workbook")
-    if suffix in (".html", ".htm") or (suffix not in BINARY_SUFFIXES and _HTML_START.match(head)):
+    # A .doc is read by its bytes: Word saved RTF, web pages and text under that name too.
+    binary = suffix in BINARY_SUFFIXES and suffix != ".doc"
+    if suffix == ".doc" and head.startswith(b"{\\rtf"):
+        return "doc"
+    if suffix in (".html", ".htm") or (not binary and _HTML_START.match(head)):
         return "html"
-    if suffix in TEXT_SUFFIXES or (suffix not in BINARY_SUFFIXES and _looks_like_text(data[:65536])):
+    if suffix in TEXT_SUFFIXES or (not binary and _looks_like_text(data[:65536])):
         return "text"
     raise UnsupportedInput(f"unrecognised content for a {suffix or 'suffix-less'} file")
 
