@@ -68,6 +68,7 @@ def html(d: PlanDiff, threshold: float = NO_MATCH) -> str:
             {"plan_items"} <= d.old.available & d.new.available or {"paragraphs"} <= d.old.available & d.new.available
         ),
         cards=d.cards,
+        unrelated=d.unrelated,
     )
 
 
@@ -105,6 +106,8 @@ def markdown(d: PlanDiff) -> str:
             f"| {row['entity']} | {row['old']} | {row['new']} | " + " | ".join(str(row[k]) for k in KINDS) + " |"
         )
     lines += [""] + [f"> {n}" for n in _notes(d)]
+    if d.unrelated:
+        lines += ["", f"> **These two documents look unrelated:** {d.unrelated}. Tasks were not aligned."]
     for entity, title in (
         ("document", "Document"),
         ("target", "Targets"),
