@@ -53,6 +53,9 @@ _TERM_STOPS = ":;[("
 
 STATA_STR_MAX = 2045
 
+#: Columns left out of the exports: MinHash sketches (128 integers each) only identity needs.
+NOT_EXPORTED = ("content_sketch", "task_sketch")
+
 
 def stata_name(field: str) -> str:
     """The Stata variable name of a field: the same, with "_" appended to Stata's reserved words ("end" → "end_")."""
@@ -138,7 +141,8 @@ def load(root: str | Path, name: str) -> pd.DataFrame | None:
     ``2026.0``; dates as ``datetime64``). Each document counts once, as in
     ``pipeline.load``: rows of copies and earlier versions (drafts) are left out,
     except in ``documents``, which keeps one row per file with ``duplicate_of``
-    and ``version_of`` saying which files those are.
+    and ``version_of`` saying which files those are. The sketch columns
+    (:data:`NOT_EXPORTED`) are left out.
     """
     from pipeline.store.load import load as load_dataset
 
@@ -146,7 +150,8 @@ def load(root: str | Path, name: str) -> pd.DataFrame | None:
     if not folder.is_dir() or not any(folder.rglob("*.parquet")):
         return None
     everything = name == "documents"
-    return load_dataset(name, root, duplicates=everything, versions=everything)
+    frame = load_dataset(name, root, duplicates=everything, versions=everything)
+    return frame.drop(columns=[c for c in NOT_EXPORTED if c in frame.columns])
 
 
 def _flat(value: Any) -> Any:
@@ -178,16 +183,21 @@ def _stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     strl = []
     for column in out.columns:
         series = out[column]
-        if pd.api.types.is_datetime64_any_dtype(series.dtype) or series.map(lambda v: isinstance(v, (date, datetime))).any():
+        objects = series.dtype == object
+        if pd.api.types.is_datetime64_any_dtype(series.dtype) or (
+            objects and series.map(lambda v: isinstance(v, (date, datetime))).astype(bool).any()
+        ):
             out[column] = pd.to_datetime(series)
         elif pd.api.types.is_bool_dtype(series.dtype):
             out[column] = series.astype("Int8") if series.isna().any() else series.astype("int8")
         elif pd.api.types.is_integer_dtype(series.dtype) or pd.api.types.is_float_dtype(series.dtype):
             out[column] = series.astype("float64") if series.isna().any() else series
         elif series.isna().all() or not pd.api.types.is_numeric_dtype(series.dtype):
-            out[column] = series.map(
-                lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else str(v)
-            ).astype(object)
+            out[column] = pd.Series(
+                ["" if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else str(v) for v in series],
+                index=series.index,
+                dtype=object,
+            )
             if out[column].map(lambda v: len(v.encode("utf-8"))).max() > STATA_STR_MAX:
                 strl.append(column)
     return out, strl

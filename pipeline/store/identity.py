@@ -42,7 +42,7 @@ VERSION_SIMILARITY = 0.5
 #: Columns of ``documents`` that identity reads.
 COLUMNS = (
     "doc_id", "source_file", "document_key", "source_kind", "task_count", "issuer", "doc_type", "number",
-    "plan_start_year", "plan_end_year", "is_draft", "content_sketch", "duplicate_of", "version_of",
+    "plan_start_year", "plan_end_year", "is_draft", "content_sketch", "task_sketch", "duplicate_of", "version_of",
 )
 Row = Mapping[str, Any]
 
@@ -66,11 +66,13 @@ def source_kind(document: Document) -> str:
     return max(kinds, key=lambda kind: KIND_RANK.get(kind, len(KIND_RANK)))
 
 
-def preference(row: Row) -> tuple[int, int, int, str]:
-    """Sort key of a copy: numbered first, then source kind rank, more task rows, doc_id."""
+def preference(row: Row) -> tuple[int, int, int, int, str]:
+    """Sort key of a copy: numbered first, then with a header read (issuer and type), source kind rank,
+    more task rows, doc_id."""
     kind = str(row.get("source_kind") or "")
     return (
         0 if row.get("number") else 1,
+        0 if block_of(row) else 1,
         KIND_RANK.get(kind, len(KIND_RANK)),
         -int(row.get("task_count") or 0),
         str(row["doc_id"]),
@@ -144,7 +146,21 @@ def _copy_groups(rows: list[Row]) -> _Groups:
                     and similarity(a["content_sketch"], b["content_sketch"]) >= COPY_SIMILARITY
                 ):
                     groups.join(str(a["doc_id"]), str(b["doc_id"]))
+    _join_tables(rows, groups)
     return groups
+
+
+def _join_tables(rows: list[Row], groups: _Groups) -> None:
+    """A file whose header was not read (no issuer or type: an appendix printed or scanned on its own)
+    is a copy of the document whose task table (``task_sketch``) it repeats, at least :data:`COPY_SIMILARITY`."""
+    headed = [r for r in rows if block_of(r) is not None and r.get("task_sketch") is not None]
+    for row in rows:
+        if block_of(row) is not None or row.get("task_sketch") is None:
+            continue
+        scored = [(similarity(row["task_sketch"], h["task_sketch"]), str(h["doc_id"])) for h in headed]
+        best = max(scored, default=(0.0, ""))
+        if best[0] >= COPY_SIMILARITY:
+            groups.join(str(row["doc_id"]), best[1])
 
 
 #: Prefix of a ``document_key`` built from content (no number): ``content:<issuer>|<type>|<period>|<doc_id>``.

@@ -133,7 +133,7 @@ def document_row(decision: Decision, source_file: str) -> Row:
 
 
 def _identity_columns(decision: Decision, source_file: str) -> Row:
-    """``is_draft``, ``content_sketch`` and a null ``version_of`` (set after the run by
+    """``is_draft``, ``content_sketch``, ``task_sketch`` and a null ``version_of`` (set after the run by
     :func:`pipeline.store.identity.resolve_duplicates`)."""
     doc = decision.document
     first = [normalize(line.text) for line in doc.lines()[:DRAFT_LINES]]
@@ -141,6 +141,9 @@ def _identity_columns(decision: Decision, source_file: str) -> Row:
         "is_draft": is_draft(first, source_file),
         "version_of": None,
         "content_sketch": content_sketch(normalize(page_text(page)) for page in doc.pages),
+        "task_sketch": content_sketch(
+            " ".join(filter(None, (t.task_text, t.product_text, t.deadline_text))) for t in decision.tasks
+        ),
     }
 
 

@@ -144,6 +144,7 @@ DOCUMENTS = pa.schema(
         _f("is_draft", pa.bool_(), "Dự thảo: a draft, by a printed 'DỰ THẢO' line at the top or a file name that opens or closes with 'dự thảo'/'draft'", False, source="first lines and source_file (pipeline.store.sketch.is_draft)"),
         _f("version_of", pa.string(), "doc_id (preferred copy) of the later version of this draft: a document of the same issuer, type and plan period, not a draft, whose text is at least 0.5 similar; null otherwise. pipeline.load leaves earlier versions out unless versions=True", source="is_draft, content_sketch (pipeline.store.identity)"),
         _f("content_sketch", pa.list_(pa.int64()), "MinHash signature (128 values < 2^32, datasketch, seed 1) of the word 3-shingles of the page text without tone marks; null for under 50 shingles", source="pages.text (pipeline.store.sketch.content_sketch)"),
+        _f("task_sketch", pa.list_(pa.int64()), "MinHash signature, as content_sketch, of the appendix cells (Nhiệm vụ, Sản phẩm, Tiến độ): finds an appendix printed or scanned without its header; null for under 50 shingles", source="tasks (pipeline.store.sketch.content_sketch)"),
         _f("plan_start_year", pa.int32(), "First year of the plan's period: 2026 for 'năm 2026' and for 'giai đoạn 2026 - 2030'", unit="year", source="plan_title (pipeline.store.period.plan_period)"),
         _f("plan_end_year", pa.int32(), "Last year of the plan's period: 2026 for 'năm 2026', 2030 for 'giai đoạn 2026 - 2030'", unit="year", source="plan_title (pipeline.store.period.plan_period)"),
     ],
