@@ -226,7 +226,8 @@ def _documents(root: Path) -> list[tuple[str, Any]]:
     if not folder.is_dir():
         return []
     dataset = ds.dataset(folder, schema=DATASETS["documents"], format="parquet")
-    return [(frag.path, frag.to_table(columns=list(COLUMNS))) for frag in dataset.get_fragments()]
+    schema = DATASETS["documents"]  # columns a file written before them lacks read as null
+    return [(frag.path, frag.to_table(schema=schema, columns=list(COLUMNS))) for frag in dataset.get_fragments()]
 
 
 def resolve_duplicates(root: Path) -> int:
