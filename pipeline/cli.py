@@ -147,7 +147,7 @@ def compact_command(
 def _print_summary(summary: Summary, out: Path) -> None:
     table = Table(title=f"Ingest summary → {out}", show_header=True)
     table.add_column("documents", justify="right")
-    table.add_column("tasks", justify="right")
+    table.add_column("task rows", justify="right")
     table.add_column("failures", justify="right")
     table.add_column("unchanged (skipped)", justify="right")
     table.add_column("identical copies", justify="right")
