@@ -21,7 +21,7 @@ ingest summary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -138,16 +138,38 @@ def _copy_groups(rows: list[Row]) -> _Groups:
                 groups.join(str(row["doc_id"]), by_key[str(key)])
             by_key.setdefault(str(key), str(row["doc_id"]))
     for members in _blocks(rows).values():
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if (
-                    bool(a.get("is_draft")) == bool(b.get("is_draft"))
-                    and _numbers_agree(a, b)
-                    and similarity(a["content_sketch"], b["content_sketch"]) >= COPY_SIMILARITY
-                ):
-                    groups.join(str(a["doc_id"]), str(b["doc_id"]))
+        for a, b in candidate_pairs(members, COPY_SIMILARITY):
+            if (
+                bool(a.get("is_draft")) == bool(b.get("is_draft"))
+                and _numbers_agree(a, b)
+                and similarity(a["content_sketch"], b["content_sketch"]) >= COPY_SIMILARITY
+            ):
+                groups.join(str(a["doc_id"]), str(b["doc_id"]))
     _join_tables(rows, groups)
     return groups
+
+
+#: Blocks larger than this find their candidate pairs with MinHash LSH instead of comparing every pair.
+LSH_FROM = 64
+
+
+def candidate_pairs(members: list[Row], threshold: float) -> Iterator[tuple[Row, Row]]:
+    """Pairs of one block that may reach ``threshold``: every pair in a small block; in a large one
+    (hundreds of decisions of one issuer) the pairs datasketch's ``MinHashLSH`` puts in one bucket."""
+    if len(members) <= LSH_FROM:
+        for i, a in enumerate(members):
+            yield from ((a, b) for b in members[i + 1 :])
+        return
+    from datasketch import MinHash, MinHashLSH
+
+    from pipeline.store.sketch import NUM_PERM, SCHEME
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    sketches = [MinHash(num_perm=NUM_PERM, seed=1, hashvalues=m["content_sketch"], scheme=SCHEME) for m in members]
+    for i, sketch in enumerate(sketches):
+        lsh.insert(i, sketch)
+    for i, sketch in enumerate(sketches):
+        yield from ((members[i], members[j]) for j in lsh.query(sketch) if j > i)
 
 
 def _join_tables(rows: list[Row], groups: _Groups) -> None:

@@ -4,7 +4,7 @@ Two files hold the same document when their words are nearly the same, whatever
 the format (DOCX, text PDF, HTML, a scan read by OCR): :func:`content_sketch`
 turns the normalised text into word 3-shingles over a key without tone marks
 (so OCR tone slips and line breaks do not count) and keeps a MinHash signature
-of them (datasketch, 128 permutations); :func:`similarity` estimates the Jaccard
+of them (datasketch, 128 permutations, scheme ``affine32``); :func:`similarity` estimates the Jaccard
 similarity of two signatures. :func:`is_draft` tells a draft (dự thảo) from the
 version issued, which text similarity alone cannot: a draft and its final
 version share nearly every word.
@@ -22,6 +22,8 @@ from pipeline.text.normalize import fold
 #: MinHash permutations: the Jaccard estimate's standard error is about 1/sqrt(128) ≈ 0.09 at
 #: J = 0.5 and much less near 1; copies score ≥ 0.85 on the real renderings, unrelated plans < 0.1.
 NUM_PERM = 128
+#: datasketch's hashing scheme, named so that stored signatures stay comparable across versions.
+SCHEME = "affine32"
 #: Words per shingle.
 SHINGLE = 3
 #: Fewer shingles than this: too little text to say two files are one document.
@@ -62,7 +64,7 @@ def content_sketch(texts: Iterable[str]) -> list[int] | None:
     found = shingles("\n".join(texts))
     if len(found) < MIN_SHINGLES:
         return None
-    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     sketch.update_batch([s.encode("utf-8") for s in sorted(found)])
     return [int(v) for v in sketch.hashvalues]
 
