@@ -61,3 +61,32 @@ def test_a_draft_is_told_by_its_printed_marker_or_its_file_name() -> None:
     assert not is_draft([], "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx")
     assert is_draft(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "DỰ THẢO"], "kh.pdf")
     assert is_draft(["Dự thảo lần 2"], "kh.pdf") and not is_draft(["Dự thảo Kế hoạch được gửi xin ý kiến"], "kh.pdf")
+
+
+def test_sketches_tell_copies_from_other_plans_and_lsh_finds_the_same_pairs(lamdong, seed_html, monkeypatch) -> None:
+    """Real files: the Lâm Đồng plan's DOCX and HTML are copies; the 2026–2030 plan and decision 4032 are not."""
+    from conftest import DATA, LAMDONG_DOCX, LAMDONG_HTML
+
+    from pipeline import parse
+    from pipeline.store import identity
+    from pipeline.store.rows import document_row
+    from pipeline.store.sketch import similarity
+
+    period = parse(DATA / "lamdong" / "Kế hoạch CCHC giai đoạn 2026-2030.docx")
+    rows = [
+        document_row(lamdong, LAMDONG_DOCX.name),
+        document_row(parse(LAMDONG_HTML), LAMDONG_HTML.name),
+        document_row(period, "Kế hoạch CCHC giai đoạn 2026-2030.docx"),
+        document_row(seed_html, "4032-QD-UBND.html"),
+    ]
+    final, html, five_years, seed = (r["content_sketch"] for r in rows)
+    assert similarity(final, html) >= identity.COPY_SIMILARITY
+    # The two plans share most of their wording (MinHash estimate ≈ 0.85): only the plan period keeps them apart.
+    assert similarity(final, five_years) > identity.VERSION_SIMILARITY
+    assert identity.block_of(rows[0]) != identity.block_of(rows[2])
+    assert similarity(final, seed) < 0.2
+    plain = identity.resolve_identity(rows)
+    monkeypatch.setattr(identity, "LSH_FROM", 0)
+    assert identity.resolve_identity(rows) == plain
+    assert plain.duplicate_of[rows[1]["doc_id"]] == rows[0]["doc_id"]  # DOCX preferred over HTML
+    assert plain.duplicate_of[rows[2]["doc_id"]] is None and plain.version_of[rows[2]["doc_id"]] is None
