@@ -173,7 +173,7 @@ def compact_command(
 def _print_summary(summary: Summary, out: Path) -> None:
     table = Table(title=f"Ingest summary → {out}", show_header=True)
     table.add_column("documents", justify="right")
-    table.add_column("tasks", justify="right")
+    table.add_column("task rows", justify="right")
     table.add_column("failures", justify="right")
     table.add_column("unchanged (skipped)", justify="right")
     table.add_column("identical copies", justify="right")
@@ -192,11 +192,29 @@ def _print_summary(summary: Summary, out: Path) -> None:
         console.print(f"[yellow]not ingested[/yellow] {escape(entry)}: {escape(reason)}", soft_wrap=True)
     for entry, reason in summary.renamed:
         console.print(f"[yellow]warning[/yellow] {escape(entry)}: {escape(reason)}", soft_wrap=True)
+    _print_identity(out)
     for failure in summary.failures:
         console.print(
             f"[red]failed[/red] {escape(failure.source_file)} "
             f"(stage {failure.stage}): {escape(failure.reason)}"
         )
+
+
+def _print_identity(out: Path) -> None:
+    """Documents counted once under ``out``: copies and earlier versions left out, distinct tasks."""
+    from pipeline.store.identity import identity_report
+
+    report = identity_report(out)
+    counted = report.documents - len(report.versions)
+    console.print(
+        f"{escape(str(out))}: {counted} documents counted once "
+        f"({len(report.copies)} copies of another file, {len(report.versions)} earlier versions left out); "
+        f"{report.tasks} distinct tasks in {report.task_rows} task rows (product lines)"
+    )
+    for copy, original in report.copies:
+        console.print(f"copy    {escape(copy)}: same document as {escape(original)}")
+    for draft, final in report.versions:
+        console.print(f"version {escape(draft)}: draft of {escape(final)}")
 
 
 @app.command("eval")
@@ -255,6 +273,7 @@ def diff_command(
     root: Path = typer.Option(Path("processed"), "--root", help="Datasets folder for doc_ids and --province; plan_diffs is written there."),
     threshold: float = typer.Option(60.0, "--threshold", help="Similarity (0–100) under which two tasks are different tasks."),
     save: bool = typer.Option(True, "--save/--no-save", help="Write the changes to the plan_diffs dataset under --root."),
+    force: bool = typer.Option(False, "--force", help="Align the tasks even when the two documents look unrelated."),
 ) -> None:
     """Compare two plans: tasks added, removed, reworded; deadlines, agencies, products, sections; targets; legal bases."""
     from pipeline.diff import PlanNotFound, diff_plans, resolve
@@ -274,7 +293,16 @@ def diff_command(
             raise typer.BadParameter("give OLD and NEW, or --province P --years OLD_YEAR NEW_YEAR")
     except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
         _reference_error(exc)
-    result = diff_plans(old, new, threshold)
+    if old.doc_id == new.doc_id:
+        err_console.print(f"[red]both references give the same document ({escape(old.label)}): nothing to compare[/red]")
+        raise typer.Exit(code=2)
+    result = diff_plans(old, new, threshold, force=force)
+    if result.unrelated:
+        err_console.print(
+            f"[red]the two documents look unrelated: {escape(result.unrelated)}; tasks not aligned "
+            "(--force to align them anyway)[/red]"
+        )
+        raise typer.Exit(code=3)
     with boundary(err_console):
         if save:
             written = write_diff(root, result)

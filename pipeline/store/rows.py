@@ -12,6 +12,8 @@ from pipeline import __version__
 from pipeline.model import Annotations, Citation, Decision, Document, Failure
 from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.store.identity import document_key, source_kind
+from pipeline.store.period import in_period, plan_period, quarter
+from pipeline.store.sketch import DRAFT_LINES, content_sketch, is_draft
 from pipeline.structure.province import current_province, match_province, slug
 from pipeline.text import normalize
 from pipeline.text.metrics import page_text
@@ -86,6 +88,7 @@ def document_row(decision: Decision, source_file: str) -> Row:
                 "block": sig.span.block,
             }
         )
+    start, end = plan_period(decision.plan_title)
     return {
         "doc_id": doc.doc_id,
         "source_file": source_file,
@@ -124,7 +127,52 @@ def document_row(decision: Decision, source_file: str) -> Row:
         "source_kind": source_kind(doc),
         "document_key": document_key(decision.issuer, decision.number, decision.issue_date),
         "duplicate_of": None,
+        **_identity_columns(decision, source_file),
+        "plan_start_year": start,
+        "plan_end_year": end,
     }
+
+
+def _identity_columns(decision: Decision, source_file: str) -> Row:
+    """``is_draft``, ``content_sketch``, ``task_sketch`` and a null ``version_of`` (set after the run by
+    :func:`pipeline.store.identity.resolve_duplicates`)."""
+    doc = decision.document
+    first = [normalize(line.text) for line in doc.lines()[:DRAFT_LINES]]
+    return {
+        "is_draft": is_draft(first, source_file),
+        "version_of": None,
+        "content_sketch": content_sketch(normalize(page_text(page)) for page in doc.pages),
+        "task_sketch": content_sketch(
+            " ".join(filter(None, (t.task_text, t.product_text, t.deadline_text))) for t in decision.tasks
+        ),
+    }
+
+
+def task_keys(tasks: list) -> list[str]:
+    """``task_key`` per task row (without the ``'<doc_id>:'`` prefix): rows of one task share one key.
+
+    Consecutive rows with the same section and TT/STT ordinal (the ordinal is
+    repeated on each product line of a merged task) are one task: ``'II.3'``
+    (``'3'`` without a section). A row without an ordinal continues the task
+    above when its Nhiệm vụ text is the same, else it is a task of its own,
+    ``'#<row_index>'``. A (section, ordinal) pair that comes back after other
+    rows gets ``'~2'``, ``'~3'`` ….
+    """
+    keys: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    previous: tuple[str, str] | None = None
+    for i, t in enumerate(tasks):
+        pair = (t.section or "", (t.ordinal or "").strip())
+        if not pair[1]:
+            same = i > 0 and keys and t.task_text and t.task_text == tasks[i - 1].task_text
+            keys.append(keys[-1] if same else f"#{t.row_index}")
+            continue
+        if pair != previous:
+            seen[pair] = seen.get(pair, 0) + 1
+        previous = pair
+        base = f"{pair[0]}.{pair[1]}" if pair[0] else pair[1]
+        keys.append(base if seen[pair] == 1 else f"{base}~{seen[pair]}")
+    return keys
 
 
 def task_rows(decision: Decision) -> list[Row]:
@@ -134,6 +182,7 @@ def task_rows(decision: Decision) -> list[Row]:
         {
             "doc_id": doc_id,
             "task_id": f"{doc_id}:{t.row_index}",
+            "task_key": f"{doc_id}:{key}",
             "row_index": t.row_index,
             "section": t.section,
             "section_title": t.section_title,
@@ -144,7 +193,7 @@ def task_rows(decision: Decision) -> list[Row]:
             "page_end": t.page_end,
             "block": t.block,
         }
-        for t in decision.tasks
+        for t, key in zip(decision.tasks, task_keys(decision.tasks))
     ]
 
 
@@ -291,6 +340,16 @@ def _key(doc_id: str, row_index: int | None) -> Row:
     return {"doc_id": doc_id, "task_id": f"{doc_id}:{row_index}" if row_index is not None else None, "row_index": row_index}
 
 
+def agency_rollup(agency: str, successor: str | None, collective: bool) -> Row:
+    """``agency_current`` (the body after the 2025 reorganisation: ``successor``, else ``agency``)
+    and ``agency_group`` (the current body, or for a collective its group,
+    :func:`pipeline.nlp.collectives.collective_group`)."""
+    from pipeline.nlp.collectives import collective_group
+
+    current = successor or agency
+    return {"agency_current": current, "agency_group": collective_group(agency) if collective else current}
+
+
 def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
     """Rows of ``assignments``, ``deadlines``, ``products`` and ``mentions`` (tag stage output).
 
@@ -304,14 +363,17 @@ def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
             "agency": a.agency, "agency_kind": a.agency_kind, "agency_level": a.agency_level, "role": a.role,
             "advises": a.advises, "collective": a.collective, "mention": a.mention, "successor": a.successor,
             "field": a.field, "char_start": a.start, "char_end": a.end,
+            **agency_rollup(a.agency, a.successor, a.collective),
         }
         for a in ann.assignments
     ]
+    start, end = plan_period(decision.plan_title)
     deadlines = [
         {
             **_key(doc_id, d.row_index),
             "text": d.text, "kind": d.kind, "start": d.start, "end": d.end, "recurrence": d.recurrence,
             "note": d.note, "field": d.field, "char_start": d.start_char, "char_end": d.end_char,
+            "quarter": quarter(d.end), "in_plan_period": in_period(d.end, start, end),
         }
         for d in ann.deadlines
     ]
