@@ -135,13 +135,15 @@ def test_every_command_given_a_read_only_output_folder_prints_one_line(tmp_path:
     for folder in [processed, *processed.rglob("*")]:
         if folder.is_dir():
             folder.chmod(0o555)
+    revised = tmp_path / "revised.txt"  # diff needs two different documents
+    revised.write_text(DECISION + "\nrevised\n")
     try:
         _one_error_line(_cli("ingest", str(src), "--out", str(locked / "p")), EXIT_USAGE, "cannot write")
         _one_error_line(_cli("export", "--root", str(processed), "--out", str(locked / "e")), EXIT_USAGE, "cannot write")
         _one_error_line(_cli("show", str(src / "good.txt"), "--out", str(locked / "v.html")), EXIT_USAGE, "cannot write")
         _one_error_line(_cli("show", str(src / "good.txt"), "--root", str(processed), cwd=locked), EXIT_USAGE, "cannot write")
         _one_error_line(
-            _cli("diff", str(src / "good.txt"), str(src / "good.txt"), "--no-save", "--out", str(locked / "d.html")),
+            _cli("diff", str(src / "good.txt"), str(revised), "--no-save", "--out", str(locked / "d.html")),
             EXIT_USAGE, "cannot write",
         )
         _one_error_line(_cli("compact", str(processed)), EXIT_USAGE, "cannot write")

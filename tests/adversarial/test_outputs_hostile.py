@@ -29,7 +29,7 @@ def _datasets(root: Path, title: str = "Tiêu đề") -> None:
     row = {"doc_id": DOC_ID, "source_file": FORMULAS[0], "number": FORMULAS[1], "doc_type": FORMULAS[2],
            "issuer": FORMULAS[3], "title": title, "place": FORMULAS[4], "signer_name": FORMULAS[5], "page_count": -5,
            "source_format": "text", "pipeline_version": "test", "task_count": 0, "article_count": 0,
-           "recipient_count": 0, "legal_basis_count": 0, "target_count": 0}
+           "recipient_count": 0, "legal_basis_count": 0, "target_count": 0, "is_draft": False}
     write_document(root, DOC_ID, {"documents": [row]}, "khanh-hoa", 2026)
 
 
