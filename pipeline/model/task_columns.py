@@ -36,7 +36,7 @@ TASK_COLUMNS: tuple[TaskColumn, ...] = (
                ("stt", "tt", "số tt", "số thứ tự", "thứ tự", "thứ tự các bước", "bước", "số", "mục"), priority=0),
     TaskColumn("task", "task_text", "Nhiệm vụ cell (also headed Nội dung / Công việc / Hoạt động), line breaks kept",
                ("nhiệm vụ", "nội dung", "công việc", "hoạt động", "giải pháp", "văn bản", "vbqppl",
-                "nghị định", "danh sách", "danh mục", "tên đề án", "đề án", "chương trình"), priority=90),
+                "nghị định", "danh sách", "tên đề án", "đề án", "chương trình"), priority=90),
     # Sản phẩm / kết quả; the provisions to amend in a list of acts (Điều, khoản, điểm cần sửa đổi).
     TaskColumn("product", "product_text", "Sản phẩm / Kết quả cell; 'Điều, khoản, điểm cần sửa đổi' of a list of acts to amend",
                ("sản phẩm", "kết quả", "điều, khoản", "điều khoản", "hình thức văn bản"), priority=50, shared=True),
@@ -45,7 +45,7 @@ TASK_COLUMNS: tuple[TaskColumn, ...] = (
     TaskColumn("assignment", "assignment_text", "Phân công / Trách nhiệm thực hiện / Người (Đơn vị) thực hiện cell",
                ("phân công", "trách nhiệm thực hiện", "người thực hiện", "cá nhân thực hiện", "đơn vị thực hiện",
                 "cơ quan thực hiện", "bộ phận thực hiện"),
-               ("tổ chức thực hiện", "cơ quan", "đơn vị"), priority=80, shared=True),
+               ("tổ chức thực hiện", "cơ quan"), priority=80, shared=True),
     TaskColumn("lead", "lead_text", "Cơ quan (Đơn vị) chủ trì cell", ("chủ trì",), priority=10),
     TaskColumn("coordinate", "coordinate_text", "Cơ quan (Đơn vị) phối hợp cell", ("phối hợp",), priority=20),
     # Theo dõi, kiểm tra, đôn đốc; the level a result is submitted to (cấp trình, cấp phê duyệt).

@@ -122,9 +122,10 @@ COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = header_vocabulary()
 
 #: Header cells of tables that are not task tables even when they name a task-like
 #: column: lists of administrative procedures (mã thủ tục, phí, lệ phí), statistics
-#: (đơn vị tính, số lượng, tỷ lệ), people (họ và tên), equipment (model, hãng sản xuất).
+#: (đơn vị tính, số lượng, tỷ lệ), people (họ và tên), equipment (model, hãng sản xuất,
+#: niên hạn), price lists (mức thu, đơn giá, thành tiền).
 NOT_TASK_HEADER = ("mã thủ tục", "mã số", "lệ phí", "phí,", "đơn vị tính", "số lượng", "tỷ lệ", "họ và tên",
-                   "hãng sản xuất", "model", "tên thủ tục")
+                   "hãng sản xuất", "model", "tên thủ tục", "mức thu", "đơn giá", "thành tiền", "niên hạn")
 
 #: A header cell counting something ("Số lao động", "Số doanh nghiệp", "Tổng số"): two of
 #: them make a statistics table, not a task table ("Số TT", "Số hiệu" excepted).

@@ -98,7 +98,12 @@ def prose_tasks(lines: list[Line], start_index: int = 0) -> list[Task]:
     letter: str | None = None
     item_text = ""
     task: Task | None = None
+    open_label: _Unit | None = None  # a label line with no value ("- Cơ quan chủ trì:") takes the bullets below
     for unit in _units(lines):
+        if unit.kind == "bullet" and task is not None and open_label is not None:
+            _fill(task, _Unit("label", open_label.key, unit.text, unit.page))
+            continue
+        open_label = unit if unit.kind == "label" and not unit.text and unit.key != "content" else None
         if unit.kind == "section":
             numbers, letter, item_text, task = [], None, "", None
         elif unit.kind == "number":
