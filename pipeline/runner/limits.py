@@ -60,9 +60,25 @@ class Job:
 
 
 def context() -> mp.context.BaseContext:
-    """The multiprocessing context children are started from (forkserver, preloaded)."""
+    """The multiprocessing context children are started from (forkserver, preloaded).
+
+    The fork server is started with Ctrl-C ignored (an ignored signal stays
+    ignored across ``exec``): a Ctrl-C while it imports :data:`PRELOAD` would
+    otherwise print its traceback; the run's process handles Ctrl-C and stops
+    the children itself.
+    """
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
+    from multiprocessing import forkserver
+
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread (a Dask worker): start it as it comes
+        return ctx
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     return ctx
 
 
@@ -97,10 +113,13 @@ def child_main(job: Job, memory_mb: int, conn: Connection, owner: int = 0, time_
     if vm and memory_mb > 0:
         cap = vm + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    result = extract_file(Path(job.path), job.source_file, on_stage=lambda s: conn.send(("stage", s)), sha256=job.sha256)
-    result.peak_rss_mb = peak_rss_mb()
-    conn.send(("done", result))
-    conn.close()
+    try:
+        result = extract_file(Path(job.path), job.source_file, on_stage=lambda s: conn.send(("stage", s)), sha256=job.sha256)
+        result.peak_rss_mb = peak_rss_mb()
+        conn.send(("done", result))
+        conn.close()
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        os._exit(0)  # the run stopped (Ctrl-C, killed) before it read the result: nobody to tell
 
 
 def rss_mb(pid: int) -> float:

@@ -109,9 +109,11 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtur
     listener.close()
     line = (f"hostile folder: {len(expected)} entries in {seconds:.0f} s; peak memory of the process tree "
             f"{peak:.0f} MiB (run's own process {before:.0f} MiB at start; limit {LIMITS.memory_mb} MiB per worker)")
+    capture = request.config.pluginmanager.getplugin("capturemanager")
     reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    if reporter is not None:  # shown in every run, not only with -s
-        reporter.write_line("\n" + line)
+    if capture is not None and reporter is not None:  # shown in every run, not only with -s
+        with capture.global_and_fixture_disabled():
+            reporter.write_line("\n" + line)
     else:
         print(line)
     yield {

@@ -34,6 +34,13 @@ def _inputs(tmp_path: Path) -> Path:
     return src
 
 
+def _parent(proc: psutil.Process) -> int | None:
+    try:
+        return proc.ppid()
+    except psutil.Error:
+        return None
+
+
 def _busy_descendants(pid: int, timeout: float = 120.0) -> list[psutil.Process]:
     """Wait until the run at ``pid`` has a fork server and a worker; return all its descendants."""
     end = time.monotonic() + timeout
@@ -42,7 +49,7 @@ def _busy_descendants(pid: int, timeout: float = 120.0) -> list[psutil.Process]:
             found = psutil.Process(pid).children(recursive=True)
         except psutil.NoSuchProcess:
             return []
-        if len(found) >= 2:
+        if any(_parent(p) not in (pid, None) for p in found):  # a worker, child of the fork server
             time.sleep(2.0)  # the worker is inside the scan by now
             return psutil.Process(pid).children(recursive=True)
         time.sleep(0.1)
