@@ -47,7 +47,7 @@ def test_report_statistics_tables_stitched_over_pages(report) -> None:  # type: 
     kinds = kind_of_fragments(report.tables)
     assert [kinds[id(t)] for t in report.document.tables() if t.page in (26, 29)] == ["statistics", "statistics"]
     # Body pages: text boxes drawn as rectangles are frames around text, never data.
-    assert {t.kind for t in report.tables if t.page_end is not None and t.page_end < 25} == {"other"}
+    assert {t.kind for t in report.tables if t.page_end is not None and t.page_end < 25} <= {"other"}
 
 
 def test_report_statistics_table_cells_read_cell_for_cell(report) -> None:  # type: ignore[no-untyped-def]
