@@ -3,7 +3,10 @@
 :func:`table_kind` returns one of:
 
 * ``"layout"`` — a borderless table the reader laid out as lines (header block
-  issuer | motto, recipients | signature): marked by the reader, not guessed.
+  issuer | motto, recipients | signature), marked by the reader; or a small grid
+  (at most 4 rows and 3 columns) holding the national motto, "Nơi nhận" or a
+  signing instruction "(Ký, ghi rõ họ tên)" (a web export keeps the blocks as a
+  table).
 * ``"form"`` (biểu mẫu để trống) — a header over a body that is mostly blank:
   fewer than 20 % of the body cells filled, or most filled cells are dotted
   leaders ("……", "....") to write on.
@@ -73,6 +76,8 @@ def table_kind(table: Tabular) -> str:
     rows = [row for row in table.rows if row]
     if not rows:
         return "other"
+    if _layout_block(rows):
+        return "layout"
     n_head = header_rows(rows)
     if not n_head and _text_frame(rows):
         return "other"
@@ -181,6 +186,13 @@ def _continues_header(raw: list[str]) -> bool:
     return bool(raw) and all(
         t[:1].islower() and len(t) <= HEADER_PIECE_MAX and not V.NUMBER_CELL.match(t) for t in raw
     )
+
+
+def _layout_block(rows: list[list[Cell]]) -> bool:
+    """A small grid holding the national motto, "Nơi nhận" or a signing instruction: a layout block."""
+    if len(rows) > V.LAYOUT_MAX_ROWS or max(len(row) for row in rows) > V.LAYOUT_MAX_COLS:
+        return False
+    return any(V.LAYOUT_CELL.search(fold(c.text)) for row in rows for c in row)
 
 
 def _text_frame(rows: list[list[Cell]]) -> bool:

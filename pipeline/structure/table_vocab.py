@@ -79,6 +79,15 @@ ALL_HEADS = tuple(dict.fromkeys(
     + LIST_HEADS + OTHER_HEADS
 ))
 
+#: Cells of a Decree 30 layout block drawn as a table (header block issuer | national
+#: motto, closing block recipients | signature, a form's signature row "(Ký, ghi rõ họ
+#: tên)"), matched in folded text.
+LAYOUT_CELL = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|^nơi nhận\b|\(ký,")
+
+#: A layout block is small: at most this many rows and columns.
+LAYOUT_MAX_ROWS = 4
+LAYOUT_MAX_COLS = 3
+
 #: A column-number row under the header: "(1)", "1", "4=3/2", "(5)=(3)-(4)", "A", "B".
 COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?(\s*[=+\-*/x×:]\s*\(?\d{1,2}\)?)*$|^\(?[A-Z]\)?$")
 
