@@ -139,12 +139,13 @@ def ink_gray(rgb: np.ndarray) -> np.ndarray:
     gray = darkest_channel(rgb)
     wide = rgb.astype(np.int16)
     red = (wide[..., 0] - np.maximum(wide[..., 1], wide[..., 2])) > RED_MARGIN
-    if not red.any():
+    coloured = (wide.max(axis=2) - wide.min(axis=2)) > RED_MARGIN  # red, purple or blue stamp ink
+    if not coloured.any():
         return gray
     halo = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     gray = gray.copy()
     gray[red | (halo & (gray > SEAL_EDGE_DARK))] = 255
-    for x0, y0, x1, y1 in receipt_frames(red):
+    for x0, y0, x1, y1 in receipt_frames(coloured):
         gray[y0:y1, x0:x1] = 255  # what is handwritten inside a receipt stamp is no part of the page
     return gray
 
@@ -156,13 +157,16 @@ FRAME_SIDES, FRAME_BAND = 0.85, 0.08
 
 
 def receipt_frames(red: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Boxes ``(x0, y0, x1, y1)`` (pixels) of upright red rectangles: receipt stamps ("ĐẾN Số … Ngày …").
+    """Boxes ``(x0, y0, x1, y1)`` (pixels) of upright rectangles of coloured ink: receipt stamps ("ĐẾN Số … Ngày …").
+
+    ``red`` is the mask of coloured (red, purple, blue) stamp ink.
 
     An office stamps incoming mail with a red rectangle and writes the entry
     number and date in it by hand, often over the title block; the red ink is
     dropped by :func:`ink_gray`, the handwriting inside is not and OCR reads
-    it as junk lines ("A64", "O[2") between the type line and the title. A
-    component of red ink is a frame when each of its four sides is red along
+    it as junk lines ("A64", "O[2") between the type line and the title; a
+    purple "CÔNG VĂN ĐẾN" stamp is not dropped as red ink, and its frame's
+    inside goes the same way. A component of coloured ink is a frame when each of its four sides is red along
     :data:`FRAME_SIDES` of its length; a round seal (its box touches the
     ring at four points) or a tilted "HỎA TỐC" stamp is not.
     """

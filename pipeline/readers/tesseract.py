@@ -32,6 +32,9 @@ SPECK_CONFIDENCE = 50.0
 #: Words lower than this share of the median word height, read with less than
 #: ``SMALL_CONFIDENCE``, are specks too.
 SPECK_HEIGHT, SMALL_CONFIDENCE = 0.4, 70.0
+#: Words under this share of the median height that Tesseract all but rejects
+#: (confidence under ``NOISE_CONFIDENCE``) are dirt too.
+NOISE_HEIGHT, NOISE_CONFIDENCE = 0.75, 25.0
 
 
 #: White margin (inches) put around a cell's crop before it is read.
@@ -255,7 +258,10 @@ def drop_specks(words: list[Word]) -> list[Word]:
     def speck(w: Word) -> bool:
         if not _has_text(w["text"]):
             return w["conf"] < SPECK_CONFIDENCE
-        return w["bottom"] - w["top"] < SPECK_HEIGHT * median and w["conf"] < SMALL_CONFIDENCE
+        height = w["bottom"] - w["top"]
+        if height < NOISE_HEIGHT * median and w["conf"] < NOISE_CONFIDENCE:
+            return True  # page-edge dirt read as "tt: Ä Pu Dư" (confidence 0–18)
+        return height < SPECK_HEIGHT * median and w["conf"] < SMALL_CONFIDENCE
 
     kept = [w for w in words if not speck(w)]
     for w in kept:
