@@ -173,7 +173,7 @@ def drop_junk(words: list[Word]) -> list[Word]:
 
 #: A doubted word this close (in its own heights) to a confident word of its row is
 #: part of that printed line (a handwritten day between "ngày" and "tháng").
-BESIDE_GAP, CONFIDENT = 1.0, 80.0
+BESIDE_GAP, CONFIDENT = 1.0, 60.0
 
 
 def _beside_print(word: Word, words: list[Word]) -> bool:
