@@ -138,12 +138,13 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
         )
     kept = drop_junk(drop_specks(words))
     # A word without ascenders or marks ("quy", "vụ") has a lower top than its
-    # neighbours; given its text line's height it groups with them again.
+    # neighbours; raised to its text line's top it groups with them again.
     rows = {id(w): line for w, line in zip(words, lines)}
     for w in kept:
         top, bottom = rows[id(w)]
-        if bottom > top and _has_text(w["text"]):
-            w["top"], w["bottom"] = min(w["top"], top * scale), max(w["bottom"], bottom * scale)
+        short = (w["bottom"] - w["top"]) < SHORT_WORD * (bottom - top) * scale
+        if bottom > top and short and _has_text(w["text"]):
+            w["top"] = min(w["top"], top * scale)
     return kept
 
 
@@ -153,6 +154,10 @@ JUNK_CHARS = frozenset("#[]{}€`~^¬¦\\@$¢£¥©®")
 #: Junk words are dropped only when Tesseract itself doubts them (confidence under this).
 JUNK_CONFIDENCE = 50.0
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+#: A word lower than this share of its text line is raised to the line's top.
+SHORT_WORD = 0.7
 
 
 def drop_junk(words: list[Word]) -> list[Word]:
