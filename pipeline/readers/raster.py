@@ -154,6 +154,8 @@ def ink_gray(rgb: np.ndarray) -> np.ndarray:
 FRAME_MIN = 0.06
 #: Share of a frame's sides that must be red (in a band of :data:`FRAME_BAND` of its size).
 FRAME_SIDES, FRAME_BAND = 0.85, 0.08
+#: A frame's ink covers less than this share of its box (the stamp's writing is sparse).
+FRAME_FILL = 0.5
 
 
 def receipt_frames(red: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -174,9 +176,9 @@ def receipt_frames(red: np.ndarray) -> list[tuple[int, int, int, int]]:
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     width = red.shape[1]
     frames = []
-    for x, y, w, h, _area in stats[1:count]:
-        if w < FRAME_MIN * width or h < FRAME_MIN * width:
-            continue
+    for x, y, w, h, area in stats[1:count]:
+        if w < FRAME_MIN * width or h < FRAME_MIN * width or area > FRAME_FILL * w * h:
+            continue  # too small, or a filled block of colour (a logo, a banner), not a frame
         box = mask[y : y + h, x : x + w]
         bh, bw = max(1, int(FRAME_BAND * h)), max(1, int(FRAME_BAND * w))
         sides = (
