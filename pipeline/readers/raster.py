@@ -49,8 +49,7 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
         width, height = page.get_size()  # PDFium's size is already turned by /Rotate
         image = scan_image(page, dpi)
         if image is None:
-            rgb = np.array(page.render(scale=dpi / 72, grayscale=False).to_pil().convert("RGB"))
-            image = ink_gray(rgb)
+            image = np.array(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
     finally:
         pdf.close()
     return image, (float(width), float(height))
@@ -65,7 +64,7 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
     the invisible layer of an OCR'd PDF, are ignored). A cropped, shifted or
     oversized image is left to PDFium, which draws only what the page shows. A
     colour one is decoded without PDFium's rendering, made gray by its darkest
-    channel (:func:`darkest_channel`) and scaled to ``dpi`` by bicubic
+    channel with red seal ink and receipt stamps dropped (:func:`ink_gray`) and scaled to ``dpi`` by bicubic
     interpolation: on the 200 dpi colour scan 91-TTr-CAT-PC04.pdf this lowers
     Tesseract's CER against the .doc from 3.70 % (PDFium's grayscale
     rendering) to 3.18 %. Gray scans are left to PDFium, which reads better
