@@ -5,7 +5,7 @@ Usage (from the repository root, after ``make setup``)::
     .venv/bin/python bench/ocr_quality.py [seed] [lamdong] [1716] [kmt] [speed] \\
         [--corpus ../shared/corpus] [--workers 2]
 
-Without names it runs all five, one OCR job at a time. Figures printed:
+Without names it runs all six, one OCR job at a time. Figures printed:
 
 - seed: body CER vs ``body_paragraphs`` (goal ≤ 0.5 %), appendix cell CER and
   exact share vs ``4032-QD-UBND.tables.json`` (≤ 1 %, ≥ 85 %), gold tasks found;
@@ -13,7 +13,8 @@ Without names it runs all five, one OCR job at a time. Figures printed:
 - 1716: per-page triage decision, number and date parsed after OCR;
 - kmt: paragraphs of the scanned plan pages of 91-TTr-CAT-PC04.pdf paired
   with those of the .doc draft at ≥ 80 % similarity, and their CER (≤ 3 %);
-- speed: seconds per page on the seed scan with 1 and 2 worker processes.
+- speed: seconds per page on the seed scan with 1 and 2 worker processes;
+- triage: each development-corpus PDF's page verdicts and reasons (no OCR).
 """
 
 from __future__ import annotations
@@ -145,7 +146,26 @@ def speed(corpus: Path, workers: int) -> None:
               f"({len(doc.pages)} pages, {seconds:.1f} s)")
 
 
-JOBS = {"seed": seed, "lamdong": lamdong, "1716": qd1716, "kmt": kmt, "speed": speed}
+def triage(corpus: Path, workers: int) -> None:
+    """Each development-corpus PDF's page verdicts (route and reason), without OCR'ing anything."""
+    from collections import Counter
+
+    import pypdfium2 as pdfium
+
+    from pipeline.readers.pdfium_words import extract_words
+    from pipeline.readers.triage import image_cover, triage_page
+
+    for path in sorted((corpus / "dev").glob("pdf_*/*.pdf")):
+        pdf = pdfium.PdfDocument(path)
+        reasons: Counter[str] = Counter()
+        for page in pdf:
+            verdict = triage_page(extract_words(page, page.get_size()[1]), image_cover(page), page)
+            reasons[verdict.reason.split(" (")[0].split(": ", 1)[1][:60]] += 1
+        print(f"triage {path.parent.name}/{path.name}: " + "; ".join(f"{n}× {r}" for r, n in reasons.most_common()))
+        pdf.close()
+
+
+JOBS = {"seed": seed, "lamdong": lamdong, "1716": qd1716, "kmt": kmt, "speed": speed, "triage": triage}
 
 
 def main(argv: list[str] | None = None) -> int:

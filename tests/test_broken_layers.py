@@ -196,7 +196,11 @@ def test_red_seal_ink_is_dropped_and_receipt_frames_blanked() -> None:
     ring = np.abs(np.hypot(yy - 250, xx - 450) - 80) < 3
     rgb[ring] = (200, 30, 30)  # a round seal ...
     rgb[245:255, 420:480] = (0, 0, 0)  # ... over a signer's name
+    rgb[340:395, 300:560][[0, -1], :] = (110, 40, 150)  # a purple "CÔNG VĂN ĐẾN" frame ...
+    rgb[340:395, 300:560][:, [0, -1]] = (110, 40, 150)
+    rgb[360:370, 320:540] = (110, 40, 150)  # ... and its text
     gray = ink_gray(rgb)
+    assert gray[365, 320:540].min() == 255
     assert gray[55, 20:99].max() < 50 and gray[55, 150:300].max() < 50  # text kept
     assert gray[42, 100:140].min() == 255  # seal ink dropped
     assert gray[255, 80:200].min() == 255  # handwriting in the receipt frame blanked

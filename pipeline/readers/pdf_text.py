@@ -30,7 +30,7 @@ from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.ocr_repair import repair_results
 from pipeline.readers.pdf_tables import find_tables
-from pipeline.readers.pdfium_words import extract_words, may_hold_ruled_table
+from pipeline.readers.pdfium_words import dedupe_chars, extract_words, may_hold_ruled_table
 from pipeline.readers.stamps import read_stamps, signing_times
 from pipeline.readers.triage import Triage, image_cover, triage_page
 from pipeline.text.legacy import font_encoding
@@ -69,7 +69,7 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
             words = None if may_hold_ruled_table(fast) else extract_words(fast, height)
             if words is None or _legacy_fonts(words):  # tables and legacy fonts: pdfplumber's reading
                 plumber = plumber or pdfplumber.open(path)
-                pp = plumber.pages[number - 1].dedupe_chars()  # fake bold: each glyph drawn twice
+                pp = _deduped(plumber.pages[number - 1])  # fake bold: each glyph drawn twice
                 words = pp.extract_words(extra_attrs=["fontname", "size"])
                 verdict = triage_page(words, image_cover(fast), fast)
                 page = None if verdict.route == "ocr" else _page(words, find_tables(pp), number, width, height, verdict)
@@ -119,6 +119,15 @@ def _finish(
         page.warnings.insert(0, reason)
         out.append(page)
     return out
+
+
+def _deduped(page):  # type: ignore[no-untyped-def]
+    """The pdfplumber page without fake-bold doubles (:func:`pdfium_words.dedupe_chars`); itself when it has none."""
+    chars = page.chars
+    kept = {id(c) for c in dedupe_chars(chars)}
+    if len(kept) == len(chars):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in kept)
 
 
 def _legacy_fonts(words: list[Word]) -> bool:

@@ -32,6 +32,9 @@ SPECK_CONFIDENCE = 50.0
 #: Words lower than this share of the median word height, read with less than
 #: ``SMALL_CONFIDENCE``, are specks too.
 SPECK_HEIGHT, SMALL_CONFIDENCE = 0.4, 70.0
+#: Words under this share of the median height that Tesseract all but rejects
+#: (confidence under ``NOISE_CONFIDENCE``) are dirt too.
+NOISE_HEIGHT, NOISE_CONFIDENCE = 0.75, 25.0
 
 
 #: White margin (inches) put around a cell's crop before it is read.
@@ -135,12 +138,13 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
         )
     kept = drop_junk(drop_specks(words))
     # A word without ascenders or marks ("quy", "vụ") has a lower top than its
-    # neighbours; given its text line's height it groups with them again.
+    # neighbours; raised to its text line's top it groups with them again.
     rows = {id(w): line for w, line in zip(words, lines)}
     for w in kept:
         top, bottom = rows[id(w)]
-        if bottom > top and _has_text(w["text"]):
-            w["top"], w["bottom"] = min(w["top"], top * scale), max(w["bottom"], bottom * scale)
+        short = (w["bottom"] - w["top"]) < SHORT_WORD * (bottom - top) * scale
+        if bottom > top and short and _has_text(w["text"]):
+            w["top"] = min(w["top"], top * scale)
     return kept
 
 
@@ -150,6 +154,10 @@ JUNK_CHARS = frozenset("#[]{}€`~^¬¦\\@$¢£¥©®")
 #: Junk words are dropped only when Tesseract itself doubts them (confidence under this).
 JUNK_CONFIDENCE = 50.0
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+#: A word lower than this share of its text line is raised to the line's top.
+SHORT_WORD = 0.7
 
 
 def drop_junk(words: list[Word]) -> list[Word]:
@@ -170,7 +178,7 @@ def drop_junk(words: list[Word]) -> list[Word]:
 
 #: A doubted word this close (in its own heights) to a confident word of its row is
 #: part of that printed line (a handwritten day between "ngày" and "tháng").
-BESIDE_GAP, CONFIDENT = 1.0, 80.0
+BESIDE_GAP, CONFIDENT = 1.0, 60.0
 
 
 def _beside_print(word: Word, words: list[Word]) -> bool:
@@ -255,7 +263,10 @@ def drop_specks(words: list[Word]) -> list[Word]:
     def speck(w: Word) -> bool:
         if not _has_text(w["text"]):
             return w["conf"] < SPECK_CONFIDENCE
-        return w["bottom"] - w["top"] < SPECK_HEIGHT * median and w["conf"] < SMALL_CONFIDENCE
+        height = w["bottom"] - w["top"]
+        if height < NOISE_HEIGHT * median and w["conf"] < NOISE_CONFIDENCE:
+            return True  # page-edge dirt read as "tt: Ä Pu Dư" (confidence 0–18)
+        return height < SPECK_HEIGHT * median and w["conf"] < SMALL_CONFIDENCE
 
     kept = [w for w in words if not speck(w)]
     for w in kept:
