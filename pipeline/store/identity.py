@@ -228,7 +228,11 @@ def resolve_identity(rows: Iterable[Row]) -> Identity:
         finals = [m for m in members if not m.get("is_draft")]
         for draft in (m for m in members if m.get("is_draft")):
             scored = [(similarity(draft["content_sketch"], f["content_sketch"]), f) for f in finals]
-            scored = [(s, f) for s, f in scored if s >= VERSION_SIMILARITY and _numbers_agree(draft, f)]
+            scored = [
+                (s, f) for s, f in scored
+                if s >= VERSION_SIMILARITY and _numbers_agree(draft, f)
+                and best_of[str(f["doc_id"])] != best_of[str(draft["doc_id"])]  # not a copy of itself
+            ]
             if scored:
                 final = max(scored, key=lambda pair: (pair[0], str(pair[1]["doc_id"])))[1]
                 out.version_of[str(draft["doc_id"])] = best_of[str(final["doc_id"])]
