@@ -32,11 +32,11 @@ def test_rows_per_dataset(processed: Path) -> None:
     docs = _read(processed, "documents").set_index("source_file")
     seed = docs.loc[SEED_PDF.name]
     qd = docs.loc[QD2536_PDF.name]
-    assert (seed["article_count"], seed["recipient_count"], seed["legal_basis_count"], seed["target_count"]) == (3, 12, 6, 12)
+    assert (seed["article_count"], seed["recipient_count"], seed["legal_basis_count"], seed["target_count"]) == (3, 12, 5, 12)
     assert (qd["number"], qd["number_seq"], str(qd["issue_date"])[:10]) == ("2536/QĐ-UBND", "2536", "2025-12-12")
     assert qd["archive_note"] == "VT, NC.Châu"
     counts = {name: _read(processed, name).groupby("doc_id").size().to_dict() for name in PART_DATASETS[1:]}
-    assert counts["legal_bases"][seed["doc_id"]] == 6
+    assert counts["legal_bases"][seed["doc_id"]] == 5  # 4 "Căn cứ" paragraphs (one lists 30c and 76/NQ-CP), 1 recital
     assert counts["targets"][seed["doc_id"]] == 12
     assert counts["recipients"][seed["doc_id"]] == 12
     assert counts["articles"][qd["doc_id"]] == 7

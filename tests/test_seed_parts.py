@@ -22,10 +22,11 @@ def _key(value):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("which", RENDERINGS)
 def test_legal_bases_match_gold(which: str, gold: dict, request: pytest.FixtureRequest) -> None:
     decision = request.getfixturevalue(which)
+    # One basis per "Căn cứ" paragraph (Decree 30); documents chained in a paragraph are in ``chained``.
     got = [
-        (b.kind, b.citation.cited_type, b.citation.cited_number,
-         b.citation.cited_date.isoformat() if b.citation.cited_date else None, _key(b.citation.cited_issuer))
+        (b.kind, c.cited_type, c.cited_number, c.cited_date.isoformat() if c.cited_date else None, _key(c.cited_issuer))
         for b in decision.legal_bases
+        for c in [b.citation, *b.chained]
     ]
     want = [
         (g["kind"], g["cited_type"], g["cited_number"], g["cited_date"], _key(g["cited_issuer"]))
@@ -105,7 +106,7 @@ def test_spans_index_the_part_text(which: str, request: pytest.FixtureRequest) -
 
 def test_pdf_rows_carry_pages(seed_pdf) -> None:
     rows = part_rows(seed_pdf)
-    assert [r["page"] for r in rows["legal_bases"]] == [1, 1, 1, 1, 1, 1]
+    assert [r["page"] for r in rows["legal_bases"]] == [1, 1, 1, 1, 1]  # 4 "Căn cứ" paragraphs, 1 recital
     assert {r["page"] for r in rows["recipients"]} == {2}
     by_path = {r["item_path"]: r["page"] for r in rows["targets"]}
     assert by_path["I.2.a"] == 3 and by_path["I.9"] == 4

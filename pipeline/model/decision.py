@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from pipeline.model.source import BBox, Document, Page
+from pipeline.model.tables import DocumentTable
 from pipeline.model.tags import Annotations
 
 
@@ -53,9 +54,17 @@ class Task:
     lead_text: str | None = None
     coordinate_text: str | None = None
     monitor_text: str | None = None
+    note_text: str | None = None
+    """Ghi chú / Căn cứ column: a remark or the basis the task was added on."""
+    kinh_phi: str | None = None
+    """Kinh phí / Nguồn kinh phí column (budget) as printed, where the table has one."""
     page_start: int | None = None
     page_end: int | None = None
     block: int | None = None
+    source: str = "table"
+    """Where the task was read: ``"table"`` (a task table) or ``"prose"`` (labelled plan lines)."""
+    ordinal_as_read: str | None = None
+    """The TT as printed when :func:`pipeline.structure.appendix.check_ordinals` repaired it."""
 
 
 @dataclass(slots=True)
@@ -107,6 +116,8 @@ class Decision:
     targets: list[Target] = field(default_factory=list)
     # Tag stage (pipeline/nlp): assignments, deadlines, products, mentions.
     annotations: Annotations | None = None
+    #: Every table of the document, fragments stitched and kinds set (pipeline.structure.tables).
+    tables: list[DocumentTable] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -169,8 +180,10 @@ class Citation:
 class LegalBasis:
     """One legal basis or recital of the preamble (căn cứ / xét đề nghị …) [preamble/citation].
 
-    ``kind`` is "căn cứ", "xét đề nghị", "theo đề nghị" or "thực hiện". A recital
-    citing no document has ``citation=None``. ``start``/``end`` index the
+    ``kind`` is "căn cứ", "xét đề nghị", "theo đề nghị" or "thực hiện". A "Căn cứ"
+    paragraph is one basis (Decree 30 lists one per paragraph) citing its first
+    document, the others in ``chained``; a recital gives one basis per proposal it
+    cites. A recital citing no document has ``citation=None``. ``start``/``end`` index the
     ``preamble`` part; ``text`` is the whole clause.
     """
 
@@ -180,6 +193,9 @@ class LegalBasis:
     end: int
     page: int | None = None
     citation: Citation | None = None
+    #: Further documents the same "Căn cứ" paragraph lists beside ``citation``
+    #: ("Căn cứ Nghị quyết số 30c/NQ-CP …, Nghị quyết số 76/NQ-CP …"): one paragraph is one basis.
+    chained: list[Citation] = field(default_factory=list)
 
 
 @dataclass(slots=True)

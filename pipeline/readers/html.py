@@ -24,25 +24,53 @@ import lxml.html
 from lxml.etree import _Element
 
 from pipeline.model import Cell, Document, Line, Page, Table
-from pipeline.readers.layout import is_layout_table, split_layout_line
+from pipeline.readers.layout import LAYOUT_MAX_ROWS, is_layout_table, split_layout_line
 from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, fold_spaces, paragraphs
 
 #: Elements whose content is one paragraph (``<br>`` still breaks lines).
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "caption"})
 
 
+#: libxml2 stops at a text node over 10 MB (an inline ``data:`` image, one huge paragraph) and
+#: silently drops the rest of the page unless ``huge_tree`` is set. The HTML parser expands no
+#: DTD entities and fetches nothing, so lifting the limit opens no entity bomb or network access.
+_PARSER = lxml.html.HTMLParser(huge_tree=True, no_network=True)
+
+
+#: A run of this many characters without a blank is embedded data (base64), not text.
+BLOB_CHARS = 20000
+_BLOB = re.compile(r"\S{%d,}" % BLOB_CHARS)
+
+
+def _drop_blobs(root: _Element) -> list[str]:
+    """Take runs of :data:`BLOB_CHARS`+ characters without a blank out of every text node; one warning each."""
+    notes = []
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and len(value) >= BLOB_CHARS and _BLOB.search(value):
+                for blob in _BLOB.findall(value):
+                    notes.append(f"a run of {len(blob):,} characters without a blank (embedded data?) left out")
+                setattr(el, attr, _BLOB.sub(" ", value))
+    return notes
+
+
 def read_html(path: Path, doc_id: str) -> Document:
     """Read an HTML file into a one-page, page-less :class:`Document`.
+
+    Text nodes of any size are read (``huge_tree``); runs of characters without
+    a blank longer than :data:`BLOB_CHARS` (inline data) are left out with a warning.
 
     Raises ``lxml.etree.ParserError`` for a file with no parsable content.
     """
     data = path.read_bytes()
     try:
-        root = lxml.html.document_fromstring(data.decode("utf-8-sig"))
+        root = lxml.html.document_fromstring(data.decode("utf-8-sig"), parser=_PARSER)
     except (UnicodeDecodeError, ValueError):
-        root = lxml.html.document_fromstring(data)
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
     body = root.find("body")
     page = Page(number=1, source_kind="html")
+    page.warnings.extend(_drop_blobs(root))
     _Walker(page).walk(body if body is not None else root)
     return Document(doc_id=doc_id, source_file=path.name, source_format="html", pages=[page], paged=False)
 
@@ -89,7 +117,14 @@ class _Walker:
     def _table(self, table: _Element) -> None:
         grid = read_grid(table, self.block)
         rows = table_rows(table)
-        if is_layout_table(grid):
+        if _box(grid):
+            # One cell of a page laid out with boxes (portal headers: issuer box floated left,
+            # motto box floated right): its paragraphs are lines of the left or right column.
+            column = 1 if _floats_right(table) else 0
+            for para in paragraphs(table):
+                self.page.lines.append(Line(text=para.text, block=self.block, column=column,
+                                            bold=para.bold, italic=para.italic))
+        elif is_layout_table(grid):
             for tr in rows:
                 col = 0
                 for td in _cells(tr):
@@ -99,9 +134,21 @@ class _Walker:
                                  bold=para.bold, italic=para.italic)
                         )
                     col += _span(td, "colspan")
+            self.page.layout_tables.append(grid)
         elif grid.rows:
             self.page.tables.append(grid)
         self.block += 1
+
+
+def _box(grid: Table) -> bool:
+    """A one-column table of at most four rows: a layout box, not a data table."""
+    return grid.n_cols == 1 and 0 < len(grid.rows) <= LAYOUT_MAX_ROWS
+
+
+def _floats_right(table: _Element) -> bool:
+    """``<table align="right">`` or ``float: right``: the right-hand box of a header."""
+    style = (table.get("style") or "").replace(" ", "").lower()
+    return (table.get("align") or "").lower() == "right" or "float:right" in style
 
 
 #: A line break in the HTML source followed by indentation tabs: the exporter's

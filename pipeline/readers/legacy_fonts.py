@@ -141,8 +141,30 @@ class DocxFonts:
         for r in paragraph._p.iter(qn("w:r")):
             font = self.font(r, paragraph)
             enc = font_encoding(font)
-            parts.append(decode(_run_text(r, enc), enc, uppercase=is_caps_font(font)))
+            parts.append(decode_run(_run_text(r, enc), font))
         return "".join(parts)
+
+
+def decode_run(text: str, font: str | None) -> str:
+    """A run's text, decoded when its font is a legacy TCVN3/VNI font and the text is legacy bytes.
+
+    Web copies keep a legacy font's name on text typed in Unicode ("PHÒNG CHỮA
+    CHÁY", "Nông Đức Mạnh" in ``.VnTime``). Legacy bytes read as Windows-1252 never
+    give a letter beyond Latin-1 other than cp1252's own ("Œ", "š"), so a run holding
+    one ("Ữ", "Đ", "ạ") is Unicode already and is not turned into "PHềNG", "Nụng".
+    A capitals font (``.VnTimeH``) prints the text upper-case either way.
+    """
+    enc = font_encoding(font)
+    if enc is None:
+        return text
+    caps = is_caps_font(font)
+    if any(c.isalpha() and ord(c) > 0xFF and c not in _CP1252_LETTERS for c in text):
+        return text.upper() if caps else text
+    return decode(text, enc, uppercase=caps)
+
+
+#: Letters beyond Latin-1 that Windows-1252 gives for bytes 0x80–0x9F.
+_CP1252_LETTERS = frozenset("ƒŠŒŽšœžŸ")
 
 
 #: Run children that stand for characters; a soft hyphen is TCVN3's ``ư`` byte

@@ -15,7 +15,7 @@ import re
 import lxml.html
 from lxml.etree import _Element
 
-from pipeline.text.legacy import decode, font_encoding, is_caps_font
+from pipeline.readers.legacy_fonts import decode_run
 
 #: Elements that start and end a paragraph of text.
 BLOCK_TAGS = frozenset(
@@ -45,9 +45,9 @@ class Run:
 
     @property
     def shown(self) -> str:
-        """The run's text, decoded to Unicode when its font is a legacy TCVN3/VNI font."""
-        encoding = font_encoding(self.font)
-        return decode(self.text, encoding, uppercase=is_caps_font(self.font)) if encoding else self.text
+        """The run's text, decoded to Unicode when its font is a legacy TCVN3/VNI font
+        and the text is legacy bytes (:func:`pipeline.readers.legacy_fonts.decode_run`)."""
+        return decode_run(self.text, self.font)
 
 
 class Paragraph:

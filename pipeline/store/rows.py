@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.model import Annotations, Citation, Decision, Document, Failure
+from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.store.identity import document_key, source_kind
 from pipeline.store.period import in_period, plan_period, quarter
 from pipeline.store.sketch import DRAFT_LINES, content_sketch, is_draft
@@ -185,14 +186,9 @@ def task_rows(decision: Decision) -> list[Row]:
             "row_index": t.row_index,
             "section": t.section,
             "section_title": t.section_title,
-            "ordinal": t.ordinal,
-            "task_text": t.task_text,
-            "product_text": t.product_text,
-            "deadline_text": t.deadline_text,
-            "assignment_text": t.assignment_text,
-            "lead_text": t.lead_text,
-            "coordinate_text": t.coordinate_text,
-            "monitor_text": t.monitor_text,
+            **{c.attr: getattr(t, c.attr) for c in TASK_COLUMNS},
+            "source": t.source,
+            "ordinal_as_read": t.ordinal_as_read,
             "page_start": t.page_start,
             "page_end": t.page_end,
             "block": t.block,
@@ -218,6 +214,43 @@ def page_rows(document: Document) -> list[Row]:
         }
         for page in document.pages
     ]
+
+
+def _box(bbox: tuple[float, float, float, float] | None) -> Row:
+    keys = ("x0", "top", "x1", "bottom")
+    return dict(zip(keys, bbox)) if bbox else dict.fromkeys(keys)
+
+
+def table_rows(decision: Decision) -> dict[str, list[Row]]:
+    """Rows of ``tables`` (one per table) and ``table_cells`` (one per cell, long form) of one decision.
+
+    Built from ``decision.tables`` (:func:`pipeline.structure.tables.document_tables`):
+    every table of the document whatever its kind. A merged cell is written once,
+    at its top-left position; the rows it covers below hold no cell of their own.
+    """
+    doc_id = decision.document.doc_id
+    tables: list[Row] = []
+    cells: list[Row] = []
+    for t in decision.tables:
+        header = [normalize(c.text) for row in t.rows[: t.header_rows] for c in row if not c.merged_from_above]
+        tables.append({
+            "doc_id": doc_id, "table_index": t.index, "kind": t.kind, "page_start": t.page_start,
+            "page_end": t.page_end, "header_rows": t.header_rows, "n_rows": t.n_rows, "n_cols": t.n_cols,
+            "header": " | ".join(dict.fromkeys(h for h in header if h)) or None,
+            "fragments": len(t.fragments), "block": t.block, "sheet": t.name, "depth": t.depth,
+            **_box(t.fragments[0].bbox),
+        })
+        cells.extend(
+            {
+                "doc_id": doc_id, "table_index": t.index, "row": c.row, "col": c.col, "row_span": c.row_span,
+                "col_span": c.col_span, "text": normalize(c.text), "is_header": c.row < t.header_rows,
+                "page": c.page, **_box(c.bbox), "confidence": c.confidence,
+            }
+            for row in t.rows
+            for c in row
+            if not c.merged_from_above
+        )
+    return {"tables": tables, "table_cells": cells}
 
 
 def failure_row(failure: Failure) -> Row:
@@ -263,7 +296,7 @@ def part_rows(decision: Decision) -> dict[str, list[Row]]:
             return task.page_start if task else None
         return None
 
-    basis_spans = {(b.citation.start, b.citation.end) for b in decision.legal_bases if b.citation}
+    basis_spans = {(c.start, c.end) for b in decision.legal_bases for c in ([b.citation] if b.citation else []) + b.chained}
     return {
         "parts": [{"doc_id": doc_id, "part": p.name, "text": p.text} for p in decision.parts.values()],
         "legal_bases": [
@@ -377,4 +410,5 @@ def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
         **part_rows(decision),
         **annotation_rows(decision),
         "pages": page_rows(decision.document),
+        **table_rows(decision),
     }

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.nlp.collectives import COLLECTIVE_GROUPS
 
 #: Bumped when a column is added, removed or changes meaning.
@@ -59,8 +60,8 @@ def allowed_values(field: pa.Field) -> tuple[list[str], bool]:
 
 
 #: Allowed values of the categorical columns.
-SOURCE_KINDS = ("text", "docx", "html", "markdown", "legacy_decoded", "ocr")
-SOURCE_FORMATS = ("pdf", "docx", "doc", "html", "markdown", "text")
+SOURCE_KINDS = ("text", "docx", "html", "markdown", "spreadsheet", "legacy_decoded", "ocr")
+SOURCE_FORMATS = ("pdf", "docx", "doc", "html", "markdown", "text", "xlsx", "xls")
 DOC_TYPES = ("Quyết định", "Kế hoạch", "Tờ trình", "Báo cáo", "Công văn", "Thông báo", "Chỉ thị", "Nghị quyết")
 STAGES = ("read", "parse", "tag", "write")
 BASIS_KINDS = ("căn cứ", "xét đề nghị", "theo đề nghị", "thực hiện")
@@ -104,7 +105,7 @@ DOCUMENTS = pa.schema(
     [
         _f("doc_id", pa.string(), "SHA-256 hex digest of the source file's bytes", False, source=_READER),
         _f("source_file", pa.string(), "Path of the source file relative to the ingested folder", False, source=_RUN),
-        _f("source_format", pa.string(), "Input format read: pdf, docx, doc, html, markdown or text", False, source=_READER, values=SOURCE_FORMATS),
+        _f("source_format", pa.string(), "Input format read: pdf, docx, doc, html, markdown, text, xlsx or xls", False, source=_READER, values=SOURCE_FORMATS),
         _f("page_count", pa.int32(), "Physical pages; null for formats without pages (DOCX)", unit="pages", source=_READER),
         _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]", source=_HEADER, values=DOC_TYPES, open_values=True),
         _f("number", pa.string(), "Số, ký hiệu as printed after 'Số:', e.g. '4032/QĐ-UBND' [docNumber]; null when left blank; a sequence that cannot be read (handwritten) is taken from the signing stamp or the file name, with a warning", source=_HEADER),
@@ -137,7 +138,7 @@ DOCUMENTS = pa.schema(
         _f("recipient_count", pa.int32(), "Rows written to the recipients dataset", False),
         _f("legal_basis_count", pa.int32(), "Rows written to the legal_bases dataset", False),
         _f("target_count", pa.int32(), "Rows written to the targets dataset", False),
-        _f("source_kind", pa.string(), "How the text was obtained: text (PDF text layer), docx, html, markdown, legacy_decoded, ocr (the least direct page wins)", source=_READER, values=SOURCE_KINDS),
+        _f("source_kind", pa.string(), "How the text was obtained: text (PDF text layer), docx, html, markdown, spreadsheet, legacy_decoded, ocr (the least direct page wins)", source=_READER, values=SOURCE_KINDS),
         _f("document_key", pa.string(), "Identity of the document whatever its file: 'issuer|number|issue_date', folded (pipeline.text.normalize.fold); without a number, 'content:issuer|doc_type|plan period|<first doc_id>' shared by the files whose text is the same document (MinHash similarity >= 0.8 in one issuer, type and plan period); null without issuer or type", source="issuer, number, issue_date, content_sketch (pipeline.store.identity)"),
         _f("duplicate_of", pa.string(), "doc_id of the preferred copy when another file is the same document (same document_key): numbered first, then text PDF, DOCX, HTML, legacy, OCR, then more task rows; null for the preferred copy", source="documents sharing a document_key (pipeline.store.identity)"),
         # Issue 15: versions, plan periods, content identity.
@@ -156,17 +157,12 @@ TASKS = pa.schema(
         _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
         _f("task_id", pa.string(), "'<doc_id>:<row_index>', one per appendix row", False, source=_APPENDIX),
         _f("row_index", pa.int32(), "0-based position of the row among the document's task rows", False, unit="row", source=_APPENDIX),
-        _f("section", pa.string(), "Roman numeral of the appendix section row above ('I', 'II')", source=_APPENDIX),
-        _f("section_title", pa.string(), "Title of that section row", source=_APPENDIX),
-        _f("ordinal", pa.string(), "TT/STT cell; repeated on each product line of a merged task", source=_APPENDIX),
+        _f("section", pa.string(), "Numeral of the section (group) row above ('I', 'A', '1' over '1.1'); with several task tables in a document, the table's label first ('Phụ lục II / I', or the numbered heading above the table)", source=_APPENDIX),
+        _f("section_title", pa.string(), "Title of that section row (or of the heading above the table)", source=_APPENDIX),
+        *(_f(c.attr, pa.string(), c.description, source=_APPENDIX) for c in TASK_COLUMNS),
         _f("task_key", pa.string(), "'<doc_id>:<section>.<ordinal>' shared by the product lines (rows) of one task; count distinct task_key for tasks, rows for product lines; '<doc_id>:#<row_index>' for a row without an ordinal", False, source="section, ordinal (pipeline.store.rows.task_keys)"),
-        _f("task_text", pa.string(), "Nhiệm vụ cell, line breaks kept", source=_APPENDIX),
-        _f("product_text", pa.string(), "Sản phẩm cell", source=_APPENDIX),
-        _f("deadline_text", pa.string(), "Tiến độ / Thời gian hoàn thành cell", source=_APPENDIX),
-        _f("assignment_text", pa.string(), "Phân công và cách thức thực hiện cell (5-column layout)", source=_APPENDIX),
-        _f("lead_text", pa.string(), "Chủ trì thực hiện cell (7-column layout)", source=_APPENDIX),
-        _f("coordinate_text", pa.string(), "Phối hợp thực hiện cell (7-column layout)", source=_APPENDIX),
-        _f("monitor_text", pa.string(), "Theo dõi, kiểm tra, đôn đốc cell (7-column layout)", source=_APPENDIX),
+        _f("source", pa.string(), "Where the task was read: 'table' (a task table) or 'prose' (labelled plan lines)", False, source=_APPENDIX),
+        _f("ordinal_as_read", pa.string(), "The TT as printed when it broke its sequence and was repaired (OCR misread); null otherwise", source=_APPENDIX),
         _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX", unit="page", source=_APPENDIX),
         _f("page_end", pa.int32(), "Last PDF page of the row, after a page-break merge", unit="page", source=_APPENDIX),
         _f("block", pa.int32(), "Index of the table fragment among the document's blocks", unit="block", source=_READER),
@@ -339,7 +335,7 @@ PAGES = pa.schema(
     [
         _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
         _f("page", pa.int32(), "1-based physical page; null for formats without pages (DOCX)", source=_READER),
-        _f("source_kind", pa.string(), "Where the text came from: text (PDF text layer), ocr, legacy_decoded, docx, html, markdown", False,
+        _f("source_kind", pa.string(), "Where the text came from: text (PDF text layer), ocr, legacy_decoded, docx, html, markdown, spreadsheet", False,
            source="reader (pipeline.readers.triage: per-page decision)", values=SOURCE_KINDS),
         _f("text", pa.string(), "Page text, NFC with government tone marks, reading order; table rows as tab-separated lines", False,
            source=_READER),
@@ -351,12 +347,59 @@ PAGES = pa.schema(
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "pages"},
 )
 
+# --- Issue 11: every table of every document, and its cells (long form).
+_TABLES = "document tables (pipeline.structure.tables: fragments stitched over pages)"
+_KIND = "table kind (pipeline.structure.table_kind)"
+
+TABLES = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("table_index", pa.int32(), "0-based position of the table among the document's tables, in document order", False, source=_TABLES),
+        _f("kind", pa.string(), "What the table holds: task (who does what by when), statistics, ranking, list (procedures, members, items), form (blank form), layout (borderless header or signature block, read as lines), other", False, source=_KIND),
+        _f("page_start", pa.int32(), "First PDF page of the table (1-based); null for formats without pages", unit="page", source=_TABLES),
+        _f("page_end", pa.int32(), "Last PDF page of the table, after stitching its page fragments", unit="page", source=_TABLES),
+        _f("header_rows", pa.int32(), "Leading rows that form the header (title rows, header rows, a column-number row '(1) (2) (3)'); 0 when none was recognised", False, unit="rows", source=_KIND),
+        _f("n_rows", pa.int32(), "Rows of the stitched grid, header included (a header repeated on a continuation page is counted once)", False, unit="rows", source=_TABLES),
+        _f("n_cols", pa.int32(), "Grid columns (of the widest fragment when a PDF draws the pages of one table with different rulings)", False, unit="columns", source=_READER),
+        _f("header", pa.string(), "Header cells as printed (normalised), each distinct text once, joined with ' | '; null without a header", source=_KIND),
+        _f("fragments", pa.int32(), "Page fragments stitched into the table (1 when it does not run over a page break)", False, source=_TABLES),
+        _f("block", pa.int32(), "Position of the table's first fragment among the document's blocks (paragraphs and tables)", False, unit="block", source=_READER),
+        _f("sheet", pa.string(), "Worksheet name for spreadsheet tables; null for other formats", source="reader (pipeline.readers.spreadsheet)"),
+        _f("depth", pa.int32(), "0 for a table in the body, 1 for a table nested in a cell of another (DOCX), …", False, source=_READER),
+        _f("x0", pa.float32(), "Left edge of the first fragment; null without boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("top", pa.float32(), "Top edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("x1", pa.float32(), "Right edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("bottom", pa.float32(), "Bottom edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "tables"},
+)
+
+TABLE_CELLS = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("table_index", pa.int32(), "Table key (tables.table_index)", False, source=_TABLES),
+        _f("row", pa.int32(), "0-based grid row of the cell's top in the stitched table (spreadsheets: sheet row - 1)", False, unit="row", source=_TABLES),
+        _f("col", pa.int32(), "0-based grid column of the cell's left edge (spreadsheets: column A = 0)", False, unit="column", source=_READER),
+        _f("row_span", pa.int32(), "Grid rows the cell covers (vertical merge)", False, unit="rows", source=_READER),
+        _f("col_span", pa.int32(), "Grid columns the cell covers (horizontal merge)", False, unit="columns", source=_READER),
+        _f("text", pa.string(), "Cell text, NFC with government tone marks, line breaks kept; '' for an empty cell. A merged cell is written once, at its top-left position", False, source=_READER),
+        _f("is_header", pa.bool_(), "Whether the cell lies in the table's header rows (tables.header_rows)", False, source=_KIND),
+        _f("page", pa.int32(), "PDF page (1-based) of the cell; null for formats without pages", unit="page", source=_READER),
+        _f("x0", pa.float32(), "Left edge of the cell; null where the format has no boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("top", pa.float32(), "Top edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("x1", pa.float32(), "Right edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("bottom", pa.float32(), "Bottom edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("confidence", pa.float32(), "Mean Tesseract word confidence of an OCR'd cell; null for text layers", unit="0-100", source="reader (pipeline.readers.ocr)"),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "table_cells"},
+)
+
 DATASETS: dict[str, pa.Schema] = {
     "documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES,
     "parts": PARTS, "legal_bases": LEGAL_BASES, "citations": CITATIONS, "articles": ARTICLES,
     "recipients": RECIPIENTS, "plan_items": PLAN_ITEMS, "targets": TARGETS,
     "assignments": ASSIGNMENTS, "deadlines": DEADLINES, "products": PRODUCTS, "mentions": MENTIONS,
-    "pages": PAGES,
+    "pages": PAGES, "tables": TABLES, "table_cells": TABLE_CELLS,
 }
 
 #: Hive partition columns, in directory order; not stored inside the files.

@@ -24,12 +24,14 @@ def parse_articles(paras: list[Paragraph], starts: list[int]) -> list[Article]:
         text = para.text
         end = offset + len(text)
         a = P.ARTICLE.match(text)
+        if a and not _next_article(article, a.group("number")):
+            a = None
         s = P.SECTION.match(text) if article else None
         c = P.CLAUSE.match(text) if article else None
         p = P.POINT.match(text) if article else None
         if a:
             article, section, clause = a.group("number"), None, None
-            heading = a.group("rest").strip() or None
+            heading = (a.group("rest") or "").strip() or None
             out.append(Article(article, "article", article, heading, text, offset, end, para.page))
         elif s and s.group("title")[:1].isupper():
             section, clause = f"{article}.{s.group('numeral')}", None
@@ -45,3 +47,12 @@ def parse_articles(paras: list[Paragraph], starts: list[int]) -> list[Article]:
             node.text = node.text + "\n" + text
             node.end = end
     return out
+
+
+def _next_article(last: str | None, number: str) -> bool:
+    """Whether "Điều ``number``" can follow article ``last``: numbered upwards, at most
+    :data:`patterns.ARTICLE_STEP_MAX` on (an article lost in the source is allowed for)."""
+    if last is None:
+        return True
+    n, m = int("".join(c for c in number if c.isdigit())), int("".join(c for c in last if c.isdigit()))
+    return m < n <= m + P.ARTICLE_STEP_MAX or (n == m and number > last)  # "Điều 5a" after "Điều 5"

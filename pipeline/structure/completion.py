@@ -14,6 +14,9 @@ Nothing is guessed: a value is filled only from what the file itself carries.
   name when the name starts with it and the symbol's type code ("1716 QĐ
   thành lập HĐTĐ.pdf"): offices name scanned files so. Not when what was read
   looks like misread digits ("1O5"), nor from a year-like name ("2025 KH.pdf").
+- A law or resolution printed without a date line (web copies of laws, the
+  Constitution) takes the adoption date of its closing sentence ("… thông qua
+  ngày 29 tháng 6 năm 2001").
 - Blank values (spaces, dots, underscores: an unsigned draft) are never filled
   but from a signing stamp.
 - The number splits into sequence, year (normative acts: "14/2015/QĐ-UBND") and
@@ -48,6 +51,7 @@ def complete(decision: Decision) -> None:
     _stamped_number(decision)
     _stamped_date(decision)
     _signed_date(decision)
+    _adopted_date(decision)
     _file_name_number(decision)
     _split_number(decision)
     _doc_type(decision)
@@ -120,6 +124,24 @@ def _signed_date(decision: Decision) -> None:
             f"day of issue {signed.day} from the digital signature's signing time "
             f"{signed.isoformat()} (the written day is unreadable)"
         )
+
+
+def _adopted_date(decision: Decision) -> None:
+    """A law or resolution without a place-date line is dated by its adoption sentence
+    ("… thông qua ngày 29 tháng 6 năm 2001", the last one in the text)."""
+    if decision.issue_date is not None or decision.date_text is not None:
+        return
+    found = None
+    for line in decision.document.lines():
+        for m in P.ADOPTED_ON.finditer(normalize(line.text)):
+            found = m
+    if found is None:
+        return
+    try:
+        decision.issue_date = date(int(found.group("year")), int(found.group("month")), int(found.group("day")))
+    except ValueError:
+        return
+    decision.warnings.append(f"no date line: date of adoption {found.group(0)!r} from the closing sentence")
 
 
 #: A file name starting with a document number and its type code: "1716 QĐ thành lập HĐTĐ.pdf",

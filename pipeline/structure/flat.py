@@ -20,6 +20,9 @@ from pipeline.text.syllables import unglue
 __all__ = ["prepare_lines", "unglue"]
 
 _NUMBER_ONLY = re.compile(r"^Số\s*:?\s*$", re.IGNORECASE)
+#: A place of issue alone on its line ("Đồng Tháp,") and the date on the next ("ngày 19 tháng 11 năm 2025").
+_PLACE_ONLY = re.compile(r"^[^\W\d_][^,\d]{0,40},$")
+_DATE_REST = re.compile(r"^ngày\b.*\bnăm\s*\d{4}", re.IGNORECASE)
 _DATE_OPEN = re.compile(r",\s*ngày(?:\s*\d{1,2})?\s*$|,\s*ngày\s+\d{1,2}\s+tháng\s*(?:\d{1,2})?\s*$", re.IGNORECASE)
 
 
@@ -37,7 +40,7 @@ def prepare_lines(lines: list[Line]) -> list[Line]:
         text = normalize(line.text)
         if joined and text:
             prev = normalize(joined[-1].text)
-            if _NUMBER_ONLY.match(prev) or _DATE_OPEN.search(prev):
+            if _NUMBER_ONLY.match(prev) or _DATE_OPEN.search(prev) or (_PLACE_ONLY.match(prev) and _DATE_REST.match(text)):
                 joined[-1] = replace(joined[-1], text=prev + " " + text)
                 continue
         joined.append(line)

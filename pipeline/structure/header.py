@@ -14,7 +14,8 @@ from datetime import date
 
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
-from pipeline.structure.names import sentence_case_name
+from pipeline.structure.attachment import parse_attachment
+from pipeline.structure.names import sentence_case_name, spell_out
 from pipeline.text import normalize
 
 #: The type line must appear within this many lines of the start.
@@ -53,8 +54,12 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     Fields: ``issuer`` and ``issuer_parent`` (left block above "Số:"),
     ``number``/``number_symbol``, ``place``, ``issue_date`` and ``date_text``,
     ``doc_type``, ``title`` (trích yếu) and ``authority`` (the capitalised line
-    above "Căn cứ"). Missing parts stay ``None``.
+    above "Căn cứ"). Missing parts stay ``None``. An appendix file on its own
+    is read by :func:`pipeline.structure.attachment.parse_attachment`.
     """
+    attached = parse_attachment(lines, decision)
+    if attached is not None:
+        return attached
     type_at = find_type_line(lines)
     head_end = HEADLESS_WINDOW if type_at is None else type_at  # 0: the type line comes first (gazette copies)
     head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[:head_end])]
@@ -113,6 +118,7 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
         if (
             P.SEPARATOR.match(text)
             or P.PREAMBLE_START.match(text)
+            or P.TITLE_END_HEADING.match(text)
             or (P.ATTACHED_BY.match(text) and not _continues_capitals_title(text, caps, upper_title))
             or P.ADDRESSEE.match(text)
             or (lines[i].bbox is not None and parts and bold and not lines[i].bold)
@@ -137,12 +143,23 @@ def _continues_capitals_title(text: str, caps: bool, upper_title: bool) -> bool:
 
 
 def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
+    """Issuer (cơ quan ban hành) and parent body (cơ quan chủ quản): the capitalised left
+    block of the header, from the row of the national motto down to its rule or "Số:".
+
+    A cell or paragraph holding the block with line breaks ("CHÍNH PHỦ\n-------") is
+    read line by line; lines printed above the motto's row (a gazette's section
+    heading "VĂN BẢN QUY PHẠM PHÁP LUẬT") are not the issuer.
+    """
     left: list[_Numbered] = []
-    for item in head:
+    for item in _issuer_rows(head):
         if item.line.column != 0 or not item.text or P.MOTTO.search(item.text):
             continue
         if P.SEPARATOR.match(item.text) or P.NUMBER_LINE.match(item.text):
-            break
+            if left:
+                break
+            continue
+        if P.STRAY_CODE.match(item.text):
+            continue  # a filing code typed in the header ("XV80"), not a name
         if not (_capitals(item.text) or P.ISSUER_START.match(item.text)):
             break  # Decree 30 prints the issuer in capitals: other text is not an issuer block
         left.append(item)
@@ -153,11 +170,29 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
         (k for k in range(1, len(texts)) if texts[k].upper().startswith(_SUBORDINATE)), None
     )
     if split is not None:
-        decision.issuer_parent = sentence_case_name(" ".join(texts[:split]))
-        decision.issuer = sentence_case_name(" ".join(texts[split:]))
+        decision.issuer_parent = spell_out(sentence_case_name(" ".join(texts[:split])))
+        decision.issuer = spell_out(sentence_case_name(" ".join(texts[split:])))
     else:
-        decision.issuer = sentence_case_name(" ".join(texts))
+        decision.issuer = spell_out(sentence_case_name(" ".join(texts)))
     decision.spans["issuer"] = _span(left[0].line)
+
+
+def _issuer_rows(head: list[_Numbered]) -> list[_Numbered]:
+    """Header lines from the national motto's row on (lines split at line breaks).
+
+    With a page layout (bounding boxes), the issuer's first line shares the
+    motto's first row; lines ending above that row are headings of the print.
+    """
+    items = [
+        _Numbered(item.index, item.line, piece.strip())
+        for item in head
+        for piece in (item.text.split("\n") if "\n" in item.text else [item.text])
+    ]
+    motto = next((item for item in items if P.MOTTO.search(item.text)), None)
+    if motto is None or motto.line.bbox is None:
+        return items
+    top = motto.line.bbox[1]
+    return [item for item in items if item.line.bbox is None or item.line.bbox[3] > top - 2]
 
 
 def _capitals(text: str) -> bool:

@@ -62,6 +62,22 @@ def _field(text: str) -> str:
     return "".join(out)
 
 
+#: Abbreviations printed inside issuer names, spelt out as the body's full name reads.
+_SPELT_OUT: tuple[tuple[str, str], ...] = (
+    (r"\bPCCC và CNCH\b", "phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
+    (r"\bPCCC\b", "phòng cháy, chữa cháy"),
+    (r"\bCNCH\b", "cứu nạn, cứu hộ"),
+)
+
+
+def spell_out(name: str) -> str:
+    """Abbreviations of an issuer's name spelt out ("Cục Cảnh sát PCCC và CNCH" →
+    "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"), any case."""
+    for pattern, full in _SPELT_OUT:
+        name = re.sub(pattern, full, name, flags=re.IGNORECASE)
+    return name
+
+
 def sentence_case_name(text: str) -> str:
     """Government casing of an upper-case body or position name.
 

@@ -87,6 +87,8 @@ def _continues(prev: Paragraph, line: Line, text: str, lefts: dict[int | None, f
         return False  # DOCX: one line per paragraph already
     if _MARKER.match(text) or _is_heading(text) or _is_heading(prev.text):
         return False
+    if line.block != prev.line.block and text[:1].isupper():
+        return False  # a new source paragraph (blank line before it) opening with a capital: "*Căn" / "cứ …"
     return not _END.search(prev.text)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.model.task_columns import header_vocabulary
+
 #: Tên loại văn bản (Decree 30/2020, Appendix III) as printed in capitals on the
 #: type line, mapped to the sentence-case name stored in ``doc_type``.
 DOC_TYPES: dict[str, str] = {
@@ -17,15 +19,25 @@ DOC_TYPES: dict[str, str] = {
         "Nghị quyết", "Chương trình", "Đề án", "Phương án", "Hướng dẫn", "Quy chế",
         "Quy định", "Giấy mời", "Biên bản", "Công điện", "Thông tư", "Nghị định",
         "Luật", "Công văn", "Kết luận", "Thông tư liên tịch", "Dự án", "Tờ trình",
+        "Hiến pháp", "Bộ luật", "Pháp lệnh", "Lệnh", "Nghị quyết liên tịch",
     )
 }
 
 #: "Số: 4032/QĐ-UBND", "Số: 14/2015/QĐ-UBND", "Số:    /KH-UBND" (number left blank
-#: until signing). Group ``number`` is everything after the colon.
-NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<number>\S.*?)\s*$", re.IGNORECASE)
-#: A number and symbol: sequence (may be empty), optional year, symbol.
+#: until signing), "Luật số: 27/2001/QH10". Group ``number`` is everything after the colon.
+NUMBER_LINE = re.compile(
+    r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+số\s*:|Số\s*[:.]?)\s*(?P<number>\S.*?)\s*$", re.IGNORECASE
+)
+#: The adoption sentence closing a law or resolution without a date line: "Luật này đã được
+#: Quốc hội … khóa X, kỳ họp thứ 9 thông qua ngày 29 tháng 6 năm 2001."
+ADOPTED_ON = re.compile(
+    r"\bthông qua\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+#: A number and symbol: sequence (may be empty; decimal in series such as "66.18/2026/NQ-CP"),
+#: optional year, symbol.
 NUMBER = re.compile(
-    r"^(?P<seq>[0-9]+[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
+    r"^(?P<seq>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
 )
 
 #: The symbol at the end of a number whose sequence is unreadable (handwritten
@@ -50,11 +62,17 @@ PLACE_DATE = re.compile(
 #: Lines of dashes or underscores drawn under the issuer and the motto.
 SEPARATOR = re.compile(r"^[\s\-_–—=.…*]+$")
 
+#: A lone filing code typed into the header block: one token mixing letters and digits ("XV80").
+STRAY_CODE = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9]{2,8}$")
+
 #: Quốc hiệu và tiêu ngữ.
 MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.I)
 
 #: Opening words of the preamble (legal bases, recitals) that end the title.
 PREAMBLE_START = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b")
+
+#: Headings that open the text under a title: a preamble heading or the first chapter.
+TITLE_END_HEADING = re.compile(r"^(?:LỜI NÓI ĐẦU|LỜI MỞ ĐẦU|MỤC LỤC|Chương\s+(?:[IVXLC]+|\d+)\b)", re.IGNORECASE)
 
 #: "(Ban hành kèm theo Quyết định số …)" under an attached plan's title.
 ATTACHED_BY = re.compile(r"^\(?\s*(Ban hành )?kèm theo", re.IGNORECASE)
@@ -64,7 +82,20 @@ RECIPIENTS_HEAD = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 
 #: Thẩm quyền ký (signing capacity): TM. (thay mặt), KT. (ký thay), Q. (quyền),
 #: TL. (thừa lệnh), TUQ. (thừa ủy quyền).
-CAPACITY = re.compile(r"^(?P<cap>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
+CAPACITY = re.compile(r"^\**(?P<cap>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
+
+#: Chức vụ (position) of a signer, in capitals: "PHÓ CHỦ TỊCH", "THỦ TƯỚNG", "BỘ TRƯỞNG",
+#: "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG", "CHỦ NHIỆM", "TỔ TRƯỞNG THƯỜNG TRỰC".
+POSITION = re.compile(
+    r"^(?:PHÓ\s+|Q\.\s*)?(?:CHỦ TỊCH|THỦ TƯỚNG|(?:TỔNG\s+)?GIÁM ĐỐC|TRƯỞNG\b|CHÁNH\b|CHỦ NHIỆM|THỐNG ĐỐC|"
+    r"BÍ THƯ|TỔNG THANH TRA|TỔNG KIỂM TOÁN|(?:[A-ZĐÀ-Ỹ]+\s+){1,2}TRƯỞNG\b)"
+)
+#: Military, police and academic ranks printed before a signer's name ("Đại tá", "Thiếu tướng", "TS.").
+SIGNER_RANK = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|tướng|úy|uý)|Đại tướng|(?:PGS\.\s*)?TS\.?|ThS\.?|GS\.(?:\s*TS\.)?|BS\.|KS\.)\s+"
+)
+#: Running head of a gazette print in the page's top margin: "CÔNG BÁO/Số 242/Ngày 22-04-2026 50".
+RUNNING_HEAD = re.compile(r"^CÔNG BÁO\s*/\s*Số\s*\d+", re.IGNORECASE)
 
 #: Lines in the signature column that are not the signer's name.
 NOT_A_NAME = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ|ký và đóng dấu)\b", re.IGNORECASE)
@@ -81,17 +112,51 @@ ROMAN_NUMERALS: tuple[str, ...] = (
 #: "năm 2017", "giai đoạn 2026-2030": the plan's year (first year of a range).
 PLAN_YEAR = re.compile(r"(?:năm|giai đoạn)\s+((?:19|20)\d\d)", re.IGNORECASE)
 
-#: Appendix column headers, matched on folded header text, in priority order.
-COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ordinal", ("stt", "tt", "số tt", "số thứ tự")),
-    ("assignment", ("phân công",)),
-    ("lead", ("chủ trì",)),
-    ("coordinate", ("phối hợp",)),
-    ("monitor", ("theo dõi", "đôn đốc", "kiểm tra")),
-    ("deadline", ("tiến độ", "thời gian", "thời hạn")),
-    ("product", ("sản phẩm", "kết quả")),
-    ("task", ("nhiệm vụ", "nội dung", "tên nhiệm vụ")),
+#: Task-table column headers (tiêu đề cột), matched on folded header text, in
+#: priority order: the first field whose cue occurs in a header cell takes the
+#: column ("Cơ quan chủ trì thực hiện" is the lead, not an assignment; "Phân công
+#: nhiệm vụ" an assignment, not a task; "Nhiệm vụ thực hiện" a task). ``ordinal``
+#: cues must equal the whole cell (or start it, "Thứ tự các bước"). Issue 11 item 3;
+#: the vocabulary lives in the task-column registry (:mod:`pipeline.model.task_columns`).
+COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = header_vocabulary()
+
+#: Header cells of tables that are not task tables even when they name a task-like
+#: column: lists of administrative procedures (mã thủ tục, phí, lệ phí), statistics
+#: (đơn vị tính, số lượng, tỷ lệ), people (họ và tên), equipment (model, hãng sản xuất).
+NOT_TASK_HEADER = ("mã thủ tục", "mã số", "lệ phí", "phí,", "đơn vị tính", "số lượng", "tỷ lệ", "họ và tên",
+                   "hãng sản xuất", "model", "tên thủ tục")
+
+#: A header cell counting something ("Số lao động", "Số doanh nghiệp", "Tổng số"): two of
+#: them make a statistics table, not a task table ("Số TT", "Số hiệu" excepted).
+COUNT_HEADER = re.compile(r"^(?:tổng\s+)?số\s+(?!tt\b|thứ tự|hiệu|ký hiệu|văn bản)\w+")
+
+#: A column-number row under a header: "(1) (2) (3)", "1 2 3", "A B 1", "4=3/2", "(5)=(3)+(4)".
+COLUMN_NUMBER_CELL = re.compile(r"^\(?[0-9A-Z]{1,2}\)?(?:\s*[=+\-*/x×]\s*\(?[0-9A-Z]{1,2}\)?)*$")
+
+#: Ordinal of a task row as printed: "1", "1.", "2)", "1.1", "1.2.3", "a", "a)", "b.", "-", "+", "*",
+#: "Bước 1", "Mục 2", "Mẫu số 01". Group ``number`` holds the numeral(s).
+ORDINAL = re.compile(
+    r"^(?:(?:Bước|Mục|Mẫu số|Nhiệm vụ)\s+)?(?P<number>\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ])"
+    r"\s*[.):]?$|^[-+*•–]$",
+    re.IGNORECASE,
 )
+
+#: A section (group) row's marker in the ordinal cell: Roman numeral (I, II), capital
+#: letter (A, B), "Phần I", "Phần thứ nhất", "Chương II", then an optional title.
+SECTION_MARK = re.compile(
+    r"^(?:(?:Phần|Chương|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)|(?P<roman>X{0,2}(?:IX|IV|V?I{1,3}|V|X))|"
+    r"(?P<letter>[A-DĐ]))(?:\s*[.:\-–)]\s*|\s+|$)(?P<title>.*)$",
+    re.DOTALL,
+)
+
+#: A table's label line above it: "Phụ lục II", "PHỤ LỤC 3" (group ``label``), or a
+#: numbered heading "II. Đánh giá cấp Nhà nước", "B. DANH MỤC …" (``numeral``, ``title``).
+TABLE_LABEL = re.compile(r"^(?P<label>Phụ\s*lục\s+(?:[IVX]+|\d+)(?:\.\d+)?)\b", re.IGNORECASE)
+TABLE_HEADING = re.compile(r"^(?P<numeral>X{0,2}(?:IX|IV|V?I{1,3}|V|X)|[A-DĐ])\s*\.\s*(?P<title>\S.*)$")
+
+#: A closing total or note row of a procedure-step table ("Tổng thời gian giải quyết …",
+#: "- Thời gian giải quyết TTHC:"), and a "Ghi chú:" / "Lưu ý:" note row.
+NOTE_ROW = re.compile(r"^[-–+*]?\s*(?:Tổng(?:\s+cộng|\s+thời gian)?|Ghi chú|Lưu ý|Thời gian giải quyết)\b", re.IGNORECASE)
 
 
 # --- Citations of other documents (issue 3) -------------------------------------
@@ -180,8 +245,12 @@ SYMBOL_TYPES: dict[str, str] = {
 BASIS_KIND = re.compile(r"^(?P<kind>Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
 #: The enacting formula line ending the preamble: "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:".
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
-#: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it.
-ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$", re.DOTALL)
+#: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it; "Điều 1" alone on its
+#: line (laws and the Constitution print article headings without a full stop).
+ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+[a-z]?)\s*(?:[.:]\s*(?P<rest>.*)|$)", re.DOTALL)
+#: Articles are numbered in sequence: a "Điều n." more than this far past the last article is a
+#: quoted article of another act ("… tại Điều 10." wrapped to the start of a line), not a new one.
+ARTICLE_STEP_MAX = 3
 #: Numbered clause "1." / "2)" and lettered point "a)" / "đ)".
 CLAUSE = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<rest>\S.*)$", re.DOTALL)
 POINT = re.compile(r"^(?P<number>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.DOTALL)

@@ -20,12 +20,20 @@ KINDS = {"Căn cứ": "căn cứ", "Xét đề nghị": "xét đề nghị", "X�
          "Theo đề nghị": "theo đề nghị", "Thực hiện": "thực hiện"}
 
 
-def preamble_end(paras: list[Paragraph]) -> int:
+#: Types whose text has no preamble (căn cứ ban hành): a letter or a report opens with its
+#: body, where "Căn cứ ý kiến …" is narrative, not a legal basis.
+NO_PREAMBLE = frozenset({"Công văn", "Báo cáo"})
+
+
+def preamble_end(paras: list[Paragraph], doc_type: str | None = None) -> int:
     """Index of the first paragraph after the preamble region.
 
     The region ends at the enacting formula ("QUYẾT ĐỊNH:"), the first article,
-    plan section, numbered item or the recipients heading.
+    plan section, numbered item or the recipients heading; it is empty for the
+    types in :data:`NO_PREAMBLE`.
     """
+    if doc_type in NO_PREAMBLE:
+        return 0
     for i, para in enumerate(paras):
         text = para.text
         if (
@@ -44,8 +52,12 @@ def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list
     """The ``preamble`` part, its legal bases and every citation in it.
 
     ``paras`` is the preamble region (see :func:`preamble_end`). Returns the
-    part (normalised text of the region), one :class:`LegalBasis` per cited base
-    (or per recital citing nothing), and all citations with spans in the part.
+    part (normalised text of the region), the bases and all citations with spans
+    in the part. A "Căn cứ" clause is one basis (Decree 30 lists one basis per
+    paragraph), its ``citation`` the first document it cites, the documents chained
+    to it in the same paragraph in ``chained``. A recital ("Xét đề nghị …")
+    gives one row per proposal it cites, or one row citing nothing. Two clauses
+    printed in one paragraph ("…; Căn cứ …") are one paragraph, as printed.
     """
     part, starts = make_part("preamble", paras)
     bases: list[LegalBasis] = []
@@ -57,17 +69,22 @@ def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list
             c.end += offset
         mentions.extend(found)
         m = P.BASIS_KIND.match(para.text)
-        if not m:
-            continue
-        kind = KINDS[m.group("kind")]
-        local = [_shift(c, -offset) for c in found]
-        chosen = top_level(para.text, local, recital=kind in ("xét đề nghị", "theo đề nghị"))
-        end = offset + len(para.text)
-        if not chosen:
-            bases.append(LegalBasis(kind, para.text, offset, end, para.page, None))
-        for c in chosen:
-            bases.append(LegalBasis(kind, para.text, offset, end, para.page, _shift(c, offset)))
+        if m:
+            bases.extend(_bases(KINDS[m.group("kind")], para, offset, found))
     return part, bases, mentions
+
+
+def _bases(kind: str, para: Paragraph, offset: int, found: list[Citation]) -> list[LegalBasis]:
+    text = para.text
+    start, end = offset, offset + len(text)
+    local = [_shift(c, -start) for c in found if start <= c.start < end]
+    chosen = top_level(text, local, recital=kind in ("xét đề nghị", "theo đề nghị"))
+    if not chosen:
+        return [LegalBasis(kind, text, start, end, para.page, None)]
+    if kind == "căn cứ":
+        first, *rest = (_shift(c, start) for c in chosen)
+        return [LegalBasis(kind, text, start, end, para.page, first, rest)]
+    return [LegalBasis(kind, text, start, end, para.page, _shift(c, start)) for c in chosen]
 
 
 def _shift(c: Citation, delta: int) -> Citation:

@@ -2,8 +2,9 @@
 
 Government documents put the tone mark of an open syllable ending in "oa", "oe"
 or "uy" on the first vowel ("Hòa", "Ủy", "thủy"); newer software often puts it
-on the second ("Hoà", "Uỷ", "thuỷ"). :func:`normalize_tone_marks` moves it to the
-first vowel. It never changes the length of the text, so character offsets taken
+on the second ("Hoà", "Uỷ", "thuỷ"), and text layers and exports misplace it on
+other vowel pairs too ("Đaị", "muà"). :func:`normalize_tone_marks` puts each
+syllable's mark on the vowel the orthography gives it. It never changes the length of the text, so character offsets taken
 on the normalised text are valid on the NFC original.
 """
 
@@ -11,25 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks (dấu thanh): grave, acute, tilde, hook above, dot below.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_TONE_RE = f"[{_TONES}]"
-
-# An open syllable whose nucleus is o+a, o+e or u+y (NFD form, marks in any
-# canonical order). The onset must not end in "q" (in "quý" the "u" belongs to
-# the onset, so the mark stays on "y"); "oy" is not a nucleus that moves.
-_MARKS = "[\u0300-\u036f]*"
-_SYLLABLE = re.compile(
-    rf"(?<![^\W\d_])"  # start of a word
-    rf"(?P<onset>[^\W\d_]*?)"
-    rf"(?P<v1>[oOuU])(?P<m1>{_MARKS})"
-    rf"(?P<v2>[aAeEyY])(?P<m2>{_MARKS})"
-    rf"(?![^\W\d_]|[\u0300-\u036f])",  # end of the word: no final consonant
-)
-
-#: Vowel pairs whose tone mark moves to the first vowel.
-_NUCLEI = {("o", "a"), ("o", "e"), ("u", "y")}
+#: Vowel-quality marks (circumflex, breve, horn): â ă ê ô ơ ư carry the tone.
+_QUALITY = "\u0302\u0306\u031b"
+_VOWELS = "aeiouy"
+#: A word in NFC: letters only (a tone mark never sits outside a word).
+_WORD = re.compile(r"[^\W\d_]+")
 
 #: Icelandic eth (Ð/ð) printed by some fonts for Vietnamese Đ/đ ("Ðộc lập", "Như Ðiều 3").
 _ETH = {0x00D0: 0x0110, 0x00F0: 0x0111}
@@ -38,30 +29,75 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
-def _move_tone(match: re.Match[str]) -> str:
-    onset, v1, v2 = match.group("onset"), match.group("v1"), match.group("v2")
-    m1, m2 = match.group("m1"), match.group("m2")
-    tones = [c for c in m2 if c in _TONES]
-    if (
-        not tones
-        or any(c in _TONES for c in m1)
-        or onset.lower().endswith("q")
-        or (v1.lower(), v2.lower()) not in _NUCLEI
-        or any(c not in _TONES for c in m1 + m2)
-    ):
-        return match.group(0)
-    tone = tones[0]
-    return onset + v1 + m1 + tone + v2 + m2.replace(tone, "", 1)
+def _tone_target(letters: list[tuple[str, str]]) -> int | None:
+    """Index of the letter that carries the tone of one syllable, by the orthography rules.
+
+    ``letters`` are ``(base, marks)`` pairs. The vowel nucleus follows the onset
+    ("qu", and "gi" before a vowel, belong to the onset). A vowel with a quality
+    mark (â ă ê ô ơ ư; the last one in "ươ") carries the tone; else the last vowel
+    when a final consonant follows ("hoàn"), the middle of three ("ngoài"), the
+    first of two in an open syllable ("hòa", "thủy", "đại", "mùa"). ``None`` when
+    the word is not one syllable of that shape (more than three vowels, vowels apart).
+    """
+    bases = "".join(b.lower() for b, _ in letters)
+    start = next((i for i, c in enumerate(bases) if c in _VOWELS), None)
+    if start is None:
+        return None
+    if bases[start] == "u" and start > 0 and bases[start - 1] == "q" and start + 1 < len(bases) and bases[start + 1] in _VOWELS:
+        start += 1  # "qu" onset
+    elif bases[start] == "i" and start > 0 and bases[start - 1] == "g" and start + 1 < len(bases) and bases[start + 1] in _VOWELS:
+        start += 1  # "gi" onset
+    end = start
+    while end < len(bases) and bases[end] in _VOWELS:
+        end += 1
+    if end - start > 3 or any(c in _VOWELS for c in bases[end:]):
+        return None
+    nucleus = range(start, end)
+    marked = [i for i in nucleus if any(m in _QUALITY for m in letters[i][1])]
+    if marked:
+        return marked[-1]
+    if end < len(bases):
+        return end - 1
+    return start + 1 if end - start == 3 else start
+
+
+def _place_tone(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word if word.isascii() else _placed(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _placed(word: str) -> str:
+    """``word`` with its one tone mark on the vowel :func:`_tone_target` names."""
+    letters = []
+    for ch in word:
+        parts = unicodedata.normalize("NFD", ch)
+        letters.append((parts[0], parts[1:]))
+    toned = [i for i, (_, marks) in enumerate(letters) if any(m in _TONES for m in marks)]
+    if len(toned) != 1 or not all(b.isascii() or b in "đĐ" for b, _ in letters):
+        return word
+    target = _tone_target(letters)
+    if target is None or target == toned[0]:
+        return word
+    source = toned[0]
+    tone = next(m for m in letters[source][1] if m in _TONES)
+    letters[source] = (letters[source][0], letters[source][1].replace(tone, ""))
+    letters[target] = (letters[target][0], letters[target][1] + tone)
+    return "".join(unicodedata.normalize("NFC", b + m) for b, m in letters)
 
 
 def normalize_tone_marks(text: str) -> str:
-    """Return ``text`` in NFC with tone marks placed as government documents place them.
+    """Return ``text`` in NFC with each syllable's tone mark where government documents place it.
 
-    >>> normalize_tone_marks("Khánh Hoà, Uỷ ban, thuỷ lợi, quý")
-    'Khánh Hòa, Ủy ban, thủy lợi, quý'
+    Old-style placement in open syllables ("Hòa", "Ủy", "thủy"), and misplaced
+    marks moved to the vowel the orthography gives them ("Đaị" → "Đại", "muà" →
+    "mùa"). The length of the NFC text never changes, so character offsets taken
+    on the normalised text are valid on the NFC original.
+
+    >>> normalize_tone_marks("Khánh Hoà, Uỷ ban, thuỷ lợi, quý, Đaị hội")
+    'Khánh Hòa, Ủy ban, thủy lợi, quý, Đại hội'
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", _SYLLABLE.sub(_move_tone, decomposed))
+    return _WORD.sub(_place_tone, unicodedata.normalize("NFC", text))
 
 
 def normalize(text: str) -> str:
