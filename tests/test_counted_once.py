@@ -166,3 +166,4 @@ def test_html_diff_shows_each_plan_items_path(batch: tuple[Path, str]) -> None:
     paths = {c.new_key or c.old_key for c in result.of("plan_item") + result.of("target")}
     shown = [p for p in paths if p and f'<span class="mono path">{p}</span>' in page]
     assert shown and any(re.fullmatch(r"[IVX]+\.\d+\.[a-z]", p) for p in shown)
+    assert "Tasks (distinct task_key): 49 → 56; task rows (product lines): 52 → 59." in page

@@ -196,3 +196,20 @@ def test_read_parquet_recipe_gives_dates_and_integers(processed: Path) -> None:
     assert docs["issue_date"].dtype == "datetime64[ms]" and docs["plan_year"].dtype == pd.Int32Dtype()
     plain = pd.read_parquet(processed / "documents")  # what the recipe is for: floats and objects
     assert plain["plan_year"].dtype == "float64" and plain["issue_date"].dtype == object
+
+
+def test_datasets_written_before_the_identity_columns_still_load_and_resolve(processed: Path, tmp_path: Path) -> None:
+    """A processed/ folder from an older version lacks is_draft, version_of, the sketches and the plan period."""
+    import pyarrow.parquet as pq
+
+    from pipeline.store.identity import resolve_duplicates
+
+    out = _copy_tree(processed, tmp_path / "old")
+    new = ["is_draft", "version_of", "content_sketch", "task_sketch", "plan_start_year", "plan_end_year"]
+    for path in (out / "documents").rglob("*.parquet"):
+        table = pq.read_table(path)
+        pq.write_table(table.drop_columns([c for c in new if c in table.column_names]), path)
+    resolve_duplicates(out)
+    docs = pipeline.load("documents", out, duplicates=True)
+    assert len(docs) == ALL_DOCS and docs.version_of.isna().all()
+    assert len(pipeline.load("tasks", out)) == 12 + 52

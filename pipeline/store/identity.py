@@ -67,12 +67,12 @@ def source_kind(document: Document) -> str:
 
 
 def preference(row: Row) -> tuple[int, int, int, int, str]:
-    """Sort key of a copy: numbered first, then with a header read (issuer and type), source kind rank,
-    more task rows, doc_id."""
+    """Sort key of a copy: numbered first, then a whole document before an appendix on its own
+    (:func:`appendix_only`), source kind rank, more task rows, doc_id."""
     kind = str(row.get("source_kind") or "")
     return (
         0 if row.get("number") else 1,
-        0 if block_of(row) else 1,
+        1 if appendix_only(row) else 0,
         KIND_RANK.get(kind, len(KIND_RANK)),
         -int(row.get("task_count") or 0),
         str(row["doc_id"]),
@@ -172,14 +172,28 @@ def candidate_pairs(members: list[Row], threshold: float) -> Iterator[tuple[Row,
         yield from ((members[i], members[j]) for j in lsh.query(sketch) if j > i)
 
 
+#: Types (folded) of a file that holds only an appendix: Phụ lục printed or scanned without its document.
+APPENDIX_TYPES = frozenset({"phụ lục"})
+
+
+def appendix_only(row: Row) -> bool:
+    """True for a file that is an appendix on its own: its header was not read (no issuer or type)
+    or its type is an appendix (``APPENDIX_TYPES``)."""
+    return block_of(row) is None or fold(str(row.get("doc_type"))) in APPENDIX_TYPES
+
+
 def _join_tables(rows: list[Row], groups: _Groups) -> None:
-    """A file whose header was not read (no issuer or type: an appendix printed or scanned on its own)
-    is a copy of the document whose task table (``task_sketch``) it repeats, at least :data:`COPY_SIMILARITY`."""
-    headed = [r for r in rows if block_of(r) is not None and r.get("task_sketch") is not None]
+    """An appendix on its own (:func:`appendix_only`) is a copy of the document whose task table
+    (``task_sketch``) it repeats, at least :data:`COPY_SIMILARITY`, draft or not as it is."""
+    headed = [r for r in rows if not appendix_only(r) and r.get("task_sketch") is not None]
     for row in rows:
-        if block_of(row) is not None or row.get("task_sketch") is None:
+        if not appendix_only(row) or row.get("task_sketch") is None:
             continue
-        scored = [(similarity(row["task_sketch"], h["task_sketch"]), str(h["doc_id"])) for h in headed]
+        scored = [
+            (similarity(row["task_sketch"], h["task_sketch"]), str(h["doc_id"]))
+            for h in headed
+            if bool(h.get("is_draft")) == bool(row.get("is_draft"))
+        ]
         best = max(scored, default=(0.0, ""))
         if best[0] >= COPY_SIMILARITY:
             groups.join(str(row["doc_id"]), best[1])
@@ -228,7 +242,11 @@ def resolve_identity(rows: Iterable[Row]) -> Identity:
         finals = [m for m in members if not m.get("is_draft")]
         for draft in (m for m in members if m.get("is_draft")):
             scored = [(similarity(draft["content_sketch"], f["content_sketch"]), f) for f in finals]
-            scored = [(s, f) for s, f in scored if s >= VERSION_SIMILARITY and _numbers_agree(draft, f)]
+            scored = [
+                (s, f) for s, f in scored
+                if s >= VERSION_SIMILARITY and _numbers_agree(draft, f)
+                and best_of[str(f["doc_id"])] != best_of[str(draft["doc_id"])]  # not a copy of itself
+            ]
             if scored:
                 final = max(scored, key=lambda pair: (pair[0], str(pair[1]["doc_id"])))[1]
                 out.version_of[str(draft["doc_id"])] = best_of[str(final["doc_id"])]

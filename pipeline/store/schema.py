@@ -142,7 +142,7 @@ DOCUMENTS = pa.schema(
         _f("document_key", pa.string(), "Identity of the document whatever its file: 'issuer|number|issue_date', folded (pipeline.text.normalize.fold); without a number, 'content:issuer|doc_type|plan period|<first doc_id>' shared by the files whose text is the same document (MinHash similarity >= 0.8 in one issuer, type and plan period); null without issuer or type", source="issuer, number, issue_date, content_sketch (pipeline.store.identity)"),
         _f("duplicate_of", pa.string(), "doc_id of the preferred copy when another file is the same document (same document_key): numbered first, then text PDF, DOCX, HTML, legacy, OCR, then more task rows; null for the preferred copy", source="documents sharing a document_key (pipeline.store.identity)"),
         # Issue 15: versions, plan periods, content identity.
-        _f("is_draft", pa.bool_(), "Dự thảo: a draft, by a printed 'DỰ THẢO' line at the top or a file name that opens or closes with 'dự thảo'/'draft'", False, source="first lines and source_file (pipeline.store.sketch.is_draft)"),
+        _f("is_draft", pa.bool_(), "Dự thảo: a draft, by a printed 'DỰ THẢO' line at the top or a file name that opens or closes with 'dự thảo'/'draft'", source="first lines and source_file (pipeline.store.sketch.is_draft)"),
         _f("version_of", pa.string(), "doc_id (preferred copy) of the later version of this draft: a document of the same issuer, type and plan period, not a draft, whose text is at least 0.5 similar; null otherwise. pipeline.load leaves earlier versions out unless versions=True", source="is_draft, content_sketch (pipeline.store.identity)"),
         _f("content_sketch", pa.list_(pa.int64()), "MinHash signature (128 values < 2^32, datasketch, seed 1) of the word 3-shingles of the page text without tone marks; null for under 50 shingles", source="pages.text (pipeline.store.sketch.content_sketch)"),
         _f("task_sketch", pa.list_(pa.int64()), "MinHash signature, as content_sketch, of the appendix cells (Nhiệm vụ, Sản phẩm, Tiến độ): finds an appendix printed or scanned without its header; null for under 50 shingles", source="tasks (pipeline.store.sketch.content_sketch)"),
@@ -160,7 +160,7 @@ TASKS = pa.schema(
         _f("section", pa.string(), "Numeral of the section (group) row above ('I', 'A', '1' over '1.1'); with several task tables in a document, the table's label first ('Phụ lục II / I', or the numbered heading above the table)", source=_APPENDIX),
         _f("section_title", pa.string(), "Title of that section row (or of the heading above the table)", source=_APPENDIX),
         *(_f(c.attr, pa.string(), c.description, source=_APPENDIX) for c in TASK_COLUMNS),
-        _f("task_key", pa.string(), "'<doc_id>:<section>.<ordinal>' shared by the product lines (rows) of one task; count distinct task_key for tasks, rows for product lines; '<doc_id>:#<row_index>' for a row without an ordinal", False, source="section, ordinal (pipeline.store.rows.task_keys)"),
+        _f("task_key", pa.string(), "'<doc_id>:<section>.<ordinal>' shared by the product lines (rows) of one task; count distinct task_key for tasks, rows for product lines; '<doc_id>:#<row_index>' for a row without an ordinal", source="section, ordinal (pipeline.store.rows.task_keys)"),
         _f("source", pa.string(), "Where the task was read: 'table' (a task table) or 'prose' (labelled plan lines)", False, source=_APPENDIX),
         _f("ordinal_as_read", pa.string(), "The TT as printed when it broke its sequence and was repaired (OCR misread); null otherwise", source=_APPENDIX),
         _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX", unit="page", source=_APPENDIX),
@@ -285,8 +285,8 @@ ASSIGNMENTS = pa.schema(
     ]
     + _CHARS
     + [
-        _f("agency_current", pa.string(), "The agency as it is now: successor when the 2025 reorganisation merged it, else agency", False, source="agency, successor (pipeline/data/agencies.json)"),
-        _f("agency_group", pa.string(), "What to count by: agency_current for a named agency; for a collective its group (all spellings of 'các sở, ban, ngành' → 'sở, ban, ngành')", False, source="agency_current, or pipeline.nlp.collectives.collective_group", values=COLLECTIVE_GROUPS, open_values=True),
+        _f("agency_current", pa.string(), "The agency as it is now: successor when the 2025 reorganisation merged it, else agency", source="agency, successor (pipeline/data/agencies.json)"),
+        _f("agency_group", pa.string(), "What to count by: agency_current for a named agency; for a collective its group (all spellings of 'các sở, ban, ngành' → 'sở, ban, ngành')", source="agency_current, or pipeline.nlp.collectives.collective_group", values=COLLECTIVE_GROUPS, open_values=True),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "assignments"},
 )
