@@ -9,7 +9,10 @@ BIN := $(VENV)/bin
 APT_PACKAGES := python3 python3-venv python3-pip libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet
 # Debian packages only the tests need (a real browser opens the HTML reports); `make test` adds them.
 TEST_APT_PACKAGES := chromium
-SYSTEM_PACKAGES = $(APT_PACKAGES) $(if $(filter test,$(MAKECMDGOALS)),$(TEST_APT_PACKAGES))
+TEST_PACKAGES = $(if $(filter test,$(MAKECMDGOALS)),$(TEST_APT_PACKAGES))
+# apt-get flags: never upgrade a package already installed (--no-upgrade), and for the test-only
+# browser install only what it needs (--no-install-recommends), so `make test` changes nothing else.
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test setup system venv lock clean
@@ -24,11 +27,11 @@ setup: system $(STAMP)
 
 # Install missing Debian packages only (needs root; skipped when all present).
 system:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	tests=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || tests="$$tests $$p"; done; \
+	if [ -n "$$missing$$tests" ]; then apt-get update -qq; fi; \
+	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; $(APT_INSTALL) $$missing; fi; \
+	if [ -n "$$tests" ]; then echo "installing Debian packages for the tests:$$tests"; $(APT_INSTALL) --no-install-recommends $$tests; fi
 
 # Exact versions from requirements.lock, then the project itself without resolving again.
 $(STAMP): requirements.lock pyproject.toml

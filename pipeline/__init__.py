@@ -19,15 +19,16 @@ def parse(path):  # type: ignore[no-untyped-def]
     return parse_document(read(path))
 
 
-def load(name, root="processed", filters=None, *, duplicates=False):  # type: ignore[no-untyped-def]
+def load(name, root="processed", filters=None, *, duplicates=False, versions=False):  # type: ignore[no-untyped-def]
     """Load dataset ``name`` from ``root`` as a pandas DataFrame with the schema's types.
 
-    One row per ``document_key`` unless ``duplicates=True``; see
-    :func:`pipeline.store.load.load` for ``filters``.
+    Each document counted once: copies (``duplicates=True`` keeps them) and
+    earlier versions such as drafts (``versions=True`` keeps them) are left out;
+    see :func:`pipeline.store.load.load` for ``filters`` and the dtypes.
     """
     from pipeline.store.load import load as load_dataset
 
-    return load_dataset(name, root, filters, duplicates=duplicates)
+    return load_dataset(name, root, filters, duplicates=duplicates, versions=versions)
 
 
 def compact(root="processed"):  # type: ignore[no-untyped-def]

@@ -1,6 +1,11 @@
 """Command line: ``pipeline ingest raw/ --out processed/`` and friends (Typer + Rich).
 
 The CLI only wires stages and prints; the work is in :mod:`pipeline.ingest`.
+Every command runs inside :func:`pipeline.boundary.boundary`: a read-only or
+full output folder, a damaged manifest or dataset file prints one line saying
+what to do and exits with a documented code (0 done, 1 nothing ingested,
+2 usage or unwritable folder, 3 disk full, 4 damaged output folder, 130 Ctrl-C,
+143 SIGTERM; see :mod:`pipeline.boundary`).
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.ingest import Summary, discover
+from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, explain, sigterm_as_interrupt
+from pipeline.ingest import Outcome, Summary, discover
 from pipeline.model import Decision
-from pipeline.runner import Limits, OutputNotWritable, RunLocked, run_batch
+from pipeline.runner import Limits, run_batch
+from pipeline.runner.inputs import find_inputs
 from pipeline.runner.progress import StageProgress
 
 # The parser and the tagger (spaCy) are imported inside the commands that use
@@ -25,6 +32,8 @@ from pipeline.runner.progress import StageProgress
 
 app = typer.Typer(
     help="Turn Vietnamese provincial decisions into research datasets.",
+    epilog="Exit codes: 0 done, 1 nothing ingested, 2 usage or output folder not writable, "
+    "3 disk full, 4 damaged output folder (manifest or dataset file), 130 Ctrl-C, 143 SIGTERM.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -72,7 +81,7 @@ def ingest_command(
     failures dataset and the run goes on. Exit code 1 when no file was ingested
     or skipped, 2 when the output folder cannot be written.
     """
-    files = list(discover(inputs))
+    found = find_inputs(inputs)
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -82,26 +91,43 @@ def ingest_command(
         console=console,
         transient=False,
     )
-    stages = StageProgress(progress, total=len(files))
+    stages = StageProgress(progress, total=len(found.files))
+    finished: list[Outcome] = []
+
+    def on_file(outcome: Outcome) -> None:
+        finished.append(outcome)
+        stages.on_file(outcome)
+
     try:
-        with progress:
+        with boundary(err_console), sigterm_as_interrupt(), progress:
             summary = run_batch(
-                files,
+                found,
                 out,
                 workers=workers,
                 force=force,
                 limits=Limits(time_s=time_limit, memory_mb=memory_limit),
                 scheduler=scheduler,
                 dask_local=dask_local,
-                on_file=stages.on_file,
+                on_file=on_file,
                 on_stage=stages.on_stage,
             )
-    except (OutputNotWritable, RunLocked) as exc:
-        console.print(f"[red]error[/red] {escape(str(exc))}")
-        raise typer.Exit(code=2) from None
+    except KeyboardInterrupt as exc:
+        _interrupted(exc, finished, len(found.files))
     _print_summary(summary, out)
     if summary.documents == 0 and summary.skipped == 0 and not summary.identical:
         raise typer.Exit(code=1)
+
+
+def _interrupted(exc: KeyboardInterrupt, finished: list[Outcome], total: int) -> None:
+    """Say what an interrupted run did and that a rerun resumes; exit 130 (Ctrl-C) or 143 (SIGTERM)."""
+    what = "stopped by SIGTERM" if isinstance(exc, Terminated) else "interrupted (Ctrl-C)"
+    done = sum(1 for o in finished if o.failure is None)
+    err_console.print(
+        f"[yellow]{what}[/yellow]: {len(finished)} of {total} files handled ({done} ingested or unchanged); "
+        "their datasets are saved. Run the same command again to resume: finished files are skipped.",
+        soft_wrap=True,
+    )
+    raise typer.Exit(code=EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
 
 
 @app.command("schema")
@@ -137,7 +163,7 @@ def compact_command(
     from pipeline.runner.batch import run_lock
     from pipeline.store.compact import compact
 
-    with run_lock(out):
+    with boundary(err_console), run_lock(out):
         result = compact(out)
     console.print(
         f"compacted {result.partitions} partitions: {result.files_before} files → {result.files_after}"
@@ -147,7 +173,7 @@ def compact_command(
 def _print_summary(summary: Summary, out: Path) -> None:
     table = Table(title=f"Ingest summary → {out}", show_header=True)
     table.add_column("documents", justify="right")
-    table.add_column("tasks", justify="right")
+    table.add_column("task rows", justify="right")
     table.add_column("failures", justify="right")
     table.add_column("unchanged (skipped)", justify="right")
     table.add_column("identical copies", justify="right")
@@ -160,11 +186,35 @@ def _print_summary(summary: Summary, out: Path) -> None:
             f"[yellow]warning[/yellow] {escape(copy)}: identical to {escape(original)} "
             "(same bytes, same doc_id): counted once, both paths kept in the manifest"
         )
+    for rel in summary.damaged:
+        console.print(f"[yellow]repaired[/yellow] {escape(rel)}: damaged or missing since the last run; its documents were ingested again", soft_wrap=True)
+    for entry, reason in summary.set_aside:
+        console.print(f"[yellow]not ingested[/yellow] {escape(entry)}: {escape(reason)}", soft_wrap=True)
+    for entry, reason in summary.renamed:
+        console.print(f"[yellow]warning[/yellow] {escape(entry)}: {escape(reason)}", soft_wrap=True)
+    _print_identity(out)
     for failure in summary.failures:
         console.print(
             f"[red]failed[/red] {escape(failure.source_file)} "
             f"(stage {failure.stage}): {escape(failure.reason)}"
         )
+
+
+def _print_identity(out: Path) -> None:
+    """Documents counted once under ``out``: copies and earlier versions left out, distinct tasks."""
+    from pipeline.store.identity import identity_report
+
+    report = identity_report(out)
+    counted = report.documents - len(report.versions)
+    console.print(
+        f"{escape(str(out))}: {counted} documents counted once "
+        f"({len(report.copies)} copies of another file, {len(report.versions)} earlier versions left out); "
+        f"{report.tasks} distinct tasks in {report.task_rows} task rows (product lines)"
+    )
+    for copy, original in report.copies:
+        console.print(f"copy    {escape(copy)}: same document as {escape(original)}")
+    for draft, final in report.versions:
+        console.print(f"version {escape(draft)}: draft of {escape(final)}")
 
 
 @app.command("eval")
@@ -223,6 +273,7 @@ def diff_command(
     root: Path = typer.Option(Path("processed"), "--root", help="Datasets folder for doc_ids and --province; plan_diffs is written there."),
     threshold: float = typer.Option(60.0, "--threshold", help="Similarity (0–100) under which two tasks are different tasks."),
     save: bool = typer.Option(True, "--save/--no-save", help="Write the changes to the plan_diffs dataset under --root."),
+    force: bool = typer.Option(False, "--force", help="Align the tasks even when the two documents look unrelated."),
 ) -> None:
     """Compare two plans: tasks added, removed, reworded; deadlines, agencies, products, sections; targets; legal bases."""
     from pipeline.diff import PlanNotFound, diff_plans, resolve
@@ -241,20 +292,28 @@ def diff_command(
         else:
             raise typer.BadParameter("give OLD and NEW, or --province P --years OLD_YEAR NEW_YEAR")
     except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
-        err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
-        raise typer.Exit(code=2) from exc
-    result = diff_plans(old, new, threshold)
-    if save:
-        written = write_diff(root, result)
-        err_console.print(f"[dim]plan_diffs: {len(result.changes)} rows → {escape(str(written))}[/dim]", highlight=False, soft_wrap=True)
-    kind = fmt or ("markdown" if out is None or out.suffix.lower() == ".md" else "html")
-    text = html(result, threshold) if kind == "html" else markdown(result)
-    if out is None:
-        typer.echo(text)
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        console.print(f"report → {escape(str(out))}")
+        _reference_error(exc)
+    if old.doc_id == new.doc_id:
+        err_console.print(f"[red]both references give the same document ({escape(old.label)}): nothing to compare[/red]")
+        raise typer.Exit(code=2)
+    result = diff_plans(old, new, threshold, force=force)
+    if result.unrelated:
+        err_console.print(
+            f"[red]the two documents look unrelated: {escape(result.unrelated)}; tasks not aligned "
+            "(--force to align them anyway)[/red]"
+        )
+        raise typer.Exit(code=3)
+    with boundary(err_console):
+        if save:
+            written = write_diff(root, result)
+            err_console.print(f"[dim]plan_diffs: {len(result.changes)} rows → {escape(str(written))}[/dim]", highlight=False, soft_wrap=True)
+        kind = fmt or ("markdown" if out is None or out.suffix.lower() == ".md" else "html")
+        text = html(result, threshold) if kind == "html" else markdown(result)
+        if out is None:
+            typer.echo(text)
+        else:
+            write_text_file(out, text)
+            console.print(f"report → {escape(str(out))}")
 
 
 @app.command("show")
@@ -270,12 +329,45 @@ def show_command(
     try:
         plan = resolve(ref, root)
     except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
-        err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
-        raise typer.Exit(code=2) from exc
-    target = out or Path(f"{Path(str(plan.document.get('source_file') or plan.doc_id[:12])).stem}.html")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html(plan), encoding="utf-8")
+        _reference_error(exc)
+    target = out or Path(view_name(str(plan.document.get("source_file") or plan.doc_id[:12]), plan.doc_id))
+    with boundary(err_console):
+        write_text_file(target, html(plan))
     console.print(f"view → {escape(str(target))}")
+
+
+def _reference_error(exc: Exception) -> None:
+    """Print why a plan reference could not be read (a damaged dataset says what to do); exit 2 or 4."""
+    found = explain(exc) if type(exc).__module__.startswith("pyarrow") else None
+    if found is not None:
+        err_console.print(f"[red]error[/red]: {escape(found[1])}", soft_wrap=True, highlight=False)
+        raise typer.Exit(code=found[0]) from None
+    err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
+    raise typer.Exit(code=2) from None
+
+
+#: Longest file name (bytes) most file systems accept (ext4, XFS, NTFS in UTF-16 units).
+NAME_MAX = 255
+
+
+def view_name(source_file: str, doc_id: str) -> str:
+    """``<stem>.html`` for ``show``'s default output; a stem too long for one file name is cut
+    (at a character boundary) and given 8 digits of the ``doc_id`` so it stays unique."""
+    stem = Path(source_file).stem or doc_id[:12]
+    name = f"{stem}.html"
+    if len(name.encode("utf-8")) <= NAME_MAX:
+        return name
+    tail = f"-{doc_id[:8]}.html"
+    cut = stem.encode("utf-8")[: NAME_MAX - len(tail.encode("utf-8"))].decode("utf-8", "ignore")
+    return f"{cut}{tail}"
+
+
+def write_text_file(target: Path, text: str) -> None:
+    """Write a report atomically (temporary file, rename: never through a link planted at ``target``)."""
+    from pipeline.store.writer import write_bytes
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes(target, text.encode("utf-8"))
 
 
 @app.command("export")
@@ -289,7 +381,8 @@ def export_command(
 
     if fmt not in ("csv", "stata"):
         raise typer.BadParameter("--format must be csv or stata")
-    written = export(root, out, fmt)
+    with boundary(err_console):
+        written = export(root, out, fmt, on_warning=lambda text: err_console.print(f"[yellow]warning[/yellow] {escape(text)}", soft_wrap=True))
     table = Table(title=f"Export ({fmt}) → {out}")
     table.add_column("file")
     table.add_column("rows", justify="right")

@@ -8,6 +8,7 @@ callback so the CLI (or a notebook) decides how to show it.
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 
 # Readers, parser and writer are imported where used, so that a run whose
 # inputs are all unchanged starts without loading them (or pyarrow).
+
+#: ``errno`` values of a write that no later document can escape (disk or quota full,
+#: read-only file system): the batch stops instead of failing every remaining file.
+FOLDER_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 #: Stages a document goes through, in order (``write`` runs in the parent process).
 STAGES = ("read", "parse", "tag", "write")
@@ -71,6 +76,10 @@ class Summary:
 
     ``identical`` lists ``(source_file, identical_to)`` for files whose bytes equal
     another input's: not counted in ``documents``, no rows of their own.
+    ``set_aside`` lists ``(entry, reason)`` for entries of the input folders
+    deliberately not ingested (hidden files, links leading outside the inputs,
+    link loops …; see :mod:`pipeline.runner.inputs`) and ``renamed`` the files
+    ingested under an escaped name (file name not valid UTF-8).
     """
 
     documents: int = 0
@@ -80,6 +89,10 @@ class Summary:
     pages: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     identical: list[tuple[str, str]] = field(default_factory=list)
+    set_aside: list[tuple[str, str]] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    #: Dataset files found damaged or missing at the start of the run (their documents were ingested again).
+    damaged: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""
@@ -98,23 +111,16 @@ class Summary:
 
 
 def discover(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
-    """Yield ``(path, source_file)`` for every readable-looking file under ``inputs``.
+    """Yield ``(path, source_file)`` for every file to ingest under ``inputs``.
 
     ``source_file`` is the path relative to the folder given (POSIX form), or the
-    file name for a file given directly. Hidden files and folders are skipped.
-    Files are yielded in sorted order so runs are reproducible.
+    file name for a file given directly. Hidden files and folders, and links
+    leading outside the inputs, are left out (:func:`pipeline.runner.inputs.find_inputs`
+    also lists them). Files are yielded in sorted order so runs are reproducible.
     """
-    for item in inputs:
-        root = Path(item)
-        if root.is_file():
-            yield root, root.name
-            continue
-        for path in sorted(root.rglob("*")):
-            rel = path.relative_to(root)
-            if any(part.startswith(".") for part in rel.parts):
-                continue
-            if path.is_file() and wanted(path):
-                yield path, rel.as_posix()
+    from pipeline.runner.inputs import find_inputs
+
+    yield from find_inputs(inputs).files
 
 
 def reason_of(exc: BaseException) -> str:
@@ -187,7 +193,12 @@ def extract_file(
 
 
 def store_extracted(out: Path, extracted: Extracted) -> Outcome:
-    """Write one file's rows (or its failure record) under ``out``; never raises for I/O errors."""
+    """Write one file's rows (or its failure record) under ``out``.
+
+    An I/O error on the document becomes a ``write`` failure; a full disk or a
+    read-only file system (:data:`FOLDER_ERRORS`) is raised, so the batch stops
+    with one message instead of failing every remaining file.
+    """
     from pipeline.store.rows import failure_row
     from pipeline.store.writer import clear_failure, remove_document, write_document, write_failure
 
@@ -214,6 +225,8 @@ def store_extracted(out: Path, extracted: Extracted) -> Outcome:
                 remove_document(out, extracted.doc_id or "")
             except OSError:
                 pass
+            if exc.errno in FOLDER_ERRORS:
+                raise  # the folder itself cannot take more: stop the batch (a rerun resumes)
     if outcome.failure is not None:
         try:
             write_failure(out, failure_row(outcome.failure))
@@ -251,5 +264,13 @@ def ingest(
     on_file: Callable[[Outcome], None] | None = None,
     **options: Any,
 ) -> Summary:
-    """Ingest every file found under ``inputs`` into the datasets under ``out``."""
-    return ingest_files(discover(inputs), out, on_file, **options)
+    """Ingest every file found under ``inputs`` into the datasets under ``out``.
+
+    Entries of the inputs that are not ingested are in the summary
+    (``set_aside``) or, when they cannot be read, in ``failures``.
+    """
+    from pipeline.runner import run_batch
+    from pipeline.runner.inputs import find_inputs
+
+    options.setdefault("workers", 0)
+    return run_batch(find_inputs(inputs), out, on_file=on_file, **options)

@@ -146,7 +146,7 @@ def test_unwritable_output_folder_is_refused_up_front(tmp_path: Path) -> None:
         [sys.executable, "-m", "pipeline.cli", "ingest", str(QD2536_PDF), "--out", str(blocker / "p")],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
-    assert done.returncode == 2 and "cannot write to output folder" in done.stdout
+    assert done.returncode == 2 and "cannot write to output folder" in done.stderr  # errors go to stderr
     assert "Traceback" not in done.stdout + done.stderr
 
 

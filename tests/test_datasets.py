@@ -83,9 +83,11 @@ def test_partition_columns_are_not_inside_the_files(processed: Path) -> None:
 
 def test_load_returns_schema_types_and_applies_filters(processed: Path) -> None:
     docs = pipeline.load("documents", processed)
-    assert docs["issue_date"].dtype == pd.ArrowDtype(pa.date32())
-    assert docs["page_count"].dtype == pd.ArrowDtype(pa.int32())
-    assert docs["year"].dtype == pd.ArrowDtype(pa.int32())
+    assert docs["issue_date"].dtype == "datetime64[ms]"
+    assert docs["page_count"].dtype == pd.Int32Dtype() and docs["plan_year"].dtype == pd.Int32Dtype()
+    assert docs["year"].dtype == pd.Int32Dtype() and docs["is_draft"].dtype == pd.BooleanDtype()
+    seed = docs.set_index("number").loc["4032/QĐ-UBND"]
+    assert seed["issue_date"] == pd.Timestamp("2016-12-27") and seed["plan_year"] == 2017
     tasks = pipeline.load("tasks", processed, filters=[("province", "=", "lam-dong"), ("year", "=", 2026)])
     assert len(tasks) == 52 and set(tasks["lead_text"].notna()) == {True}
     none = pipeline.load("tasks", processed, filters=[("year", "=", 1999)])
@@ -100,7 +102,9 @@ def test_same_decision_in_pdf_and_docx_shares_a_key_and_load_keeps_one(processed
     assert pdf["document_key"] == docx["document_key"] == SEED_KEY
     assert (pdf["source_kind"], docx["source_kind"]) == ("text", "docx")
     assert pd.isna(pdf["duplicate_of"]) and docx["duplicate_of"] == pdf["doc_id"]
-    assert pd.isna(everything.loc["Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx", "document_key"])  # unnumbered draft
+    # an unnumbered plan gets a key from its content: issuer, type, plan period, first doc_id of its copies
+    lamdong = everything.loc["Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx"]
+    assert lamdong["document_key"] == f"content:ủy ban nhân dân tỉnh lâm đồng|kế hoạch|2026-2026|{lamdong['doc_id'][:16]}"
     one_each = pipeline.load("documents", processed)
     assert len(everything) == ALL_DOCS and len(one_each) == ALL_DOCS - 1
     assert "4032-QD-UBND.docx" not in set(one_each["source_file"])
@@ -182,3 +186,13 @@ def test_compact_merges_files_keeps_rows_and_reruns_stay_exact(tmp_path: Path) -
     assert len(pipeline.load("tasks", out, duplicates=True)) == 36
     assert visible_temporaries(out) == []
     assert set(DATASETS) >= {"documents", "tasks", "failures"}
+
+
+def test_read_parquet_recipe_gives_dates_and_integers(processed: Path) -> None:
+    """The one-line recipe the README gives for plain pandas: datetime64 dates, nullable integer years."""
+    docs = pd.read_parquet(
+        processed / "documents", dtype_backend="numpy_nullable", to_pandas_kwargs={"date_as_object": False}
+    )
+    assert docs["issue_date"].dtype == "datetime64[ms]" and docs["plan_year"].dtype == pd.Int32Dtype()
+    plain = pd.read_parquet(processed / "documents")  # what the recipe is for: floats and objects
+    assert plain["plan_year"].dtype == "float64" and plain["issue_date"].dtype == object

@@ -109,15 +109,16 @@ def test_cli_diff_by_doc_id_and_province_year(tmp_path):
     result = runner.invoke(app, ["diff", old[:10], new[:10], "--root", str(root), "--format", "markdown"])
     assert result.exit_code == 0, result.output
     assert "| task | 52 | 59 | 7 | 0 |" in result.stdout
-    # Both plans sit in year=2026; the plan with most tasks (2026–2030, 59 rows) is chosen for a year.
+    # Both plans sit in year=2026; only the plan of 2026 alone is "the 2026 plan" (never the 2026–2030
+    # plan, whatever its task count), so 2026 against 2026 is one document: refused, not diffed with itself.
     result = runner.invoke(
         app, ["diff", "--province", "Lâm Đồng", "--years", "2026", "2026", "--root", str(root), "--no-save"]
     )
-    assert result.exit_code == 0, result.output
-    assert "| task | 59 | 59 | 0 | 0 |" in result.stdout
+    assert result.exit_code == 2 and "same document" in " ".join(result.output.split())
+    assert "giai đoạn 2026 - 2030" not in result.output
     missing = runner.invoke(app, ["diff", "--province", "lam-dong", "--years", "2017", "2026", "--root", str(root)])
     assert missing.exit_code == 2
-    assert "no plan for province 'lam-dong' and year 2017" in missing.output
+    assert "no plan of the year 2017 alone for province 'lam-dong'" in " ".join(missing.output.split())
     not_a_plan = tmp_path / "notes.docx"
     not_a_plan.write_bytes(b"not a zip")
     bad = runner.invoke(app, ["diff", str(not_a_plan), str(LAMDONG_DOCX), "--root", str(root)])

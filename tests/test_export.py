@@ -74,3 +74,37 @@ def test_stata_reserved_words_get_a_suffix():
     # deadlines.end (DESIGN.md §3) is a reserved word in Stata; other names pass unchanged.
     assert stata_name("end") == "end_"
     assert stata_name("deadline_text") == "deadline_text"
+
+
+def test_csv_writes_integers_as_integers_and_dates_as_iso_for_pandas_and_duckdb(processed, tmp_path):
+    """No '11.0' for a page count with a null beside it (the DOCX has no pages); ISO dates; both readers
+    infer integer and date types."""
+    import duckdb
+
+    CliRunner().invoke(app, ["export", "--format", "csv", "--root", str(processed), "--out", str(tmp_path)])
+    text = (tmp_path / "documents.csv").read_text("utf-8-sig")
+    assert ",11," in text and "11.0" not in text and ",2017," in text and "2016-12-27" in text
+    docs = pd.read_csv(tmp_path / "documents.csv", encoding="utf-8-sig", parse_dates=["issue_date"])
+    assert docs.plan_start_year.dtype == "int64" and docs.issue_date.dtype.kind == "M"
+    assert sorted(docs.page_count.dropna()) == [11]  # blank for the DOCX
+    table = duckdb.sql(f"SELECT * FROM read_csv('{tmp_path / 'documents.csv'}')")
+    types = dict(zip(table.columns, map(str, table.types)))
+    assert types["plan_year"] == "BIGINT" and types["issue_date"] == "DATE" and types["page_count"] == "BIGINT"
+    seed = duckdb.sql(f"SELECT plan_year, issue_date FROM read_csv('{tmp_path / 'documents.csv'}') WHERE number = '4032/QĐ-UBND'").fetchall()[0]
+    assert seed == (2017, __import__("datetime").date(2016, 12, 27))
+
+
+def test_stata_categorical_columns_carry_value_labels(processed, tmp_path):
+    """role, deadline kind, agency kind … open in pandas' read_stata as labelled categories."""
+    CliRunner().invoke(app, ["export", "--format", "stata", "--root", str(processed), "--out", str(tmp_path)])
+    assignments = pd.read_stata(tmp_path / "assignments.dta")
+    assert isinstance(assignments.role.dtype, pd.CategoricalDtype)
+    assert set(assignments.role.dropna()) <= {"lead", "coordinate", "appraise", "monitor"} and "lead" in set(assignments.role)
+    assert "sở, ban, ngành" in set(assignments.agency_group.astype(str))
+    with pd.io.stata.StataReader(tmp_path / "deadlines.dta") as reader:
+        labels = reader.value_labels()
+        variables = reader.variable_labels()
+    assert labels["kind"][1] == "date" and labels["kind"][10] == "per_schedule"
+    assert variables["quarter"].startswith("Calendar quarter of the end date")
+    codes = pd.read_stata(tmp_path / "deadlines.dta", convert_categoricals=False)
+    assert codes.kind.dropna().between(1, 10).all()

@@ -41,6 +41,20 @@ def test_cli_schema_prints_fields_and_rejects_unknown_dataset() -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["schema", "documents"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "document_key" in result.output and "schema version 2" in result.output
+    assert "document_key" in result.output and f"schema version {SCHEMA_VERSION}" in result.output
     result = runner.invoke(app, ["schema", "nope"])
     assert result.exit_code == 2 and "unknown dataset" in result.output
+
+
+def test_categorical_columns_list_their_allowed_values_in_the_reference() -> None:
+    """Deadline kind, role, agency kind … carry their values in the schema and in docs/schema.md."""
+    from pipeline.store.schema import allowed_values
+
+    role = DATASETS["assignments"].field("role")
+    assert allowed_values(role) == (["lead", "coordinate", "appraise", "monitor"], False)
+    kinds, open_ = allowed_values(DATASETS["deadlines"].field("kind"))
+    assert "quarter" in kinds and "per_schedule" in kinds and not open_
+    assert allowed_values(DATASETS["assignments"].field("agency_kind"))[1]  # unseen names add kinds
+    text = (ROOT / "docs" / "schema.md").read_text("utf-8")
+    assert "Values: 'lead', 'coordinate', 'appraise', 'monitor'" in text
+    assert "'sở, ban, ngành'" in text

@@ -16,6 +16,9 @@ from pipeline.diff.plan import Plan, PlanNotFound, resolve
 __all__ = ["Card", "Change", "Plan", "PlanDiff", "PlanNotFound", "diff", "diff_plans", "resolve"]
 
 
-def diff(old: str, new: str, root: str | Path = "processed") -> PlanDiff:
-    """Diff two plans given as file paths or doc_ids (looked up under ``root``)."""
-    return diff_plans(resolve(old, root), resolve(new, root))
+def diff(old: str, new: str, root: str | Path = "processed", *, force: bool = False) -> PlanDiff:
+    """Diff two plans given as file paths or doc_ids (looked up under ``root``).
+
+    Unrelated documents are not aligned unless ``force`` (``PlanDiff.unrelated`` says why).
+    """
+    return diff_plans(resolve(old, root), resolve(new, root), force=force)

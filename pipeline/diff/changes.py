@@ -62,13 +62,19 @@ class Card:
 
 @dataclass(slots=True)
 class PlanDiff:
-    """Everything one diff found: the two plans, the changes, and the task cards in new order."""
+    """Everything one diff found: the two plans, the changes, and the task cards in new order.
+
+    ``unrelated`` is set when the documents look unrelated (different issuers and
+    provinces, little text in common): nothing but the header was compared.
+    """
 
     old: Plan
     new: Plan
     changes: list[Change] = _field(default_factory=list)
     cards: list[Card] = _field(default_factory=list)
     sources: dict[str, str] = _field(default_factory=dict)
+    #: Why the two documents look unrelated (then tasks and body were not compared), else ``None``.
+    unrelated: str | None = None
 
     def of(self, entity: str, kind: str | None = None) -> list[Change]:
         """Changes of one entity (and kind)."""

@@ -194,25 +194,44 @@ def from_datasets(root: str | Path, doc_id: str) -> Plan:
     return Plan(doc, rows, _page_paragraphs(root, full), available)
 
 
+def _period(d: Row) -> tuple[int | None, int | None]:
+    """``(plan_start_year, plan_end_year)`` of a documents row; ``plan_year`` twice for rows written before them."""
+    start, end = d.get("plan_start_year"), d.get("plan_end_year")
+    if start is None and d.get("plan_year") is not None:
+        start = end = d.get("plan_year")
+    return start, end
+
+
 def for_province_year(root: str | Path, province: str, year: int) -> Plan:
     """The plan of ``province`` (slug or name) for ``year`` in the datasets under ``root``.
 
-    Picks, among documents of that partition that carry a plan, the one with the
-    most task rows, then the latest issue date. Raises :class:`PlanNotFound`.
+    Only a plan whose period is that one year ("Kế hoạch … năm 2026": ``plan_start_year``
+    = ``plan_end_year`` = 2026) is taken; copies (``duplicate_of``) and earlier
+    versions (``version_of``: drafts) are skipped; among several, the one with
+    the most task rows, then the latest issue date. Raises :class:`PlanNotFound`
+    naming the multi-year plans that cover ``year`` (a 2026–2030 plan is not
+    the 2026 plan: pass its doc_id instead).
     """
     from pipeline.structure.province import slug
 
     want = slug(province, default=province)
-    docs = [
+    plans = [
         d
         for d in documents(root)
         if (d.get("province") == want or slug(d.get("province_name"), default="") == want)
-        and int(d.get("year") or d.get("plan_year") or 0) == int(year)
         and (d.get("plan_title") or d.get("doc_type") == "Kế hoạch")
         and not d.get("duplicate_of")  # another copy (PDF/DOCX/scan) of a document already counted
+        and not d.get("version_of")  # a draft of a later document
     ]
+    docs = [d for d in plans if _period(d) == (int(year), int(year))]
     if not docs:
-        raise PlanNotFound(f"no plan for province {province!r} and year {year} under {root}")
+        covering = [
+            f"{d.get('plan_title') or d.get('source_file')} ({_period(d)[0]}–{_period(d)[1]}, doc_id {str(d['doc_id'])[:12]})"
+            for d in plans
+            if None not in _period(d) and _period(d)[0] <= int(year) <= _period(d)[1]  # type: ignore[operator]
+        ]
+        more = f"; plans covering {year} over several years: {'; '.join(covering)} (give its doc_id)" if covering else ""
+        raise PlanNotFound(f"no plan of the year {year} alone for province {province!r} under {root}{more}")
     docs.sort(key=lambda d: (d.get("task_count") or 0, str(d.get("issue_date") or "")), reverse=True)
     return from_datasets(root, str(docs[0]["doc_id"]))
 

@@ -40,6 +40,16 @@ def _notes(d: PlanDiff) -> list[str]:
     return notes
 
 
+def task_counts(d: PlanDiff) -> str:
+    """'Tasks (distinct task_key): 49 → 56; task rows (product lines): 52 → 59' for the summary."""
+
+    def count(rows: list[dict]) -> tuple[int, int]:
+        return len({r.get("task_key") or r.get("task_id") for r in rows}), len(rows)
+
+    (old_tasks, old_rows), (new_tasks, new_rows) = count(d.old.get("tasks")), count(d.new.get("tasks"))
+    return f"Tasks (distinct task_key): {old_tasks} → {new_tasks}; task rows (product lines): {old_rows} → {new_rows}."
+
+
 def html(d: PlanDiff, threshold: float = NO_MATCH) -> str:
     """The whole report as one HTML document (inline CSS, no scripts, no external assets)."""
     from pipeline.views import render
@@ -57,7 +67,7 @@ def html(d: PlanDiff, threshold: float = NO_MATCH) -> str:
         summary=d.summary(),
         kinds=KINDS,
         threshold=threshold,
-        notes=_notes(d),
+        notes=[task_counts(d), *_notes(d)],
         document_changes=d.of("document"),
         target_changes=d.of("target"),
         targets_available="targets" in d.old.available & d.new.available,
@@ -68,6 +78,7 @@ def html(d: PlanDiff, threshold: float = NO_MATCH) -> str:
             {"plan_items"} <= d.old.available & d.new.available or {"paragraphs"} <= d.old.available & d.new.available
         ),
         cards=d.cards,
+        unrelated=d.unrelated,
     )
 
 
@@ -104,7 +115,10 @@ def markdown(d: PlanDiff) -> str:
         lines.append(
             f"| {row['entity']} | {row['old']} | {row['new']} | " + " | ".join(str(row[k]) for k in KINDS) + " |"
         )
-    lines += [""] + [f"> {n}" for n in _notes(d)]
+    notes = [f"> {n}" for n in _notes(d)]
+    lines += ["", task_counts(d)] + ([""] + notes if notes else [])
+    if d.unrelated:
+        lines += ["", f"> **These two documents look unrelated:** {d.unrelated}. Tasks were not aligned."]
     for entity, title in (
         ("document", "Document"),
         ("target", "Targets"),

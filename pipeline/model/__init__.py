@@ -12,5 +12,6 @@ left: ``(x0, top, x1, bottom)``, as pdfplumber reports them. Formats without pag
 from pipeline.model.decision import Span, Signature, Task, Decision, Failure, Part, Citation, LegalBasis, Article, Recipient, PlanItem, Target
 from pipeline.model.source import Line, Cell, Table, Word, Page, Document, BBox, SourceKind
 from pipeline.model.tags import Mention, Assignment, Deadline, Product, Annotations
+from pipeline.model.tables import DocumentTable, TableKind
 
-__all__ = ["Annotations", "Article", "Assignment", "BBox", "Cell", "Citation", "Deadline", "Decision", "Document", "Failure", "LegalBasis", "Line", "Mention", "Page", "Part", "PlanItem", "Product", "Recipient", "Signature", "SourceKind", "Span", "Table", "Target", "Task", "Word"]
+__all__ = ["Annotations", "Article", "Assignment", "BBox", "Cell", "Citation", "Deadline", "Decision", "Document", "DocumentTable", "Failure", "LegalBasis", "Line", "Mention", "Page", "Part", "PlanItem", "Product", "Recipient", "Signature", "SourceKind", "Span", "Table", "TableKind", "Target", "Task", "Word"]

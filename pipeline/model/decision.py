@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 from pipeline.model.source import BBox, Document, Page
+from pipeline.model.tables import DocumentTable
 from pipeline.model.tags import Annotations
 
 
@@ -53,9 +54,17 @@ class Task:
     lead_text: str | None = None
     coordinate_text: str | None = None
     monitor_text: str | None = None
+    note_text: str | None = None
+    """Ghi chú / Căn cứ column: a remark or the basis the task was added on."""
+    kinh_phi: str | None = None
+    """Kinh phí / Nguồn kinh phí column (budget) as printed, where the table has one."""
     page_start: int | None = None
     page_end: int | None = None
     block: int | None = None
+    source: str = "table"
+    """Where the task was read: ``"table"`` (a task table) or ``"prose"`` (labelled plan lines)."""
+    ordinal_as_read: str | None = None
+    """The TT as printed when :func:`pipeline.structure.appendix.check_ordinals` repaired it."""
 
 
 @dataclass(slots=True)
@@ -107,6 +116,8 @@ class Decision:
     targets: list[Target] = field(default_factory=list)
     # Tag stage (pipeline/nlp): assignments, deadlines, products, mentions.
     annotations: Annotations | None = None
+    #: Every table of the document, fragments stitched and kinds set (pipeline.structure.tables).
+    tables: list[DocumentTable] = field(default_factory=list)
 
 
 @dataclass(slots=True)

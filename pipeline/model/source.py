@@ -15,7 +15,7 @@ from typing import Literal
 BBox = tuple[float, float, float, float]
 """``(x0, top, x1, bottom)`` in PDF points, origin top left of the page."""
 
-SourceKind = Literal["text", "ocr", "legacy_decoded", "docx", "html", "markdown"]
+SourceKind = Literal["text", "ocr", "legacy_decoded", "docx", "html", "markdown", "spreadsheet"]
 
 
 @dataclass(slots=True)
@@ -76,6 +76,9 @@ class Table:
     A table that runs over several PDF pages arrives as one ``Table`` per page,
     in order; ``structure.appendix`` stitches them. ``n_cols`` is the grid width.
     ``block`` is the position of the table among the document's blocks.
+    ``name`` is the worksheet name of a spreadsheet table (``None`` elsewhere).
+    ``depth`` is 0 for a table in the body and 1 for a table nested inside a
+    cell of another (DOCX), 2 one level further, and so on.
     """
 
     rows: list[list[Cell]]
@@ -83,6 +86,8 @@ class Table:
     page: int | None = None
     bbox: BBox | None = None
     block: int = 0
+    name: str | None = None
+    depth: int = 0
 
 
 @dataclass(slots=True)
@@ -118,6 +123,10 @@ class Page:
     stamps: list[Line] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
     ocr_confidence: float | None = None
+    #: Borderless layout tables (header block issuer | motto, recipients | signature)
+    #: whose cells the reader turned into ``lines``; kept as grids for the ``tables``
+    #: dataset only (never parsed as data tables, not in :meth:`Document.tables`).
+    layout_tables: list[Table] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -131,7 +140,7 @@ class Document:
 
     doc_id: str
     source_file: str
-    source_format: Literal["pdf", "docx", "html", "markdown", "text", "doc"]
+    source_format: Literal["pdf", "docx", "html", "markdown", "text", "doc", "xlsx", "xls"]
     pages: list[Page]
     paged: bool = True
     #: Signing times of the PDF's digital signatures (thời gian ký số), as

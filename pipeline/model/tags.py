@@ -82,6 +82,8 @@ class Deadline:
     note: str | None = None
     row_index: int | None = None
     field: str = "deadline_text"
+    #: The range was written backwards ("2011 - 2008"): start/end hold it in order, and the tag stage warns.
+    backwards: bool = False
 
 
 @dataclass(slots=True)

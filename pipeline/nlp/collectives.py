@@ -95,3 +95,51 @@ def collective_name(text: str) -> str:
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         name = name[0].lower() + name[1:]
     return name
+
+
+#: Groups of collective mentions a researcher can count by (``assignments.agency_group``), tried in
+#: order on the lower-cased mention; the first whose pattern matches names the group.
+#: Qualifiers ("liên quan", "trên địa bàn tỉnh") do not change the group.
+_GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # bộ, ngành Trung ương; các bộ, cơ quan trung ương
+    ("bộ, ngành trung ương", re.compile(r"(?<!\w)(?:bộ|trung ương)(?!\w)")),
+    # UBND các xã, phường, đặc khu; UBND cấp xã
+    ("UBND cấp xã", re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+(?:cấp xã|các\s+(?:xã|phường|đặc khu|thị trấn))")),
+    # UBND cấp huyện; UBND các huyện, thị xã, thành phố
+    ("UBND cấp huyện", re.compile(r"^(?:ubnd|ủy ban nhân dân)\s+(?:cấp huyện|các\s+(?:huyện|thị xã|thành phố))")),
+)
+#: Provincial departments and sectors: sở, ban, ngành, the specialised agencies of the provincial UBND.
+_DEPARTMENTS = re.compile(r"(?<!\w)(?:sở|ban|ngành|cơ quan chuyên môn)(?!\w)")
+#: Localities: địa phương, xã, phường, huyện.
+_LOCALITIES = re.compile(r"(?<!\w)(?:địa phương|xã|phường|đặc khu|huyện|thị xã)(?!\w)")
+
+
+def collective_group(name: str) -> str:
+    """The group of a collective mention, whatever its spelling.
+
+    "các sở, ban, ngành", "các SỞ, ban, ngành", "các sở, ngành liên quan",
+    "tất cả các cơ quan chuyên môn thuộc UBND tỉnh" → ``'sở, ban, ngành'``;
+    with localities ("các sở, ban, ngành và địa phương") → ``'sở, ban, ngành, địa phương'``;
+    ``'UBND cấp xã'``, ``'UBND cấp huyện'``, ``'bộ, ngành trung ương'``; any other
+    group of agencies, units or localities → ``'cơ quan, đơn vị, địa phương'``.
+    Source: ``assignments.agency`` of a collective (:func:`collective_name`).
+    """
+    key = " ".join(name.lower().split())
+    key = re.sub(r"thuộc\s+(?:ubnd|ủy ban nhân dân)\s+\S+", "", key)
+    for group, pattern in _GROUP_PATTERNS:
+        if pattern.search(key):
+            return group
+    if _DEPARTMENTS.search(key):
+        return "sở, ban, ngành, địa phương" if _LOCALITIES.search(key) else "sở, ban, ngành"
+    return "cơ quan, đơn vị, địa phương"
+
+
+#: Every value :func:`collective_group` returns (schema reference, Stata value labels).
+COLLECTIVE_GROUPS = (
+    "sở, ban, ngành",
+    "sở, ban, ngành, địa phương",
+    "UBND cấp xã",
+    "UBND cấp huyện",
+    "bộ, ngành trung ương",
+    "cơ quan, đơn vị, địa phương",
+)

@@ -9,6 +9,9 @@ per_schedule. Start/end are inclusive ISO dates or ``None``. Phrases that need
 the plan's year ("năm liền kề", "trong tháng 01" without a year, "thường xuyên
 trong năm") are resolved with ``plan_year`` and say so in ``note``.
 
+A year range written backwards ("2011 - 2008") is read in order (2008–2011),
+with ``note`` and ``Deadline.backwards`` set; the tag stage turns it into a warning.
+
 Several deadlines in one cell stay separate: all phrases are found, the
 leftmost-longest win where they overlap, in text order.
 """
@@ -116,8 +119,15 @@ def _from_year(m: re.Match[str], plan_year: int | None) -> tuple:
     return "ongoing", date(year, 1, 1), None, None, f"from {year} onward"
 
 
+#: Note of a year range written backwards ("2011 - 2008", a typo met in real plans).
+BACKWARDS_NOTE = "years written backwards ({a}-{b}): read as {b}-{a}"
+
+
 def _multi(m: re.Match[str], plan_year: int | None) -> tuple:
+    """ "giai đoạn 2016-2020" → multi_year 2016-01-01 … 2020-12-31; a backwards range is put in order, with a note."""
     a, b = int(m.group(1)), int(m.group(2))
+    if a > b:
+        return "multi_year", date(b, 1, 1), date(a, 12, 31), None, BACKWARDS_NOTE.format(a=a, b=b)
     return "multi_year", date(a, 1, 1), date(b, 12, 31), None, None
 
 
@@ -211,7 +221,8 @@ def parse_deadlines(text: str, plan_year: int | None = None, key: str | None = N
             continue
         end = len(text[: m.end()].rstrip(" .,"))
         s = start + len(text[start:end]) - len(text[start:end].lstrip())
-        out.append(Deadline(text[s:end], kind, first, last, s, end, recurrence, note))
+        backwards = build is _multi and first is not None and int(m.group(1)) > int(m.group(2))
+        out.append(Deadline(text[s:end], kind, first, last, s, end, recurrence, note, backwards=backwards))
         taken_until = m.end()
     return out
 

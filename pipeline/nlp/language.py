@@ -25,6 +25,11 @@ from spacy.util import filter_spans
 # Registering the factories and the tokenizer is a side effect of importing them.
 from pipeline.nlp import agencies, deadlines, products, references, roles, tokenizer  # noqa: F401
 
+#: Longest text one call may tag. spaCy's default (1,000,000) guards its parser and NER models,
+#: which this rule-only pipeline does not run; a long paragraph or a flattened table must not
+#: fail the tag stage. Memory stays bounded by the per-document limit (pipeline.runner.limits).
+MAX_CHARS = 20_000_000
+
 SPAN_GROUPS = ("agencies", "role_cues", "deadlines", "products", "citations", "targets")
 
 CONFIG = {
@@ -45,6 +50,7 @@ def merge_entities(doc: Doc) -> Doc:
 def build_nlp() -> Language:
     """A new Vietnamese pipeline with every available tagging component."""
     nlp = spacy.blank("vi", config=CONFIG)
+    nlp.max_length = MAX_CHARS
     nlp.add_pipe("vn_agencies")
     nlp.add_pipe("vn_role_cues")
     nlp.add_pipe("vn_citations")

@@ -158,5 +158,10 @@ def tag(decision: Decision, with_body: bool = True) -> Annotations:
                     ann.mentions.append(mention)
     decision.warnings.extend(f"tag: unresolved agency (row {r}, {f}): {item}" for r, f, item in ann.unresolved)
     decision.warnings.extend(f"tag: no deadline recognised (row {r}): {text}" for r, text in ann.unparsed_deadlines)
+    decision.warnings.extend(
+        f"tag: deadline years written backwards (row {d.row_index}): {d.text!r} read as {d.start.year}-{d.end.year}"
+        for d in ann.deadlines
+        if d.backwards and d.start and d.end
+    )
     decision.annotations = ann
     return ann

@@ -28,14 +28,14 @@ BOMB_RATIO = 100
 
 
 #: File name suffixes that :func:`read` accepts, for directory scans.
-SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md", ".html", ".htm")
+SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md", ".html", ".htm", ".xlsx", ".xlsm", ".xls")
 
 #: Suffixes of files read as text whatever their bytes look like.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 #: Suffixes that promise a binary format: content that is not that format is
 #: rejected rather than read as text.
-BINARY_SUFFIXES = (".pdf", ".docx", ".doc", ".xls", ".xlsx", ".odt", ".rtf", ".zip")
+BINARY_SUFFIXES = (".pdf", ".docx", ".doc", ".xls", ".xlsx", ".xlsm", ".odt", ".rtf", ".zip")
 
 #: Notes that travel with a collection of documents (README.md, SOURCES.md,
 #: LICENSE.txt …): text files, but not documents to ingest.
@@ -54,7 +54,9 @@ def sniff(data: bytes, suffix: str) -> str:
     """Return the format of a file from its first bytes.
 
     One of ``"pdf"``, ``"docx"``, ``"doc"`` (an OLE2 compound file holding a
-    ``WordDocument`` stream: Word 97–2003), ``"html"`` (a document starting with
+    ``WordDocument`` stream: Word 97–2003; or RTF named ``.doc``), ``"xlsx"`` (a ZIP package with an
+    ``xl/`` part: Excel 2007+), ``"xls"`` (an OLE2 file holding a ``Workbook``
+    or ``Book`` stream: Excel 97–2003), ``"html"`` (a document starting with
     ``<!DOCTYPE html>`` or ``<html``, or any ``.html``/``.htm`` file) or ``"text"`` (plain text or
     Markdown: a ``.txt`` or ``.md`` file, or a file without a binary-format
     suffix whose first 64 KiB hold no control bytes other than tab, line and
@@ -64,23 +66,48 @@ def sniff(data: bytes, suffix: str) -> str:
     if not data:
         raise UnsupportedInput("empty file (0 bytes)")
     head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
-        # Readers accept the header anywhere in the first 1024 bytes (ISO 32000-1, Annex H.3 note 13):
-        # some portals prepend bytes to the file.
+    if head.startswith(b"%PDF-") or pdf_header_offset(data) is not None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        if suffix == ".docx" or b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096]:
+        names = data[:65536]  # local file headers: part names such as word/document.xml, xl/workbook.xml
+        if b"word/" in names:
             return "docx"
-        raise UnsupportedInput("ZIP archive that is not a Word (.docx) document")
+        if b"xl/" in names or suffix in (".xlsx", ".xlsm"):
+            return "xlsx"
+        if suffix == ".docx" or b"[Content_Types].xml" in data[:4096]:
+            return "docx"
+        raise UnsupportedInput("ZIP archive that is not a Word (.docx) document or an Excel (.xlsx) workbook")
     if head.startswith(OLE2_MAGIC):
-        if "WordDocument".encode("utf-16-le") in data or suffix == ".doc":
+        from pipeline.readers.doc import has_word_stream
+
+        if has_word_stream(data):
             return "doc"
-        raise UnsupportedInput("OLE2 compound file that is not a Word 97-2003 (.doc) document")
-    if suffix in (".html", ".htm") or (suffix not in BINARY_SUFFIXES and _HTML_START.match(head)):
+        if _OLE2_WORKBOOK.search(data) or suffix == ".xls":
+            return "xls"
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise UnsupportedInput("encrypted Office document: a password is needed to open it")
+        raise UnsupportedInput("OLE2 compound file that is not a Word 97-2003 (.doc) document or an Excel 97-2003 (.xls) workbook")
+    # A .doc is read by its bytes: Word saved RTF, web pages and text under that name too.
+    binary = suffix in BINARY_SUFFIXES and suffix != ".doc"
+    if suffix == ".doc" and head.startswith(b"{\\rtf"):
+        return "doc"
+    if suffix in (".html", ".htm") or (not binary and _HTML_START.match(head)):
         return "html"
-    if suffix in TEXT_SUFFIXES or (suffix not in BINARY_SUFFIXES and _looks_like_text(data[:65536])):
+    if suffix in TEXT_SUFFIXES or (not binary and _looks_like_text(data[:65536])):
         return "text"
     raise UnsupportedInput(f"unrecognised content for a {suffix or 'suffix-less'} file")
+
+
+#: How far into a file a PDF header may start: PDF readers (Acrobat, PDFium,
+#: pdfminer) look for "%PDF-" within the first 1024 bytes, so mail gateways and
+#: signing tools that prepend a few bytes leave a readable PDF.
+PDF_HEADER_WINDOW = 1024
+
+
+def pdf_header_offset(data: bytes) -> int | None:
+    """Bytes before the "%PDF-" header when it lies within :data:`PDF_HEADER_WINDOW`, else None."""
+    at = data[:PDF_HEADER_WINDOW].find(b"%PDF-")
+    return None if at < 0 else at
 
 
 #: Start of an HTML document (after a byte-order mark or blank space).
@@ -88,6 +115,10 @@ _HTML_START = re.compile(rb"^(\xef\xbb\xbf)?\s*(<!--.*?-->\s*)*<(!doctype\s+html
 
 #: First bytes of an OLE2 compound file (Word 97–2003 .doc, .xls, .ppt).
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+#: Directory entry of an Excel 97–2003 workbook stream ("Workbook"; "Book" in Excel 5/95),
+#: as the UTF-16-LE name the OLE2 directory stores, followed by its NUL terminator.
+_OLE2_WORKBOOK = re.compile("(Workbook|Book)\x00".encode("utf-16-le"))
 
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
@@ -116,7 +147,13 @@ def read(path: str | Path, doc_id: str | None = None) -> Document:
         if kind == "pdf":
             from pipeline.readers.pdf_text import read_pdf
 
-            return read_pdf(path, doc_id)
+            document = read_pdf(path, doc_id)
+            junk = pdf_header_offset(data) or 0
+            if junk and data[:junk].strip():
+                document.pages[0].warnings.insert(
+                    0, f"reader: {junk} byte(s) before the %PDF header ignored (PDF readers accept a header within {PDF_HEADER_WINDOW} bytes)"
+                )
+            return document
         if kind == "doc":
             from pipeline.readers.doc import read_doc
 
@@ -129,6 +166,12 @@ def read(path: str | Path, doc_id: str | None = None) -> Document:
             from pipeline.readers.text import read_text
 
             return read_text(path, doc_id)
+        if kind in ("xlsx", "xls"):
+            from pipeline.readers.spreadsheet import read_spreadsheet
+
+            if kind == "xlsx":
+                check_zip_bomb(path, "XLSX")
+            return read_spreadsheet(path, doc_id, kind)
         from pipeline.readers.docx import read_docx
 
         check_zip_bomb(path)
@@ -136,7 +179,7 @@ def read(path: str | Path, doc_id: str | None = None) -> Document:
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - library errors become one clear reason
-        if kind not in ("pdf", "docx") or type(exc).__module__.startswith("pipeline"):
+        if kind not in ("pdf", "docx", "xlsx", "xls") or type(exc).__module__.startswith("pipeline"):
             raise  # other readers word their own errors
         raise DamagedInput(explain(kind, exc)) from exc
 
@@ -153,22 +196,24 @@ def explain(kind: str, exc: BaseException) -> str:
     return f"damaged {kind.upper()} ({detail})"
 
 
-def check_zip_bomb(path: Path) -> None:
-    """Refuse a DOCX whose parts would expand past :data:`BOMB_BYTES` at a suspicious ratio, or
-    whose package lacks the relationships part that leads to the Word document."""
+def check_zip_bomb(path: Path, kind: str = "DOCX") -> None:
+    """Refuse an Office package (``kind``: ``"DOCX"``, ``"XLSX"``) whose parts would expand past
+    :data:`BOMB_BYTES` at a suspicious ratio, or whose package lacks the relationships part that
+    leads to the main document."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile as exc:
-        raise DamagedInput(f"damaged DOCX (not a readable ZIP package: {exc})") from None
+        raise DamagedInput(f"damaged {kind} (not a readable ZIP package: {exc})") from None
     expanded = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if expanded > BOMB_BYTES and expanded / packed > BOMB_RATIO:
         raise DamagedInput(
-            f"DOCX expands to {expanded // (1024 * 1024)} MiB from {packed // 1024} KiB: refused as a zip bomb"
+            f"{kind} expands to {expanded // (1024 * 1024)} MiB from {packed // 1024} KiB: refused as a zip bomb"
         )
     if "[Content_Types].xml" in {i.filename for i in infos} and "_rels/.rels" not in {i.filename for i in infos}:
         # python-docx would fail deep inside with "'_Element' object has no attribute 'overrides'".
-        raise DamagedInput("damaged DOCX (no _rels/.rels in the package: it holds no Word document)")
+        holds = "Word document" if kind == "DOCX" else "workbook"
+        raise DamagedInput(f"damaged {kind} (no _rels/.rels in the package: it holds no {holds})")

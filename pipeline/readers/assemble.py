@@ -101,7 +101,7 @@ def grid_table(cells: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: i
     for box in cells:
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
-        found = [w for w in words if inside(w, box)]
+        found = drop_footnote_marks([w for w in words if inside(w, box)])
         text = unwrap(group_lines(found), right_edge=box[2]) if found else ""
         cell_box = tuple(float(v) for v in box)
         cell = Cell(
@@ -133,6 +133,29 @@ def grid_table(cells: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: i
         page=page,
         bbox=tuple(float(v) for v in bbox),  # type: ignore[arg-type]
     )
+
+
+#: A word at most this share of the cell's usual size, raised above its neighbour's
+#: baseline, and made of digits only is a footnote reference mark ("NQ/TW¹").
+_FOOTNOTE_SIZE = 0.8
+
+
+def drop_footnote_marks(words: list[Word]) -> list[Word]:
+    """The cell's words without superscript footnote digits (the text layer glues them on:
+    "66-NQ/TW1"). Words without a ``size`` (OCR) are kept as they are."""
+    sizes = sorted(float(w["size"]) for w in words if w.get("size"))
+    if len(sizes) < 2:
+        return words
+    usual = sizes[len(sizes) // 2]
+    kept: list[Word] = []
+    for w in words:
+        prev = kept[-1] if kept else None
+        raised = prev is not None and float(w["bottom"]) < float(prev["bottom"]) - 1
+        small = float(w.get("size") or usual) <= _FOOTNOTE_SIZE * usual
+        if str(w["text"]).isdigit() and small and raised:
+            continue
+        kept.append(w)
+    return kept
 
 
 def _index(edges: list[float], value: float) -> int:

@@ -20,6 +20,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from pipeline.model import Cell, Document, Line, Page, Table
+from pipeline.readers.docx_numbering import ListCounter
 from pipeline.readers.layout import is_layout_table, split_layout_line
 from pipeline.readers.legacy_fonts import DocxFonts
 
@@ -37,15 +38,19 @@ def read_docx(path: Path, doc_id: str) -> Document:
     if fonts.legacy:
         page.warnings.append("runs in legacy TCVN3/VNI fonts, decoded to Unicode")
     block = 0
+    counter = ListCounter(document)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
+            counter.label(child)  # keeps Word's list counters in document order
             page.lines.extend(_split(_line(Paragraph(child, document), block, fonts)))
         elif child.tag == qn("w:tbl"):
-            table = _read_table(child, document, block, fonts)
+            table = _read_table(child, document, block, fonts, counter)
             if is_layout_table(table):
                 page.lines.extend(_layout_lines(child, document, block, fonts))
+                page.layout_tables.append(table)
             else:
                 page.tables.append(table)
+            _nested_tables(child, document, block, fonts, page, is_layout_table(table))
         else:
             continue
         block += 1
@@ -105,7 +110,35 @@ def _layout_lines(tbl, document, block: int, fonts: DocxFonts) -> list[Line]:  #
     return lines
 
 
-def _read_table(tbl, document, block: int, fonts: DocxFonts) -> Table:  # type: ignore[no-untyped-def]
+def _nested_tables(tbl, document, block: int, fonts: DocxFonts, page: Page, in_layout: bool, depth: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """Tables nested in the cells of ``tbl`` (python-docx's cell text leaves them out), at ``depth``.
+
+    Nested in a data table they are data tables (their text is nowhere else);
+    nested in a layout table their paragraphs are already lines, so they are
+    kept as layout tables.
+    """
+    for tr in tbl.tr_lst:
+        for tc in tr.tc_lst:
+            for inner in tc.iterchildren(qn("w:tbl")):
+                table = _read_table(inner, document, block, fonts)
+                table.depth = depth
+                layout = in_layout or is_layout_table(table)
+                (page.layout_tables if layout else page.tables).append(table)
+                _nested_tables(inner, document, block, fonts, page, layout, depth + 1)
+
+
+def _cell_text(cell_: _Cell, fonts: DocxFonts, counter: ListCounter | None) -> str:
+    """A cell's paragraphs joined by line breaks; an empty list paragraph shows its Word
+    number ("1."), as in a TT column numbered by Word itself."""
+    texts = []
+    for p in cell_.paragraphs:
+        text = fonts.text(p) if fonts.legacy else p.text
+        label = counter.label(p._p) if counter is not None else ""
+        texts.append(text if text.strip() or not label else label)
+    return "\n".join(texts)
+
+
+def _read_table(tbl, document, block: int, fonts: DocxFonts, counter: ListCounter | None = None) -> Table:  # type: ignore[no-untyped-def]
     """Grid of cells with spans; a ``vMerge`` continuation repeats its top cell's text."""
     rows: list[list[Cell]] = []
     open_merges: dict[int, Cell] = {}
@@ -116,7 +149,7 @@ def _read_table(tbl, document, block: int, fonts: DocxFonts) -> Table:  # type: 
         for tc in tr.tc_lst:
             span = tc.grid_span
             cell_ = _Cell(tc, document)
-            text = "\n".join(fonts.text(p) for p in cell_.paragraphs) if fonts.legacy else cell_.text
+            text = _cell_text(cell_, fonts, counter)
             merge = tc.vMerge
             if merge is not None and merge != "restart" and col in open_merges:
                 top = open_merges[col]

@@ -31,18 +31,46 @@ from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_tex
 PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "caption"})
 
 
+#: libxml2 stops at a text node over 10 MB (an inline ``data:`` image, one huge paragraph) and
+#: silently drops the rest of the page unless ``huge_tree`` is set. The HTML parser expands no
+#: DTD entities and fetches nothing, so lifting the limit opens no entity bomb or network access.
+_PARSER = lxml.html.HTMLParser(huge_tree=True, no_network=True)
+
+
+#: A run of this many characters without a blank is embedded data (base64), not text.
+BLOB_CHARS = 20000
+_BLOB = re.compile(r"\S{%d,}" % BLOB_CHARS)
+
+
+def _drop_blobs(root: _Element) -> list[str]:
+    """Take runs of :data:`BLOB_CHARS`+ characters without a blank out of every text node; one warning each."""
+    notes = []
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and len(value) >= BLOB_CHARS and _BLOB.search(value):
+                for blob in _BLOB.findall(value):
+                    notes.append(f"a run of {len(blob):,} characters without a blank (embedded data?) left out")
+                setattr(el, attr, _BLOB.sub(" ", value))
+    return notes
+
+
 def read_html(path: Path, doc_id: str) -> Document:
     """Read an HTML file into a one-page, page-less :class:`Document`.
+
+    Text nodes of any size are read (``huge_tree``); runs of characters without
+    a blank longer than :data:`BLOB_CHARS` (inline data) are left out with a warning.
 
     Raises ``lxml.etree.ParserError`` for a file with no parsable content.
     """
     data = path.read_bytes()
     try:
-        root = lxml.html.document_fromstring(data.decode("utf-8-sig"))
+        root = lxml.html.document_fromstring(data.decode("utf-8-sig"), parser=_PARSER)
     except (UnicodeDecodeError, ValueError):
-        root = lxml.html.document_fromstring(data)
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
     body = root.find("body")
     page = Page(number=1, source_kind="html")
+    page.warnings.extend(_drop_blobs(root))
     _Walker(page).walk(body if body is not None else root)
     return Document(doc_id=doc_id, source_file=path.name, source_format="html", pages=[page], paged=False)
 
@@ -106,6 +134,7 @@ class _Walker:
                                  bold=para.bold, italic=para.italic)
                         )
                     col += _span(td, "colspan")
+            self.page.layout_tables.append(grid)
         elif grid.rows:
             self.page.tables.append(grid)
         self.block += 1

@@ -34,6 +34,8 @@ from pipeline.model import Word as OcrWord
 from pipeline.readers import raster
 from pipeline.readers.assemble import build_page, grid_table, inside, mean_confidence
 from pipeline.readers.layout import Word
+from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
+from pipeline.readers.ocr_labels import restore_labels
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink
 from pipeline.readers.tesseract import (
     OcrUnavailable,
@@ -50,6 +52,9 @@ __all__ = ["OcrResult", "OcrUnavailable", "OcrWorkersFailed", "ocr_page", "ocr_r
 #: Page segmentation modes: automatic layout for body pages, one column of
 #: variable-size text for table pages, one uniform block for a cell crop.
 PSM_BODY, PSM_TABLE, PSM_CELL, PSM_LINE = 3, 4, 6, 7
+#: Share of the first page's height holding the header (cơ quan ban hành,
+#: quốc hiệu, số, địa danh và thời gian).
+HEADER_BAND = 0.3
 #: Below this mean word confidence the page is checked for a wrong orientation
 #: and flagged as low quality.
 LOW_CONFIDENCE = 75.0
@@ -270,11 +275,26 @@ def ocr_results(path: str | Path, numbers: Sequence[int], workers: int | None = 
 
 
 def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
-    """Assemble an :class:`OcrResult` into a ``Page`` (``source_kind="ocr"``) from ``block``."""
+    """Assemble an :class:`OcrResult` into a ``Page`` (``source_kind="ocr"``) from ``block``.
+
+    Lines whose labelled digits OCR read as letters ("Số: l5/…", "Điều L.")
+    are corrected by :func:`ocr_confusions.correct_line`, each with a warning.
+    """
     page, block = build_page(
         result.number, result.width, result.height, result.free, result.tables, block, "ocr"
     )
     page.words = result.words
     page.ocr_confidence = result.confidence
     page.warnings.extend(result.warnings)
+    for line in page.lines:  # digits read as letters in the number, date and article lines
+        fix = correct_line(line.text)
+        if fix is None and page.number == 1 and line.bbox and line.bbox[1] < HEADER_BAND * result.height:
+            fix = restore_place_comma(line.text)
+        if fix is not None:
+            line.text = fix.corrected
+            page.warnings.append(f"ocr: confusion resolved in {fix.read!r} → {fix.corrected!r} ({fix.what})")
+        label = restore_labels(line.text)  # marks of fixed labels: "CHÍ THỊ" → "CHỈ THỊ"
+        if label is not None:
+            line.text = label.restored
+            page.warnings.append(f"ocr: label marks restored: {', '.join(label.changed)}")
     return page, block

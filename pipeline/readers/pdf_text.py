@@ -29,6 +29,7 @@ from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.ocr_repair import repair_results
+from pipeline.readers.pdf_tables import find_tables
 from pipeline.readers.pdfium_words import extract_words, may_hold_ruled_table
 from pipeline.readers.stamps import read_stamps, signing_times
 from pipeline.readers.triage import Triage, image_cover, triage_page
@@ -46,8 +47,20 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
     """
     pages: list[Page | None] = []
     reasons: list[str] = []
+    stamps: dict[int, list] = {}  # page number → its signing stamps (OCR'd pages too)
     plumber = None
-    pdf = pdfium.PdfDocument(path)
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) != pdfium_c.FPDF_ERR_SUCCESS:
+            raise
+        pdf = None  # PDFium refuses a document without pages, yet reports no error
+    if pdf is None or len(pdf) == 0:
+        if pdf is not None:
+            pdf.close()
+        from pipeline.readers import DamagedInput
+
+        raise DamagedInput("PDF with no pages (its page tree is empty): nothing to read")
     try:
         signed = signing_times(pdf)
         for number in range(1, len(pdf) + 1):
@@ -56,17 +69,18 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
             words = None if may_hold_ruled_table(fast) else extract_words(fast, height)
             if words is None or _legacy_fonts(words):  # tables and legacy fonts: pdfplumber's reading
                 plumber = plumber or pdfplumber.open(path)
-                pp = plumber.pages[number - 1]
+                pp = plumber.pages[number - 1].dedupe_chars()  # fake bold: each glyph drawn twice
                 words = pp.extract_words(extra_attrs=["fontname", "size"])
-                verdict = triage_page(words, image_cover(fast))
-                page = None if verdict.route == "ocr" else _page(words, pp.find_tables(), number, width, height, verdict)
+                verdict = triage_page(words, image_cover(fast), fast)
+                page = None if verdict.route == "ocr" else _page(words, find_tables(pp), number, width, height, verdict)
             else:
-                verdict = triage_page(words, image_cover(fast))
+                verdict = triage_page(words, image_cover(fast), fast)
                 page = None if verdict.route == "ocr" else _page(words, [], number, width, height, verdict)
+            if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
+                plumber = plumber or pdfplumber.open(path)
+                stamps[number] = read_stamps(plumber.pages[number - 1], number)
             if page is not None:
-                if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
-                    plumber = plumber or pdfplumber.open(path)
-                    page.stamps = read_stamps(plumber.pages[number - 1], number)
+                page.stamps = stamps.get(number, [])
             fast.close()
             pages.append(page)
             reasons.append(verdict.reason)
@@ -75,13 +89,19 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
             plumber.close()
         pdf.close()
     return Document(
-        doc_id=doc_id, source_file=path.name, source_format="pdf", pages=_finish(path, pages, reasons, ocr_workers),
+        doc_id=doc_id, source_file=path.name, source_format="pdf", pages=_finish(path, pages, reasons, ocr_workers, stamps),
         signing_times=signed,
     )
 
 
-def _finish(path: Path, pages: list[Page | None], reasons: list[str], workers: int | None) -> list[Page]:
-    """OCR the pages triage sent there (tone marks repaired over the document), then number blocks in page order."""
+def _finish(
+    path: Path, pages: list[Page | None], reasons: list[str], workers: int | None, stamps: dict[int, list]
+) -> list[Page]:
+    """OCR the pages triage sent there (tone marks repaired over the document), then number blocks in page order.
+
+    An OCR'd page gets the signing stamps of its widgets (``stamps``): the
+    image leaves them out, and their text is exact.
+    """
     to_ocr = [n for n, page in enumerate(pages, start=1) if page is None]
     results = ocr_results(path, to_ocr, workers=workers) if to_ocr else []
     repair_results(results)
@@ -91,6 +111,7 @@ def _finish(path: Path, pages: list[Page | None], reasons: list[str], workers: i
     for number, (page, reason) in enumerate(zip(pages, reasons), start=1):
         if page is None:
             page, block = to_page(done[number], block)
+            page.stamps = stamps.get(number, [])
         else:
             for item in sorted([*page.lines, *page.tables], key=lambda item: item.block):
                 item.block = block

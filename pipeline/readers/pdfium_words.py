@@ -99,6 +99,39 @@ def page_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
     return chars
 
 
+#: Two drawings of one glyph closer than this (points, in x and in y) are one
+#: character: pdfplumber's ``dedupe_chars`` tolerance.
+DEDUPE_TOLERANCE = 1.0
+
+
+def dedupe_chars(chars: list[dict]) -> list[dict]:
+    """``chars`` without fake-bold doubles: the same glyph drawn again within :data:`DEDUPE_TOLERANCE`.
+
+    Word processors and PDF printers fake bold by drawing each glyph twice,
+    shifted by a fraction of a point ("QQuuyyếếtt"; pdfplumber issue #1155);
+    the first drawing is kept. Same text, font and size are required, as in
+    pdfplumber's ``dedupe_chars``; spaces are never dropped.
+    """
+    seen: dict[tuple[str, str, float, int, int], list[tuple[float, float]]] = {}
+    out: list[dict] = []
+    for c in chars:
+        if c["text"].isspace():
+            out.append(c)
+            continue
+        x, y = c["x0"], c["y"]
+        bx, by = int(x // DEDUPE_TOLERANCE), int(y // DEDUPE_TOLERANCE)
+        double = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for px, py in seen.get((c["text"], c["fontname"], c["size"], bx + dx, by + dy), ()):
+                    if abs(px - x) <= DEDUPE_TOLERANCE and abs(py - y) <= DEDUPE_TOLERANCE:
+                        double = True
+        if not double:
+            seen.setdefault((c["text"], c["fontname"], c["size"], bx, by), []).append((x, y))
+            out.append(c)
+    return out
+
+
 def _cluster_by_top(chars: list[dict]) -> list[list[dict]]:
     """pdfplumber's line clusters: sorted distinct tops chained within :data:`Y_TOLERANCE`."""
     index: dict[float, int] = {}
@@ -135,12 +168,13 @@ def _word(chars: list[dict]) -> Word:
 def extract_words(page: pdfium.PdfPage, height: float) -> list[Word]:
     """Words of ``page`` (dicts with text, x0, x1, top, bottom, fontname, size; points).
 
-    As pdfplumber's ``extract_words(extra_attrs=["fontname", "size"])``: runs of
-    characters with one font and size, in stream order, each cut into lines and
-    words.
+    As pdfplumber's ``extract_words(extra_attrs=["fontname", "size"])`` on a
+    page after ``dedupe_chars()``: fake-bold doubles dropped
+    (:func:`dedupe_chars`), runs of characters with one font and size, in
+    stream order, each cut into lines and words.
     """
     words: list[Word] = []
-    for _, run in groupby(page_chars(page, height), key=lambda c: (c["fontname"], c["size"])):
+    for _, run in groupby(dedupe_chars(page_chars(page, height)), key=lambda c: (c["fontname"], c["size"])):
         for line in _cluster_by_top(list(run)):
             current: list[dict] = []
             for char in sorted(line, key=lambda c: c["x0"]):

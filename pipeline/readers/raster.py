@@ -49,7 +49,8 @@ def render_with_size(path: str | Path, number: int, dpi: int = DPI) -> tuple[np.
         width, height = page.get_size()  # PDFium's size is already turned by /Rotate
         image = scan_image(page, dpi)
         if image is None:
-            image = np.array(page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+            rgb = np.array(page.render(scale=dpi / 72, grayscale=False).to_pil().convert("RGB"))
+            image = ink_gray(rgb)
     finally:
         pdf.close()
     return image, (float(width), float(height))
@@ -99,7 +100,7 @@ def scan_image(page: pdfium.PdfPage, dpi: int) -> np.ndarray | None:
         return None
     if pil.mode in ("1", "L", "LA", "P", "I", "F"):
         return None
-    gray = darkest_channel(np.array(pil.convert("RGB")))
+    gray = ink_gray(np.array(pil.convert("RGB")))
     size = (max(1, math.ceil(width * dpi / 72)), max(1, math.ceil(height * dpi / 72)))  # PDFium's canvas
     return cv2.resize(gray, size, interpolation=cv2.INTER_CUBIC)
 
@@ -115,6 +116,72 @@ def darkest_channel(rgb: np.ndarray) -> np.ndarray:
     green 3.92 %, blue 4.30 %).
     """
     return rgb.min(axis=2)
+
+
+#: A pixel whose red exceeds its green and blue by more than this (0–255) is
+#: seal ink (con dấu đỏ, red "HỎA TỐC"/"KHẨN" stamps), not text.
+RED_MARGIN = 30
+#: Pixels next to seal ink are dropped with it unless darker than this (text).
+SEAL_EDGE_DARK = 90
+
+
+def ink_gray(rgb: np.ndarray) -> np.ndarray:
+    """Gray page image for OCR from an RGB image: darkest channel, red seal ink dropped.
+
+    Red seals and priority stamps are printed over the signer's title and
+    name and over the title block; in the darkest channel they are as black
+    as the text, and Tesseract loses the letters under them ("rần Sỹ Thanh",
+    "Đại tướng Tô Lâm" missed whole). Pixels where red leads green and blue by
+    more than :data:`RED_MARGIN` become white, with their neighbours (JPEG
+    halo) unless those are dark text strokes. Black text under the seal stays:
+    its red channel is dark too. A gray image goes through unchanged.
+    """
+    gray = darkest_channel(rgb)
+    wide = rgb.astype(np.int16)
+    red = (wide[..., 0] - np.maximum(wide[..., 1], wide[..., 2])) > RED_MARGIN
+    if not red.any():
+        return gray
+    halo = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    gray = gray.copy()
+    gray[red | (halo & (gray > SEAL_EDGE_DARK))] = 255
+    for x0, y0, x1, y1 in receipt_frames(red):
+        gray[y0:y1, x0:x1] = 255  # what is handwritten inside a receipt stamp is no part of the page
+    return gray
+
+
+#: A red frame at least this share of the page width wide and high is a stamp's frame.
+FRAME_MIN = 0.06
+#: Share of a frame's sides that must be red (in a band of :data:`FRAME_BAND` of its size).
+FRAME_SIDES, FRAME_BAND = 0.85, 0.08
+
+
+def receipt_frames(red: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes ``(x0, y0, x1, y1)`` (pixels) of upright red rectangles: receipt stamps ("ĐẾN Số … Ngày …").
+
+    An office stamps incoming mail with a red rectangle and writes the entry
+    number and date in it by hand, often over the title block; the red ink is
+    dropped by :func:`ink_gray`, the handwriting inside is not and OCR reads
+    it as junk lines ("A64", "O[2") between the type line and the title. A
+    component of red ink is a frame when each of its four sides is red along
+    :data:`FRAME_SIDES` of its length; a round seal (its box touches the
+    ring at four points) or a tilted "HỎA TỐC" stamp is not.
+    """
+    mask = cv2.dilate(red.astype(np.uint8), np.ones((5, 5), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    width = red.shape[1]
+    frames = []
+    for x, y, w, h, _area in stats[1:count]:
+        if w < FRAME_MIN * width or h < FRAME_MIN * width:
+            continue
+        box = mask[y : y + h, x : x + w]
+        bh, bw = max(1, int(FRAME_BAND * h)), max(1, int(FRAME_BAND * w))
+        sides = (
+            box[:bh].any(axis=0).mean(), box[-bh:].any(axis=0).mean(),
+            box[:, :bw].any(axis=1).mean(), box[:, -bw:].any(axis=1).mean(),
+        )
+        if min(sides) >= FRAME_SIDES:
+            frames.append((int(x), int(y), int(x + w), int(y + h)))
+    return frames
 
 
 def ink(gray: np.ndarray) -> np.ndarray:

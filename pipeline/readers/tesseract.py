@@ -12,6 +12,7 @@ page; dust that Tesseract reads as punctuation or tiny letters is dropped
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,7 +120,9 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
     api.Recognize()
     scale = 72.0 / dpi
     words: list[Word] = []
-    for text, box, conf in _symbol_words(api):
+    lines: list[tuple[int, int]] = []
+    for text, box, conf, line in _symbol_words(api):
+        lines.append(line)
         words.append(
             {
                 "text": text,
@@ -130,11 +133,61 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
                 "conf": conf,
             }
         )
-    return drop_specks(words)
+    kept = drop_junk(drop_specks(words))
+    # A word without ascenders or marks ("quy", "vụ") has a lower top than its
+    # neighbours; given its text line's height it groups with them again.
+    rows = {id(w): line for w, line in zip(words, lines)}
+    for w in kept:
+        top, bottom = rows[id(w)]
+        if bottom > top and _has_text(w["text"]):
+            w["top"], w["bottom"] = min(w["top"], top * scale), max(w["bottom"], bottom * scale)
+    return kept
 
 
-def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  # type: ignore[no-untyped-def]
-    """``(text, pixel box, confidence)`` per word, built from Tesseract's symbols.
+#: Characters printed text of a decision does not hold, which Tesseract gives
+#: for handwriting, stamp fringes and signatures ("O[2", ".#os€", "#6`").
+JUNK_CHARS = frozenset("#[]{}€`~^¬¦\\@$¢£¥©®")
+#: Junk words are dropped only when Tesseract itself doubts them (confidence under this).
+JUNK_CONFIDENCE = 50.0
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+
+
+def drop_junk(words: list[Word]) -> list[Word]:
+    """Drop words Tesseract doubts that hold a junk character and no run of three letters.
+
+    Handwriting in a receipt stamp or a signature is read as "O[2", ".#os€"
+    (confidence 0–40) and would start or interrupt header lines. A doubted
+    word that holds a real word ("ngày4#tháng") or stands right beside a
+    confident printed word of its row (a handwritten day between "ngày" and
+    "tháng") is kept, so the line keeps its shape and the day is seen as
+    unreadable, not blank.
+    """
+    def junk(w: Word) -> bool:
+        return w["conf"] < JUNK_CONFIDENCE and bool(JUNK_CHARS.intersection(w["text"])) and not _LETTERS.search(w["text"])
+
+    return [w for w in words if not junk(w) or _beside_print(w, words)]
+
+
+#: A doubted word this close (in its own heights) to a confident word of its row is
+#: part of that printed line (a handwritten day between "ngày" and "tháng").
+BESIDE_GAP, CONFIDENT = 1.0, 80.0
+
+
+def _beside_print(word: Word, words: list[Word]) -> bool:
+    """True when a confident word sits right beside ``word`` on its row (gap under :data:`BESIDE_GAP` heights)."""
+    height = word["bottom"] - word["top"]
+    for other in words:
+        if other is word or other["conf"] < CONFIDENT:
+            continue
+        overlap = min(word["bottom"], other["bottom"]) - max(word["top"], other["top"])
+        gap = max(other["x0"] - word["x1"], word["x0"] - other["x1"])
+        if overlap > 0.5 * height and gap < BESIDE_GAP * height:
+            return True
+    return False
+
+
+def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]]:  # type: ignore[no-untyped-def]
+    """``(text, pixel box, confidence, (line top, line bottom))`` per word, built from Tesseract's symbols.
 
     Punctuation glued to the end of a word is a speck of dust and left out,
     box included, when Tesseract doubts it (symbol confidence under
@@ -144,10 +197,11 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  #
     """
     import tesserocr
 
-    level, word_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.WORD
-    out: list[tuple[str, tuple[int, int, int, int], float]] = []
+    level, word_level, line_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.WORD, tesserocr.RIL.TEXTLINE
+    out: list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]] = []
     current: list[tuple[str, tuple[int, int, int, int], float]] = []
     word_conf = 0.0
+    line_box = (0, 0)
 
     def speck(symbol: tuple[str, tuple[int, int, int, int], float], tallest: int) -> bool:
         text, box, conf = symbol
@@ -163,7 +217,7 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  #
         if text:
             boxes = [sym[1] for sym in current]
             box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-            out.append((text, box, round(word_conf, 1)))
+            out.append((text, box, round(word_conf, 1), line_box))
         current.clear()
 
     for item in tesserocr.iterate_level(api.GetIterator(), level):
@@ -177,6 +231,9 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float]]:  #
         if item.IsAtBeginningOf(word_level):
             close()
             word_conf = float(item.Confidence(word_level))
+        if item.IsAtBeginningOf(line_level):
+            lbox = item.BoundingBox(line_level)
+            line_box = (lbox[1], lbox[3]) if lbox else (0, 0)
         current.append((text, box, float(item.Confidence(level))))
     close()
     return out

@@ -27,13 +27,14 @@ and table fragments in order. Text is kept as written (no normalisation).
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
 from pipeline.model import Document, Line, Page
 from pipeline.readers.layout import split_layout_line
-from pipeline.readers.text_tables import PIPE_SEPARATOR, html_table, is_tab_row, pipe_table, split_cells, tab_table
+from pipeline.readers.text_tables import PIPE_SEPARATOR, bar_table_blocks, bar_tables, html_table, is_tab_row, pipe_table, split_cells, tab_table
 from pipeline.text.legacy import decode, detect_encoding
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
@@ -49,28 +50,94 @@ _MARKDOWN_CUES = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|^ {0,3}#{1,6}\s+\S|^[ 
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+    """The text of a text file (see :func:`decode_bytes`, which also names the encoding)."""
+    return decode_bytes(data)[0]
 
-    Windows-1252 (bytes 0x80–0x9F as Latin-1 where undefined) keeps every byte, so
-    text typed in a legacy 8-bit Vietnamese font encoding (TCVN3, VNI) comes out as
-    its usual mojibake, which :mod:`pipeline.text.legacy` can recognise.
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode a text file; return ``(text, encoding name, warnings)``.
+
+    In order: a byte-order mark (UTF-8, UTF-16 LE/BE); UTF-16 without a mark
+    (NUL in every other byte: :func:`utf16_without_bom`); UTF-8; else an 8-bit
+    Windows code page: Windows-1258 (Vietnamese, tone marks as combining
+    characters; composed to NFC here) when it yields more Vietnamese syllables
+    than Windows-1252, else Windows-1252 (bytes 0x80–0x9F as Latin-1 where
+    undefined), which keeps text typed in a legacy 8-bit Vietnamese font
+    encoding (TCVN3, VNI) as its usual mojibake for :mod:`pipeline.text.legacy`.
+    NUL characters left in the text are removed, with a warning. Every
+    encoding other than UTF-8 is named in a warning.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return "".join(_CP1252[b] for b in data)
+    notes: list[str] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, name = data.decode("utf-8-sig", errors="replace"), "UTF-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        name = "UTF-16LE" if data.startswith(b"\xff\xfe") else "UTF-16BE"
+        text = data[2:].decode(name.lower(), errors="replace")
+        notes.append(f"text file in {name} (with byte-order mark), decoded to Unicode")
+    elif order := utf16_without_bom(data):
+        text, name = data.decode(order.lower(), errors="replace"), order
+        notes.append(f"text file in {order} without a byte-order mark, decoded to Unicode")
+    else:
+        try:
+            text, name = data.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError:
+            text, name = _eight_bit(data)
+            notes.append(f"text file is not UTF-8: decoded as {name}")
+    if "\x00" in text:
+        notes.append(f"{text.count(chr(0))} NUL characters removed from the {name} text")
+        text = text.replace("\x00", "")
+    return text, name, notes
 
 
-def _cp1252_char(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined, kept as Latin-1
-        return chr(byte)
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"UTF-16LE"``/``"UTF-16BE"`` when ``data`` looks like UTF-16 without a byte-order mark, else ``None``.
+
+    Text in Latin script stored as UTF-16 has a NUL in most high bytes (every
+    odd byte for little-endian, every even one for big-endian) and almost none in the others.
+    """
+    head = data[:65536]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "UTF-16LE"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "UTF-16BE"
+    return None
 
 
-_CP1252 = [_cp1252_char(b) for b in range(256)]
+def _vietnamese_syllables(text: str) -> int:
+    """Words of ``text`` that are Vietnamese syllables with a letter outside ASCII (a decoding's score)."""
+    from pipeline.text.syllables import is_syllable
+
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text[:200000]) if not w.isascii() and is_syllable(w))
+
+
+def _eight_bit(data: bytes) -> tuple[str, str]:
+    """``(text, name)`` for a file that is not UTF-8: Windows-1258 or Windows-1252 (see :func:`decode_bytes`)."""
+    western = "".join(_CP1252[b] for b in data)
+    if detect_encoding(western):
+        return western, "Windows-1252"
+    vietnamese = unicodedata.normalize("NFC", "".join(_CP1258[b] for b in data))
+    if _vietnamese_syllables(vietnamese) > _vietnamese_syllables(western):
+        return vietnamese, "Windows-1258"
+    return western, "Windows-1252"
+
+
+def _code_page(name: str) -> list[str]:
+    """Byte → character of an 8-bit code page; undefined bytes kept as Latin-1."""
+    table = []
+    for byte in range(256):
+        try:
+            table.append(bytes([byte]).decode(name))
+        except UnicodeDecodeError:  # e.g. 0x81, 0x8D, 0x8F, 0x90, 0x9D in Windows-1252
+            table.append(chr(byte))
+    return table
+
+
+_CP1252 = _code_page("cp1252")
+_CP1258 = _code_page("cp1258")
 
 
 def is_markdown(text: str) -> bool:
@@ -81,16 +148,20 @@ def is_markdown(text: str) -> bool:
 def read_text(path: Path, doc_id: str) -> Document:
     """Read a .txt/.md file into a one-page, page-less :class:`Document`.
 
-    Raises :class:`UnicodeDecodeError` only for a UTF-16 file with a broken BOM.
+    The file's encoding is detected (:func:`decode_bytes`); any other than
+    UTF-8 is named in the page's warnings. Never raises for the bytes it holds.
     """
-    text = decode_text(path.read_bytes())
+    text, _encoding, notes = decode_bytes(path.read_bytes())
     legacy = detect_encoding(text)
     text = decode(text, legacy)
     markdown = is_markdown(text)
     page = Page(number=1, source_kind="legacy_decoded" if legacy else "markdown" if markdown else "text")
+    page.warnings.extend(notes)
     if legacy:
         page.warnings.append(f"text in the legacy {legacy.upper()} encoding, decoded to Unicode")
     _Builder(page, markdown).feed(text)
+    if markdown:
+        _add_bar_tables(page, _physical_lines(text))
     return Document(
         doc_id=doc_id,
         source_file=path.name,
@@ -98,6 +169,16 @@ def read_text(path: Path, doc_id: str) -> Document:
         pages=[page],
         paged=False,
     )
+
+
+def _add_bar_tables(page: Page, rows: list[tuple[int, str]]) -> None:
+    """Add the tables flattened to bar lines (their text stays in the lines, read as paragraphs
+    for the header and body); each table takes the block of the first line at or after it."""
+    for source in bar_table_blocks(rows):
+        start = source[0][0]
+        block = next((ln.block for ln in page.lines if ln.offset is not None and ln.offset >= start), 0)
+        page.tables.extend(bar_tables(source, block, lambda part: markdown_lines(part, block)))
+    page.tables.sort(key=lambda t: t.block)
 
 
 class _Builder:

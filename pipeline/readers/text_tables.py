@@ -112,3 +112,103 @@ def html_table(rows: list[tuple[int, str]], block: int) -> Table:
         for cell in row:
             cell.offset = rows[line][0]  # the row's source line
     return grid
+
+
+# --- Tables flattened to bar lines (thuvienphapluat pages converted to Markdown) ---------
+
+#: A line holding only a bar: the cell separator of a flattened table.
+BAR_LINE = re.compile(r"^\s*\|\s*$")
+#: A cell that opens a table row: a TT ("1", "1.", "a)", "-"), a section mark ("I", "A"), "Bước 2".
+_ROW_START = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|[a-zđ][.)]|[IVX]{1,5}\.?|[A-DĐ]\.?|[-+•]|Bước\s+\d+)$")
+
+
+def bar_table_blocks(rows: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines that start with a bar line and hold at least four bar lines.
+
+    A page converted from HTML writes each cell's text between lines holding only
+    ``|``; an extra ``|`` line ends a row (issue 11: Markdown exports whose spans were lost).
+    """
+    blocks: list[list[tuple[int, str]]] = []
+    i = 0
+    while i < len(rows):
+        if BAR_LINE.match(rows[i][1]) and (i == 0 or not rows[i - 1][1].strip()):
+            j = i
+            while j < len(rows) and rows[j][1].strip():
+                j += 1
+            if sum(1 for _, line in rows[i:j] if BAR_LINE.match(line)) >= 4:
+                blocks.append(rows[i:j])
+            i = j
+        else:
+            i += 1
+    return blocks
+
+
+#: The first header cell of a task or list table ("TT", "STT", "Số TT"): a flattened page
+#: glues it to the cell before it, so it opens a new table.
+_TABLE_OPENER = re.compile(r"^(?:S[ốo]\s+)?S?TT\.?$", re.IGNORECASE)
+#: A cell of dots only: the portal elided rows there ("….........."); it ends the row.
+_ELISION = re.compile(r"^[.…·\s]{3,}$")
+#: Emphasis markers left at a cell's ends by a line break inside them ("* II").
+_STRAY_EMPHASIS = re.compile(r"^[*_]+\s*|\s*[*_]+$")
+
+
+def bar_tables(rows: list[tuple[int, str]], block: int, shown) -> list[Table]:
+    """The tables of one bar-line block; ``shown`` maps source rows to shown lines.
+
+    Cells are the texts between bar lines; an empty text between two bar lines ends
+    the row, unless the row is still short of its table's width and the next text
+    does not open a row (then it is an empty cell). A "TT"/"STT" cell opens a new table.
+    """
+    parts: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for offset, line in rows[1:]:
+        if BAR_LINE.match(line):
+            parts.append(current)
+            current = []
+        else:
+            current.append((offset, line))
+    if current:
+        parts.append(current)
+    texts = []
+    for part in parts:
+        text = "\n".join(_STRAY_EMPHASIS.sub("", ln.text) for ln in shown(part) if ln.text).strip()
+        texts.append((text, part[0][0] if part else None))
+    tables: list[list[list[tuple[str, int | None]]]] = [[]]
+    row: list[tuple[str, int | None]] = []
+    width = 0
+    for k, (text, offset) in enumerate(texts):
+        if text and _TABLE_OPENER.match(text) and (row or tables[-1]):
+            if row:
+                tables[-1].append(row)
+            tables.append([])
+            row, width = [], 0
+        if text and _ELISION.match(text):
+            if row:
+                tables[-1].append(row)
+                width = width or len(row)
+            row = []
+            continue
+        if text:
+            row.append((text, offset))
+            continue
+        following = next((t for t, _ in texts[k + 1:k + 2]), "")
+        if not width or not row or len(row) >= width or not following or _ROW_START.match(following):
+            if row:
+                tables[-1].append(row)
+                width = width or len(row)
+            row = []
+        else:
+            row.append(("", offset))
+    if row:
+        tables[-1].append(row)
+    return [_grid(rows_, block) for rows_ in tables if rows_]
+
+
+def _grid(rows: list[list[tuple[str, int | None]]], block: int) -> Table:
+    """Cells on a grid; a short row (section "I | title") spans the remaining columns."""
+    n_cols = max(len(r) for r in rows)
+    out = [[Cell(text=t, row=r, col=c, offset=o) for c, (t, o) in enumerate(cells)] for r, cells in enumerate(rows)]
+    for cells in out:
+        if cells and len(cells) < n_cols:
+            cells[-1].col_span = n_cols - cells[-1].col
+    return Table(rows=out, n_cols=n_cols, block=block)

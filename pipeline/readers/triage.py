@@ -9,6 +9,12 @@ stores in ``Page.warnings``:
   syllables (an English OCR layer over a Vietnamese scan reads "cgNG HoA x.A.
   Hor cHU NGHIA"); the page image is OCR'd instead. A page with only a few
   words and no page image (a page of figures) keeps its layer.
+- a layer in another language that reads well (English, Chinese) is kept
+  (``route="text"``) with a reason saying so: triage judges the layer's
+  quality, not its language;
+- mixed-script mojibake, unmapped glyphs ``(cid:N)``, pages drawn as vector
+  outlines and layers covering only part of the page's ink
+  (:mod:`pipeline.readers.layer_checks`) are OCR'd;
 - ``route="legacy"``: the layer uses legacy 8-bit Vietnamese fonts (TCVN3
   ".VnTime", VNI "VNI-Times") or their byte patterns ("QuyÕt ®Þnh"), as
   :func:`pipeline.text.legacy.detect_encoding` finds them; the text layer is
@@ -31,6 +37,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.model import SourceKind
+from pipeline.readers import layer_checks as checks
 from pipeline.readers.layout import Word
 from pipeline.text.legacy import Encoding, detect_encoding
 from pipeline.text.syllables import is_syllable as syllable_shape
@@ -42,6 +49,22 @@ MIN_WORDS = 15
 MIN_VIETNAMESE = 0.6
 #: Share of the page an image must cover to count as a scanned page image.
 PAGE_IMAGE_AREA = 0.5
+#: Share of glyphs without a Unicode mapping ((cid:N)) that makes a layer unreadable.
+MAX_UNMAPPED = 0.1
+#: Mojibake words (:func:`layer_checks.mojibake_tokens`) a page must have, in
+#: number and as a share of its words, to be OCR'd: one "BТС" typed with
+#: Cyrillic letters or two "Ø=90-110mm" in a good layer stay.
+MIN_MOJIBAKE, MOJIBAKE_SHARE = 3, 0.02
+#: Path objects from which a page without text is vector outlines, and from
+#: which a page with text gets the ink check.
+OUTLINE_PATHS = 200
+#: Image cover from which a page with a text layer gets the ink check.
+INK_CHECK_IMAGE = 0.1
+#: Text-like ink outside the layer's boxes above which the layer is partial,
+#: and the least share of the page that ink must cover (a blank page is no
+#: evidence). Dev corpus text pages: at most 0.03 outside; signed pages with
+#: a seal image about 0.1.
+MAX_UNCOVERED_INK, MIN_INK = 0.35, 0.005
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -98,15 +121,39 @@ def image_cover(page: pdfium.PdfPage) -> float:
     return max(shares, default=0.0)
 
 
-def triage_page(words: Sequence[Word], covered: float) -> Triage:
+def path_count(page: pdfium.PdfPage, limit: int = 10_000) -> int:
+    """Path objects drawn on the page (top level), counted up to ``limit``."""
+    count = 0
+    for obj in page.get_objects(max_depth=1):
+        count += obj.type == pdfium_c.FPDF_PAGEOBJ_PATH
+        if count >= limit:
+            break
+    return count
+
+
+def triage_page(words: Sequence[Word], covered: float, page: pdfium.PdfPage | None = None) -> Triage:
     """Decide how to read one page from its text layer's words (with fonts) and image cover.
 
     ``covered`` is the share of the page under its largest image
-    (:func:`image_cover`).
+    (:func:`image_cover`). With ``page`` (the pypdfium2 page), a page without
+    text is told apart as vector outlines, and a layer is compared with the
+    page's ink (:func:`layer_checks.ink_outside_text`) when the page holds an
+    image or many paths. The checks, in order: no layer; unmapped glyphs;
+    legacy font encoding; a few words over a page image; not Vietnamese (kept
+    when it reads as English or CJK, with a warning; else noise); mixed-script
+    mojibake; partial layer. Each verdict's ``reason`` says which and by how much.
     """
     text = " ".join(str(w["text"]) for w in words)
     if not text.strip():
+        paths = path_count(page) if page is not None else 0
+        if paths >= OUTLINE_PATHS and covered <= PAGE_IMAGE_AREA:
+            return Triage("ocr", "ocr", f"triage: page drawn as vector outlines ({paths} paths), no text layer, page OCR'd")
         return Triage("ocr", "ocr", "triage: no text layer, page OCR'd")
+    unmapped, glyphs = checks.unmapped_glyphs(words)
+    if unmapped and unmapped >= MAX_UNMAPPED * glyphs:
+        return Triage(
+            "ocr", "ocr", f"triage: {unmapped} of {glyphs} glyphs have no Unicode mapping ((cid:N)), page OCR'd"
+        )
     fonts = [str(w.get("fontname", "")) for w in words]
     encoding = detect_encoding(text, fonts)
     if encoding:
@@ -120,7 +167,22 @@ def triage_page(words: Sequence[Word], covered: float) -> Triage:
             "ocr", "ocr", f"triage: text layer has only {count} Vietnamese words over a page image, page OCR'd"
         )
     if share < MIN_VIETNAMESE and (covered > PAGE_IMAGE_AREA or _letter_tokens(text) >= MIN_WORDS):
+        language = checks.other_language(words)
+        if language:
+            return Triage("text", "text", f"triage: text layer in {language}, not Vietnamese: read as it is")
         return Triage(
             "ocr", "ocr", f"triage: text layer is noise ({share:.0%} Vietnamese syllables), page OCR'd"
         )
+    broken = checks.mojibake_tokens(words)
+    if len(broken) >= MIN_MOJIBAKE and len(broken) >= MOJIBAKE_SHARE * len(words):
+        shown = ", ".join(repr(t) for t in broken[:4])
+        return Triage(
+            "ocr", "ocr", f"triage: mixed-script mojibake in {len(broken)} words ({shown}), page OCR'd"
+        )
+    if page is not None and (covered >= INK_CHECK_IMAGE or path_count(page, OUTLINE_PATHS) >= OUTLINE_PATHS):
+        outside, ink = checks.ink_outside_text(page)
+        if outside > MAX_UNCOVERED_INK and ink >= MIN_INK:
+            return Triage(
+                "ocr", "ocr", f"triage: text layer covers only {1 - outside:.0%} of the page's text ink, page OCR'd"
+            )
     return Triage("text", "text", f"triage: text layer used ({share:.0%} Vietnamese syllables)")

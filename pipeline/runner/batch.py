@@ -23,11 +23,13 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.ingest import Extracted, Outcome, Summary, store_extracted
+from pipeline.runner.inputs import Inputs
 from pipeline.runner.limits import Job, Limits
 from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
 from pipeline.store.manifest import Entry, Manifest
+from pipeline.store.verify import record, verify
 from pipeline.store.writer import ensure_readable, sweep_temporaries, write_guide
 
 #: Name of the lock file that keeps two runs from writing one output folder.
@@ -123,8 +125,15 @@ def _store_copy(out: Path, job: Job, original: str, first: Outcome | None, manif
     return Outcome(source_file=job.source_file, doc_id=doc_id, identical_to=original)
 
 
+def _store_unreadable(out: Path, source_file: str, reason: str) -> Outcome:
+    """Record an input entry that could not be read as a failure (no manifest entry: retried next run)."""
+    from pipeline.model import Failure
+
+    return store_extracted(out, Extracted(source_file=source_file, failure=Failure(source_file, "read", reason, None)))
+
+
 def run_batch(
-    files: list[tuple[Path, str]],
+    files: list[tuple[Path, str]] | Inputs,
     out: str | Path,
     *,
     workers: int | None = None,
@@ -136,7 +145,11 @@ def run_batch(
     on_stage: StageCallback | None = None,
     on_plan: Callable[[int, int], None] | None = None,
 ) -> Summary:
-    """Ingest ``(path, source_file)`` pairs into ``out``; return the run's totals.
+    """Ingest ``(path, source_file)`` pairs (or what :func:`find_inputs` found) into ``out``; return the run's totals.
+
+    Entries found but not readable (a folder that cannot be listed, a file
+    without read permission) become ``failures`` rows (stage ``read``); the
+    rest of the batch goes on.
 
     ``workers``: children in the local pool (``None`` = CPU cores, ``0`` = in
     this process, no limits). ``scheduler`` (``tcp://host:port``) or
@@ -146,14 +159,15 @@ def run_batch(
     once per file (skipped ones included). Raises :class:`OutputNotWritable`
     or :class:`RunLocked` before touching anything.
     """
-    out = Path(out)
-    limits = limits or Limits()
+    out, limits = Path(out), limits or Limits()
+    found = files if isinstance(files, Inputs) else Inputs(files=list(files))
     check_writable(out)
-    summary = Summary()
+    summary = Summary(set_aside=list(found.skipped), renamed=list(found.renamed))
     with run_lock(out), Manifest(out) as manifest:
         sweep_temporaries(out)
         recover(out, manifest)
-        todo = plan(files, manifest, force=force)
+        summary.damaged = verify(out, manifest)
+        todo = plan(found.files, manifest, force=force)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
         def report(outcome: Outcome) -> Outcome:
@@ -162,6 +176,8 @@ def run_batch(
                 on_file(outcome)
             return outcome
 
+        for source_file, reason in found.unreadable + todo.unreadable:
+            report(_store_unreadable(out, source_file, reason))
         for source_file in todo.skipped:
             report(Outcome(source_file=source_file, skipped=True))
         if todo.jobs:
@@ -175,18 +191,20 @@ def run_batch(
         for job, original in todo.copies:
             if job not in alone:
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
-        _finish_run(out, manifest, todo)
+        _finish_run(out, manifest, todo, bool(summary.damaged or summary.failures))
     return summary
 
 
-def _finish_run(out: Path, manifest: Manifest, todo: Plan) -> None:
-    """After the documents: settle duplicate identities, keep every dataset readable, write the folder guide."""
+def _finish_run(out: Path, manifest: Manifest, todo: Plan, changed: bool = False) -> None:
+    """After the documents: settle duplicate identities, keep every dataset readable, write the folder
+    guide, record the dataset files for the next run's check (:mod:`pipeline.store.verify`)."""
     if manifest.flagged("dirty"):
         from pipeline.store.identity import resolve_duplicates
 
         resolve_duplicates(out)
         manifest.flag("dirty", None)
     # An unchanged run loads no pyarrow: it leaves the placeholders and the guide as they are.
-    if todo.jobs or todo.copies or not (out / "failures").is_dir() or not (out / "README.md").is_file():
+    if changed or todo.jobs or todo.copies or not (out / "failures").is_dir() or not (out / "README.md").is_file():
         ensure_readable(out)
         write_guide(out)
+        record(out, manifest)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import resource
+import signal
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -79,8 +80,19 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def child_main(job: Job, memory_mb: int, conn: Connection) -> None:
-    """Entry point of a child: extract ``job`` and send ``("stage", name)`` then ``("done", Extracted)``."""
+def child_main(job: Job, memory_mb: int, conn: Connection, owner: int = 0, time_s: float = 0.0) -> None:
+    """Entry point of a child: extract ``job`` and send ``("stage", name)`` then ``("done", Extracted)``.
+
+    ``owner`` is the pid of the run's process: the child ends itself when it is
+    gone (:mod:`pipeline.runner.orphans`), or ``time_s`` plus a grace period after
+    starting. Ctrl-C is ignored here: the run's process stops its children.
+    """
+    from pipeline.runner.orphans import die_with_parent, watchdog
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+    if owner:
+        watchdog(owner, time_s)
     vm = _vm_size()
     if vm and memory_mb > 0:
         cap = vm + memory_mb * 1024 * 1024

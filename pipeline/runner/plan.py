@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,8 @@ class Plan:
     skipped: list[str] = field(default_factory=list)
     previous: dict[str, Entry] = field(default_factory=dict)
     copies: list[tuple[Job, str]] = field(default_factory=list)
+    #: ``(source_file, reason)`` of files that could not be opened or hashed (no read permission …).
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
 def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = False) -> Plan:
@@ -41,15 +45,19 @@ def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = Fa
         if source_file in seen:
             continue
         seen.add(source_file)
-        stat = path.stat()
         entry = entries.get(source_file)
+        current = _current(entry, force)
+        try:
+            stat = path.stat()
+            sha = None if current and _same_stat(entry, stat) else file_sha256(path)  # type: ignore[arg-type]
+        except OSError as exc:
+            result.unreadable.append((source_file, unreadable_reason(exc)))
+            continue
         if entry is not None:
             result.previous[source_file] = entry
-        current = entry is not None and entry.pipeline_version == __version__ and not force
-        if current and entry.size == stat.st_size and entry.mtime_ns == stat.st_mtime_ns:  # type: ignore[union-attr]
+        if sha is None:
             result.skipped.append(source_file)
             continue
-        sha = file_sha256(path)
         if current and entry.sha256 == sha:  # type: ignore[union-attr]
             manifest.record(
                 Entry(source_file, stat.st_size, stat.st_mtime_ns, sha, entry.doc_id, __version__, entry.status)  # type: ignore[union-attr]
@@ -59,6 +67,22 @@ def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = Fa
         result.jobs.append(Job(str(path), source_file, stat.st_size, stat.st_mtime_ns, sha))
     split_copies(result)
     return result
+
+
+def _current(entry: Entry | None, force: bool) -> bool:
+    """True when ``entry`` was written by this pipeline version and ``force`` is off."""
+    return entry is not None and entry.pipeline_version == __version__ and not force
+
+
+def _same_stat(entry: Entry, stat: os.stat_result) -> bool:
+    return entry.size == stat.st_size and entry.mtime_ns == stat.st_mtime_ns
+
+
+def unreadable_reason(exc: OSError) -> str:
+    """One line for a file that cannot be opened, saying what to do."""
+    if exc.errno == errno.EACCES or exc.errno == errno.EPERM:
+        return "cannot read the file (permission denied): give read permission (chmod a+r) and rerun"
+    return f"cannot read the file ({exc.strerror or exc}): check it and rerun"
 
 
 def split_copies(result: Plan) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,9 @@ class Slot:
     def start(cls, ctx, job: Job, limits: Limits) -> Slot:  # type: ignore[no-untyped-def]
         """Fork a child for ``job``."""
         parent, child = ctx.Pipe(duplex=False)
-        process = ctx.Process(target=child_main, args=(job, limits.memory_mb, child), daemon=True)
+        process = ctx.Process(
+            target=child_main, args=(job, limits.memory_mb, child, os.getpid(), limits.time_s), daemon=True
+        )
         process.start()
         child.close()
         return cls(job=job, limits=limits, process=process, conn=parent)
@@ -77,6 +80,15 @@ class Slot:
             return self._died()
         return None
 
+    def stop(self) -> None:
+        """Kill the child and wait for it (the run is ending early)."""
+        try:
+            self.process.kill()  # type: ignore[attr-defined]
+            self.process.join(5)  # type: ignore[attr-defined]
+            self.conn.close()
+        except (OSError, ValueError):
+            pass
+
     def _died(self) -> Extracted:
         self.process.join()  # type: ignore[attr-defined]
         code = self.process.exitcode  # type: ignore[attr-defined]
@@ -112,12 +124,16 @@ class LocalPool:
         ctx = context()
         pending = list(jobs)[::-1]
         running: list[Slot] = []
-        while pending or running:
-            while pending and len(running) < self.workers:
-                running.append(Slot.start(ctx, pending.pop(), self.limits))
-            wait([s.conn for s in running], timeout=0.05)
-            for slot in list(running):
-                result = slot.poll(0, on_stage)
-                if result is not None:
-                    running.remove(slot)
-                    yield result
+        try:
+            while pending or running:
+                while pending and len(running) < self.workers:
+                    running.append(Slot.start(ctx, pending.pop(), self.limits))
+                wait([s.conn for s in running], timeout=0.05)
+                for slot in list(running):
+                    result = slot.poll(0, on_stage)
+                    if result is not None:
+                        running.remove(slot)
+                        yield result
+        finally:  # interrupted (Ctrl-C, SIGTERM) or abandoned: stop the children still running
+            for slot in running:
+                slot.stop()

@@ -101,6 +101,9 @@ def compact(root: Path, min_files: int = 2) -> CompactSummary:
                 summary.partitions += 1
                 summary.files_before += len(files)
                 summary.files_after += 1
+        from pipeline.store.verify import record
+
+        record(root, manifest)  # the next run checks the merged files, not the removed ones
     return summary
 
 

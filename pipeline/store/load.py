@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from pipeline.store.identity import duplicate_ids
+from pipeline.store.identity import left_out
 from pipeline.store.schema import DATASETS, PARTITIONS, UNPARTITIONED
 
 
@@ -45,28 +45,52 @@ def read_table(name: str, root: str | Path = "processed", filters: Any = None) -
     return dataset.to_table(filter=_expression(filters))
 
 
+#: Arrow types → pandas dtypes of :func:`load` (nullable extension types; dates become datetime64).
+PANDAS_TYPES = {
+    pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(),
+    pa.float32(): pd.Float32Dtype(), pa.float64(): pd.Float64Dtype(),
+    pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype(),
+}
+
+
+def to_pandas(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table as pandas with types that load right everywhere.
+
+    Integers (years, counts) as nullable ``Int32``/``Int64`` (no ``2026.0``),
+    floats as ``Float64``, booleans as ``boolean``, text as ``string``, dates
+    (``date32``) as ``datetime64[ms]`` (``.dt`` works), lists and structs as
+    Python objects. The same conversion as
+    ``pd.read_parquet(path).convert_dtypes()`` plus dates, in one step.
+    """
+    return table.to_pandas(types_mapper=PANDAS_TYPES.get, date_as_object=False)
+
+
 def load(
     name: str,
     root: str | Path = "processed",
     filters: Any = None,
     *,
     duplicates: bool = False,
+    versions: bool = False,
 ) -> pd.DataFrame:
     """Load dataset ``name`` (``"documents"``, ``"tasks"``, …) from ``root`` as a DataFrame.
 
-    Columns have the schema's types as pandas Arrow dtypes (``int32[pyarrow]``,
-    ``date32[day][pyarrow]``, ``string[pyarrow]``…), including the partition
-    columns ``province`` and ``year``. ``filters`` is a pyarrow expression or
-    DNF tuples, e.g. ``[("province", "=", "lam-dong"), ("year", ">=", 2025)]``.
-    By default one row per ``document_key``: rows of documents that duplicate a
-    preferred copy (``documents.duplicate_of`` set) are left out; pass
-    ``duplicates=True`` for every file's rows. A missing dataset gives an empty
-    frame with the right columns. Raises ``KeyError`` for an unknown name.
+    Columns have the schema's types as nullable pandas dtypes (:func:`to_pandas`:
+    ``Int32`` years, ``datetime64[ms]`` dates, ``string`` text, ``boolean``),
+    including the partition columns ``province`` and ``year``. ``filters`` is a
+    pyarrow expression or DNF tuples, e.g. ``[("province", "=", "lam-dong"),
+    ("year", ">=", 2025)]``. By default each document counts once: rows of
+    files that are copies of a preferred file (``documents.duplicate_of`` set:
+    the same document as another format, rendering or scan) and of earlier
+    versions (``documents.version_of`` set: a draft of a later document) are
+    left out; ``duplicates=True`` keeps copies, ``versions=True`` keeps earlier
+    versions. A missing dataset gives an empty frame with the right columns.
+    Raises ``KeyError`` for an unknown name.
     """
     table = read_table(name, root, filters)
-    if not duplicates and name not in UNPARTITIONED and "doc_id" in table.column_names:
-        dropped = duplicate_ids(Path(root))
+    if name not in UNPARTITIONED and "doc_id" in table.column_names:
+        dropped = left_out(Path(root), duplicates=duplicates, versions=versions)
         if dropped:
             mask = pc.invert(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(dropped), pa.string())))
             table = table.filter(mask)
-    return table.to_pandas(types_mapper=pd.ArrowDtype)
+    return to_pandas(table)

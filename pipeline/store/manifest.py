@@ -13,6 +13,10 @@ One SQLite file, ``<out>/_manifest.sqlite`` (readers skip names starting with
 ``compacted``
     ``(doc_id, dataset, path)`` for rows that ``pipeline compact`` moved into a
     merged file, so a rerun can take them out again.
+``written``
+    ``(path, size, mtime_ns)`` of every dataset file as the last run (or
+    compaction) left it, so the next run notices a file damaged, truncated or
+    deleted since (:mod:`pipeline.store.verify`) and ingests its documents again.
 
 Only the process that owns the run writes the manifest (workers never do);
 each entry is committed after the document's files are in place, so a crash
@@ -49,6 +53,7 @@ CREATE TABLE IF NOT EXISTS compacted (
     PRIMARY KEY (doc_id, dataset, path)
 );
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 """
 
 
@@ -147,6 +152,22 @@ class Manifest:
                 self._db.execute("DELETE FROM compacted WHERE doc_id = ?", (doc_id,))
             if path is not None:
                 self._db.execute("DELETE FROM compacted WHERE path = ?", (path,))
+
+    def doc_ids_in(self, path: str) -> list[str]:
+        """Documents whose rows a merged file holds."""
+        rows = self._db.execute("SELECT DISTINCT doc_id FROM compacted WHERE path = ?", (path,))
+        return [row[0] for row in rows]
+
+    # --- files written ---------------------------------------------------
+    def written(self) -> dict[str, tuple[int, int]]:
+        """``path → (size, mtime_ns)`` of the dataset files as last recorded."""
+        return {row[0]: (row[1], row[2]) for row in self._db.execute("SELECT path, size, mtime_ns FROM written")}
+
+    def set_written(self, files: dict[str, tuple[int, int]]) -> None:
+        """Replace the record of dataset files with ``files``."""
+        with self._db:
+            self._db.execute("DELETE FROM written")
+            self._db.executemany("INSERT INTO written VALUES (?, ?, ?)", [(p, s, m) for p, (s, m) in files.items()])
 
     # --- flags -----------------------------------------------------------
     def flag(self, key: str, value: str | None) -> None:

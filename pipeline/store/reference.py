@@ -11,11 +11,21 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 
-from pipeline.store.schema import DATASETS, PARTITIONS, SCHEMA_VERSION, UNPARTITIONED
+from pipeline.store.schema import DATASETS, PARTITIONS, SCHEMA_VERSION, UNPARTITIONED, allowed_values
 
 
 def _meta(field: pa.Field, key: str) -> str:
     return (field.metadata or {}).get(key.encode(), b"").decode("utf-8")
+
+
+def meaning(field: pa.Field) -> str:
+    """The field's description, followed by its allowed values when it is categorical."""
+    text = _meta(field, "description")
+    values, open_ = allowed_values(field)
+    if values:
+        listed = ", ".join(f"'{v}'" for v in values)
+        text += f". Values: {listed}" + (" (others may appear)" if open_ else "")
+    return text
 
 
 def field_rows(name: str) -> Iterator[tuple[str, str, str, str, str, str]]:
@@ -29,7 +39,7 @@ def field_rows(name: str) -> Iterator[tuple[str, str, str, str, str, str]]:
             label,
             str(field.type),
             "yes" if field.nullable else "no",
-            _meta(field, "description"),
+            meaning(field),
             _meta(field, "unit"),
             _meta(field, "source"),
         )
@@ -83,6 +93,10 @@ def folder_guide(folder: str = "processed") -> str:
         f'tasks = pd.read_parquet("{folder}/tasks")',
         f'docs = pd.read_parquet("{folder}/documents")',
         "```",
+        "",
+        "These read every file, copies included. `pipeline.load(\"tasks\", \"" + folder + "\")` counts",
+        "each document once (other copies and drafts left out: `documents.duplicate_of`,",
+        "`version_of`) and gives dates and integers their types; count `task_key` for tasks.",
         "",
         "A dataset without rows yet (`failures` after a clean run) holds one zero-row",
         "`empty.parquet` with its columns, so these calls work after any run.",

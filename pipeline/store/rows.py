@@ -10,7 +10,10 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.model import Annotations, Citation, Decision, Document, Failure
+from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.store.identity import document_key, source_kind
+from pipeline.store.period import in_period, plan_period, quarter
+from pipeline.store.sketch import DRAFT_LINES, content_sketch, is_draft
 from pipeline.structure.province import current_province, match_province, slug
 from pipeline.text import normalize
 from pipeline.text.metrics import page_text
@@ -85,6 +88,7 @@ def document_row(decision: Decision, source_file: str) -> Row:
                 "block": sig.span.block,
             }
         )
+    start, end = plan_period(decision.plan_title)
     return {
         "doc_id": doc.doc_id,
         "source_file": source_file,
@@ -123,7 +127,52 @@ def document_row(decision: Decision, source_file: str) -> Row:
         "source_kind": source_kind(doc),
         "document_key": document_key(decision.issuer, decision.number, decision.issue_date),
         "duplicate_of": None,
+        **_identity_columns(decision, source_file),
+        "plan_start_year": start,
+        "plan_end_year": end,
     }
+
+
+def _identity_columns(decision: Decision, source_file: str) -> Row:
+    """``is_draft``, ``content_sketch``, ``task_sketch`` and a null ``version_of`` (set after the run by
+    :func:`pipeline.store.identity.resolve_duplicates`)."""
+    doc = decision.document
+    first = [normalize(line.text) for line in doc.lines()[:DRAFT_LINES]]
+    return {
+        "is_draft": is_draft(first, source_file),
+        "version_of": None,
+        "content_sketch": content_sketch(normalize(page_text(page)) for page in doc.pages),
+        "task_sketch": content_sketch(
+            " ".join(filter(None, (t.task_text, t.product_text, t.deadline_text))) for t in decision.tasks
+        ),
+    }
+
+
+def task_keys(tasks: list) -> list[str]:
+    """``task_key`` per task row (without the ``'<doc_id>:'`` prefix): rows of one task share one key.
+
+    Consecutive rows with the same section and TT/STT ordinal (the ordinal is
+    repeated on each product line of a merged task) are one task: ``'II.3'``
+    (``'3'`` without a section). A row without an ordinal continues the task
+    above when its Nhiệm vụ text is the same, else it is a task of its own,
+    ``'#<row_index>'``. A (section, ordinal) pair that comes back after other
+    rows gets ``'~2'``, ``'~3'`` ….
+    """
+    keys: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    previous: tuple[str, str] | None = None
+    for i, t in enumerate(tasks):
+        pair = (t.section or "", (t.ordinal or "").strip())
+        if not pair[1]:
+            same = i > 0 and keys and t.task_text and t.task_text == tasks[i - 1].task_text
+            keys.append(keys[-1] if same else f"#{t.row_index}")
+            continue
+        if pair != previous:
+            seen[pair] = seen.get(pair, 0) + 1
+        previous = pair
+        base = f"{pair[0]}.{pair[1]}" if pair[0] else pair[1]
+        keys.append(base if seen[pair] == 1 else f"{base}~{seen[pair]}")
+    return keys
 
 
 def task_rows(decision: Decision) -> list[Row]:
@@ -133,22 +182,18 @@ def task_rows(decision: Decision) -> list[Row]:
         {
             "doc_id": doc_id,
             "task_id": f"{doc_id}:{t.row_index}",
+            "task_key": f"{doc_id}:{key}",
             "row_index": t.row_index,
             "section": t.section,
             "section_title": t.section_title,
-            "ordinal": t.ordinal,
-            "task_text": t.task_text,
-            "product_text": t.product_text,
-            "deadline_text": t.deadline_text,
-            "assignment_text": t.assignment_text,
-            "lead_text": t.lead_text,
-            "coordinate_text": t.coordinate_text,
-            "monitor_text": t.monitor_text,
+            **{c.attr: getattr(t, c.attr) for c in TASK_COLUMNS},
+            "source": t.source,
+            "ordinal_as_read": t.ordinal_as_read,
             "page_start": t.page_start,
             "page_end": t.page_end,
             "block": t.block,
         }
-        for t in decision.tasks
+        for t, key in zip(decision.tasks, task_keys(decision.tasks))
     ]
 
 
@@ -169,6 +214,43 @@ def page_rows(document: Document) -> list[Row]:
         }
         for page in document.pages
     ]
+
+
+def _box(bbox: tuple[float, float, float, float] | None) -> Row:
+    keys = ("x0", "top", "x1", "bottom")
+    return dict(zip(keys, bbox)) if bbox else dict.fromkeys(keys)
+
+
+def table_rows(decision: Decision) -> dict[str, list[Row]]:
+    """Rows of ``tables`` (one per table) and ``table_cells`` (one per cell, long form) of one decision.
+
+    Built from ``decision.tables`` (:func:`pipeline.structure.tables.document_tables`):
+    every table of the document whatever its kind. A merged cell is written once,
+    at its top-left position; the rows it covers below hold no cell of their own.
+    """
+    doc_id = decision.document.doc_id
+    tables: list[Row] = []
+    cells: list[Row] = []
+    for t in decision.tables:
+        header = [normalize(c.text) for row in t.rows[: t.header_rows] for c in row if not c.merged_from_above]
+        tables.append({
+            "doc_id": doc_id, "table_index": t.index, "kind": t.kind, "page_start": t.page_start,
+            "page_end": t.page_end, "header_rows": t.header_rows, "n_rows": t.n_rows, "n_cols": t.n_cols,
+            "header": " | ".join(dict.fromkeys(h for h in header if h)) or None,
+            "fragments": len(t.fragments), "block": t.block, "sheet": t.name, "depth": t.depth,
+            **_box(t.fragments[0].bbox),
+        })
+        cells.extend(
+            {
+                "doc_id": doc_id, "table_index": t.index, "row": c.row, "col": c.col, "row_span": c.row_span,
+                "col_span": c.col_span, "text": normalize(c.text), "is_header": c.row < t.header_rows,
+                "page": c.page, **_box(c.bbox), "confidence": c.confidence,
+            }
+            for row in t.rows
+            for c in row
+            if not c.merged_from_above
+        )
+    return {"tables": tables, "table_cells": cells}
 
 
 def failure_row(failure: Failure) -> Row:
@@ -258,6 +340,16 @@ def _key(doc_id: str, row_index: int | None) -> Row:
     return {"doc_id": doc_id, "task_id": f"{doc_id}:{row_index}" if row_index is not None else None, "row_index": row_index}
 
 
+def agency_rollup(agency: str, successor: str | None, collective: bool) -> Row:
+    """``agency_current`` (the body after the 2025 reorganisation: ``successor``, else ``agency``)
+    and ``agency_group`` (the current body, or for a collective its group,
+    :func:`pipeline.nlp.collectives.collective_group`)."""
+    from pipeline.nlp.collectives import collective_group
+
+    current = successor or agency
+    return {"agency_current": current, "agency_group": collective_group(agency) if collective else current}
+
+
 def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
     """Rows of ``assignments``, ``deadlines``, ``products`` and ``mentions`` (tag stage output).
 
@@ -271,14 +363,17 @@ def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
             "agency": a.agency, "agency_kind": a.agency_kind, "agency_level": a.agency_level, "role": a.role,
             "advises": a.advises, "collective": a.collective, "mention": a.mention, "successor": a.successor,
             "field": a.field, "char_start": a.start, "char_end": a.end,
+            **agency_rollup(a.agency, a.successor, a.collective),
         }
         for a in ann.assignments
     ]
+    start, end = plan_period(decision.plan_title)
     deadlines = [
         {
             **_key(doc_id, d.row_index),
             "text": d.text, "kind": d.kind, "start": d.start, "end": d.end, "recurrence": d.recurrence,
             "note": d.note, "field": d.field, "char_start": d.start_char, "char_end": d.end_char,
+            "quarter": quarter(d.end), "in_plan_period": in_period(d.end, start, end),
         }
         for d in ann.deadlines
     ]
@@ -315,4 +410,5 @@ def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
         **part_rows(decision),
         **annotation_rows(decision),
         "pages": page_rows(decision.document),
+        **table_rows(decision),
     }

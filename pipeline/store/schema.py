@@ -11,10 +11,16 @@ style), not in the files. ``pipeline schema`` prints all of it and
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pyarrow as pa
 
+from pipeline.model.task_columns import TASK_COLUMNS
+from pipeline.nlp.collectives import COLLECTIVE_GROUPS
+
 #: Bumped when a column is added, removed or changes meaning.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 #: Metadata keys every field carries.
 FIELD_KEYS = ("description", "unit", "source")
@@ -28,14 +34,51 @@ def _f(
     *,
     unit: str = "",
     source: str = "",
+    values: tuple[str, ...] = (),
+    open_values: bool = False,
 ) -> pa.Field:
-    """A field with its meaning, unit and source in the metadata (UTF-8 strings)."""
-    return pa.field(
-        name,
-        type_,
-        nullable=nullable,
-        metadata={"description": description, "unit": unit, "source": source},
-    )
+    """A field with its meaning, unit and source in the metadata (UTF-8 strings).
+
+    ``values`` lists the allowed values of a categorical column (metadata
+    ``values``, a JSON list, in the schema reference and as Stata value labels);
+    ``open_values`` says other values may appear (metadata ``values_open``: "1").
+    """
+    metadata = {"description": description, "unit": unit, "source": source}
+    if values:
+        metadata["values"] = json.dumps(list(values), ensure_ascii=False)
+        if open_values:
+            metadata["values_open"] = "1"
+    return pa.field(name, type_, nullable=nullable, metadata=metadata)
+
+
+def allowed_values(field: pa.Field) -> tuple[list[str], bool]:
+    """``(values, open)`` of a categorical field; ``([], False)`` for any other field."""
+    meta = field.metadata or {}
+    if b"values" not in meta:
+        return [], False
+    return json.loads(meta[b"values"].decode("utf-8")), meta.get(b"values_open") == b"1"
+
+
+#: Allowed values of the categorical columns.
+SOURCE_KINDS = ("text", "docx", "html", "markdown", "spreadsheet", "legacy_decoded", "ocr")
+SOURCE_FORMATS = ("pdf", "docx", "doc", "html", "markdown", "text", "xlsx", "xls")
+DOC_TYPES = ("Quyết định", "Kế hoạch", "Tờ trình", "Báo cáo", "Công văn", "Thông báo", "Chỉ thị", "Nghị quyết")
+STAGES = ("read", "parse", "tag", "write")
+BASIS_KINDS = ("căn cứ", "xét đề nghị", "theo đề nghị", "thực hiện")
+ROLES = ("lead", "coordinate", "appraise", "monitor")
+LEVELS = ("central", "province", "district", "commune")
+AGENCY_KINDS = (
+    "sở", "bộ", "ban", "ubnd", "hđnd", "văn phòng", "thanh tra", "công an", "trung tâm", "collective",
+)
+DEADLINE_KINDS = (
+    "date", "month", "quarter", "half_year", "year", "multi_year", "ongoing", "recurring", "relative", "per_schedule",
+)
+RECURRENCES = ("annual", "quarterly", "monthly", "weekly")
+MENTION_LABELS = ("AGENCY", "ROLE_CUE", "DEADLINE", "PRODUCT", "CITATION", "TARGET")
+#: Product kinds: the keys of ``product_kinds`` in pipeline/data/nlp_vocab.json, then 'other'.
+PRODUCT_KINDS = tuple(
+    json.loads((Path(__file__).parents[1] / "data" / "nlp_vocab.json").read_text("utf-8"))["product_kinds"]
+) + ("other",)
 
 
 #: Where provenance and identity columns come from.
@@ -62,9 +105,9 @@ DOCUMENTS = pa.schema(
     [
         _f("doc_id", pa.string(), "SHA-256 hex digest of the source file's bytes", False, source=_READER),
         _f("source_file", pa.string(), "Path of the source file relative to the ingested folder", False, source=_RUN),
-        _f("source_format", pa.string(), "Input format read: pdf, docx, doc, html, markdown or text", False, source=_READER),
+        _f("source_format", pa.string(), "Input format read: pdf, docx, doc, html, markdown, text, xlsx or xls", False, source=_READER, values=SOURCE_FORMATS),
         _f("page_count", pa.int32(), "Physical pages; null for formats without pages (DOCX)", unit="pages", source=_READER),
-        _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]", source=_HEADER),
+        _f("doc_type", pa.string(), "Tên loại văn bản, e.g. 'Quyết định', 'Kế hoạch' [docType]", source=_HEADER, values=DOC_TYPES, open_values=True),
         _f("number", pa.string(), "Số, ký hiệu as printed after 'Số:', e.g. '4032/QĐ-UBND' [docNumber]; null when left blank; a sequence that cannot be read (handwritten) is taken from the signing stamp or the file name, with a warning", source=_HEADER),
         _f("number_symbol", pa.string(), "Ký hiệu part of the number, e.g. 'QĐ-UBND'", source=_HEADER),
         _f("issuer", pa.string(), "Tên cơ quan ban hành from the header's left block [docProponent]", source=_HEADER),
@@ -80,7 +123,7 @@ DOCUMENTS = pa.schema(
         _f("signer_position", pa.string(), "Chức vụ người ký, e.g. 'Chủ tịch'", source=_SIGNATURE),
         _f("signing_capacity", pa.string(), "Thẩm quyền ký: 'TM. …', 'KT. …', 'Q. …', 'TL. …', 'TUQ. …'", source=_SIGNATURE),
         _f("plan_title", pa.string(), "Title of the plan (Kế hoạch) issued with or as this document", source=_HEADER),
-        _f("plan_year", pa.int32(), "First year named in the plan title ('năm 2017', 'giai đoạn 2026-2030')", unit="year", source="plan_title"),
+        _f("plan_year", pa.int32(), "First year named in the plan title ('năm 2017', 'giai đoạn 2026-2030'); see plan_start_year/plan_end_year for the period", unit="year", source="plan_title"),
         _f("task_count", pa.int32(), "Rows written to the tasks dataset for this document", False, unit="rows", source=_APPENDIX),
         _f("warnings", pa.list_(pa.string()), "What the parser could not read cleanly", source="reader and parser warnings"),
         _f("spans", pa.list_(SPAN), "Provenance of header fields: page, bbox in PDF points, block index", unit="page; PDF points (1/72 in), origin top left", source=_READER),
@@ -95,9 +138,16 @@ DOCUMENTS = pa.schema(
         _f("recipient_count", pa.int32(), "Rows written to the recipients dataset", False),
         _f("legal_basis_count", pa.int32(), "Rows written to the legal_bases dataset", False),
         _f("target_count", pa.int32(), "Rows written to the targets dataset", False),
-        _f("source_kind", pa.string(), "How the text was obtained: text (PDF text layer), docx, html, markdown, legacy_decoded, ocr (the least direct page wins)", source=_READER),
-        _f("document_key", pa.string(), "Identity of the decision whatever its file: 'issuer|number|issue_date', folded (pipeline.text.normalize.fold); null when issuer or number is missing", source="issuer, number, issue_date (pipeline.store.identity)"),
-        _f("duplicate_of", pa.string(), "doc_id of the preferred copy when another file carries the same document_key (text PDF, then DOCX, HTML, legacy, OCR); null for the preferred copy", source="documents sharing a document_key (pipeline.store.identity)"),
+        _f("source_kind", pa.string(), "How the text was obtained: text (PDF text layer), docx, html, markdown, spreadsheet, legacy_decoded, ocr (the least direct page wins)", source=_READER, values=SOURCE_KINDS),
+        _f("document_key", pa.string(), "Identity of the document whatever its file: 'issuer|number|issue_date', folded (pipeline.text.normalize.fold); without a number, 'content:issuer|doc_type|plan period|<first doc_id>' shared by the files whose text is the same document (MinHash similarity >= 0.8 in one issuer, type and plan period); null without issuer or type", source="issuer, number, issue_date, content_sketch (pipeline.store.identity)"),
+        _f("duplicate_of", pa.string(), "doc_id of the preferred copy when another file is the same document (same document_key): numbered first, then text PDF, DOCX, HTML, legacy, OCR, then more task rows; null for the preferred copy", source="documents sharing a document_key (pipeline.store.identity)"),
+        # Issue 15: versions, plan periods, content identity.
+        _f("is_draft", pa.bool_(), "Dự thảo: a draft, by a printed 'DỰ THẢO' line at the top or a file name that opens or closes with 'dự thảo'/'draft'", False, source="first lines and source_file (pipeline.store.sketch.is_draft)"),
+        _f("version_of", pa.string(), "doc_id (preferred copy) of the later version of this draft: a document of the same issuer, type and plan period, not a draft, whose text is at least 0.5 similar; null otherwise. pipeline.load leaves earlier versions out unless versions=True", source="is_draft, content_sketch (pipeline.store.identity)"),
+        _f("content_sketch", pa.list_(pa.int64()), "MinHash signature (128 values < 2^32, datasketch, seed 1) of the word 3-shingles of the page text without tone marks; null for under 50 shingles", source="pages.text (pipeline.store.sketch.content_sketch)"),
+        _f("task_sketch", pa.list_(pa.int64()), "MinHash signature, as content_sketch, of the appendix cells (Nhiệm vụ, Sản phẩm, Tiến độ): finds an appendix printed or scanned without its header; null for under 50 shingles", source="tasks (pipeline.store.sketch.content_sketch)"),
+        _f("plan_start_year", pa.int32(), "First year of the plan's period: 2026 for 'năm 2026' and for 'giai đoạn 2026 - 2030'", unit="year", source="plan_title (pipeline.store.period.plan_period)"),
+        _f("plan_end_year", pa.int32(), "Last year of the plan's period: 2026 for 'năm 2026', 2030 for 'giai đoạn 2026 - 2030'", unit="year", source="plan_title (pipeline.store.period.plan_period)"),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "documents"},
 )
@@ -107,16 +157,12 @@ TASKS = pa.schema(
         _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
         _f("task_id", pa.string(), "'<doc_id>:<row_index>', one per appendix row", False, source=_APPENDIX),
         _f("row_index", pa.int32(), "0-based position of the row among the document's task rows", False, unit="row", source=_APPENDIX),
-        _f("section", pa.string(), "Roman numeral of the appendix section row above ('I', 'II')", source=_APPENDIX),
-        _f("section_title", pa.string(), "Title of that section row", source=_APPENDIX),
-        _f("ordinal", pa.string(), "TT/STT cell; repeated on each product line of a merged task", source=_APPENDIX),
-        _f("task_text", pa.string(), "Nhiệm vụ cell, line breaks kept", source=_APPENDIX),
-        _f("product_text", pa.string(), "Sản phẩm cell", source=_APPENDIX),
-        _f("deadline_text", pa.string(), "Tiến độ / Thời gian hoàn thành cell", source=_APPENDIX),
-        _f("assignment_text", pa.string(), "Phân công và cách thức thực hiện cell (5-column layout)", source=_APPENDIX),
-        _f("lead_text", pa.string(), "Chủ trì thực hiện cell (7-column layout)", source=_APPENDIX),
-        _f("coordinate_text", pa.string(), "Phối hợp thực hiện cell (7-column layout)", source=_APPENDIX),
-        _f("monitor_text", pa.string(), "Theo dõi, kiểm tra, đôn đốc cell (7-column layout)", source=_APPENDIX),
+        _f("section", pa.string(), "Numeral of the section (group) row above ('I', 'A', '1' over '1.1'); with several task tables in a document, the table's label first ('Phụ lục II / I', or the numbered heading above the table)", source=_APPENDIX),
+        _f("section_title", pa.string(), "Title of that section row (or of the heading above the table)", source=_APPENDIX),
+        *(_f(c.attr, pa.string(), c.description, source=_APPENDIX) for c in TASK_COLUMNS),
+        _f("task_key", pa.string(), "'<doc_id>:<section>.<ordinal>' shared by the product lines (rows) of one task; count distinct task_key for tasks, rows for product lines; '<doc_id>:#<row_index>' for a row without an ordinal", False, source="section, ordinal (pipeline.store.rows.task_keys)"),
+        _f("source", pa.string(), "Where the task was read: 'table' (a task table) or 'prose' (labelled plan lines)", False, source=_APPENDIX),
+        _f("ordinal_as_read", pa.string(), "The TT as printed when it broke its sequence and was repaired (OCR misread); null otherwise", source=_APPENDIX),
         _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX", unit="page", source=_APPENDIX),
         _f("page_end", pa.int32(), "Last PDF page of the row, after a page-break merge", unit="page", source=_APPENDIX),
         _f("block", pa.int32(), "Index of the table fragment among the document's blocks", unit="block", source=_READER),
@@ -127,7 +173,7 @@ TASKS = pa.schema(
 FAILURES = pa.schema(
     [
         _f("source_file", pa.string(), "Path of the file relative to the ingested folder", False, source=_RUN),
-        _f("stage", pa.string(), "Stage that failed: read, parse, tag, write", False, source=_RUN),
+        _f("stage", pa.string(), "Stage that failed: read, parse, tag, write", False, source=_RUN, values=STAGES),
         _f("reason", pa.string(), "Why, in one line", False, source=_RUN),
         _f("doc_id", pa.string(), "SHA-256 of the bytes when they could be read", source=_READER),
         _f("pipeline_version", pa.string(), "Version of the pipeline that tried", False, source=_RUN),
@@ -160,7 +206,7 @@ PARTS = pa.schema(
 )
 LEGAL_BASES = pa.schema(
     [_DOC, _f("basis_index", pa.int32(), "0-based order among the document's bases", False),
-     _f("kind", pa.string(), "căn cứ, xét đề nghị, theo đề nghị or thực hiện", False),
+     _f("kind", pa.string(), "căn cứ, xét đề nghị, theo đề nghị or thực hiện", False, values=BASIS_KINDS),
      *_CITED,
      _f("text", pa.string(), "The whole clause ('Căn cứ …;') the basis belongs to", False),
      *_PROVENANCE,
@@ -178,7 +224,7 @@ CITATIONS = pa.schema(
 )
 ARTICLES = pa.schema(
     [_DOC, _f("path", pa.string(), "'3' (Điều 3), '3.2' (khoản 2), '3.2.a' (điểm a); '1.I.2' under a Roman section", False),
-     _f("level", pa.string(), "article, section, clause or point", False),
+     _f("level", pa.string(), "article, section, clause or point", False, values=("article", "section", "clause", "point")),
      _f("number", pa.string(), "The node's own number or letter", False),
      _f("heading", pa.string(), "Text after 'Điều N.' (articles) or the section title"),
      _f("text", pa.string(), "The node's paragraphs, newline-joined", False),
@@ -195,7 +241,7 @@ RECIPIENTS = pa.schema(
 PLAN_ITEMS = pa.schema(
     [_DOC, _f("path", pa.string(), "Stable path: 'I', 'I.2', 'I.2.a'; bullets 'I.6.-2'", False),
      _f("parent_path", pa.string(), "Path of the parent node; null for a section"),
-     _f("level", pa.string(), "part, section, item, point or bullet", False),
+     _f("level", pa.string(), "part, section, item, point or bullet", False, values=("part", "section", "item", "point", "bullet")),
      _f("label", pa.string(), "The node's own marker: 'I', '2', 'a', '-2'", False),
      _f("numbered_path", pa.string(), "Path of the nearest numbered node (bullets inherit it)", False),
      _f("text", pa.string(), "The node's paragraphs, newline-joined", False),
@@ -207,7 +253,7 @@ TARGETS = pa.schema(
      _f("item_path", pa.string(), "Nearest numbered plan item ('I.2.a')"),
      _f("value", pa.float64(), "Numeric value of the target", False),
      _f("unit", pa.string(), "'%' or a counted unit ('lần', 'người' …)", False),
-     _f("comparator", pa.string(), "'>=', '>', '=', '<', '<=' (tối thiểu → '>=', dưới → '<', no cue → '=')", False),
+     _f("comparator", pa.string(), "'>=', '>', '=', '<', '<=' (tối thiểu → '>=', dưới → '<', no cue → '=')", False, values=(">=", ">", "=", "<", "<=")),
      _f("subject", pa.string(), "What is measured ('hồ sơ trễ hạn …')"),
      _f("text", pa.string(), "The cue and value as printed ('tối thiểu 77%')", False),
      *_PROVENANCE],
@@ -229,15 +275,19 @@ ASSIGNMENTS = pa.schema(
     _TASK_KEY
     + [
         _f("agency", pa.string(), "Canonical agency name ('Sở Kế hoạch và Đầu tư' for 'Sở KH&ĐT'); collectives as written ('các sở, ban, ngành')", False),
-        _f("agency_kind", pa.string(), "sở, bộ, ban, ubnd, hđnd, văn phòng, thanh tra, công an, trung tâm, …, or collective", False),
-        _f("agency_level", pa.string(), "central, province, district or commune", False),
-        _f("role", pa.string(), "lead (chủ trì or named performer), coordinate (phối hợp), appraise (thẩm định), monitor (tổng hợp, theo dõi, đôn đốc, kiểm tra)", False),
+        _f("agency_kind", pa.string(), "sở, bộ, ban, ubnd, hđnd, văn phòng, thanh tra, công an, trung tâm, …, or collective", False, values=AGENCY_KINDS, open_values=True),
+        _f("agency_level", pa.string(), "central, province, district or commune", False, values=LEVELS),
+        _f("role", pa.string(), "lead (chủ trì or named performer), coordinate (phối hợp), appraise (thẩm định), monitor (tổng hợp, theo dõi, đôn đốc, kiểm tra)", False, values=ROLES),
         _f("advises", pa.string(), "Body advised or submitted to in the same clause ('tham mưu UBND tỉnh'), '; '-joined; never an assignee"),
         _f("collective", pa.bool_(), "True for group mentions that name no single agency", False),
         _f("mention", pa.string(), "The agency as written in the cell", False),
         _f("successor", pa.string(), "Canonical name of the body that took over after the 2025 reorganisation; null when unchanged"),
     ]
-    + _CHARS,
+    + _CHARS
+    + [
+        _f("agency_current", pa.string(), "The agency as it is now: successor when the 2025 reorganisation merged it, else agency", False, source="agency, successor (pipeline/data/agencies.json)"),
+        _f("agency_group", pa.string(), "What to count by: agency_current for a named agency; for a collective its group (all spellings of 'các sở, ban, ngành' → 'sở, ban, ngành')", False, source="agency_current, or pipeline.nlp.collectives.collective_group", values=COLLECTIVE_GROUPS, open_values=True),
+    ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "assignments"},
 )
 
@@ -245,20 +295,24 @@ DEADLINES = pa.schema(
     _TASK_KEY
     + [
         _f("text", pa.string(), "The deadline phrase as written ('Trong Quý I/2017')", False),
-        _f("kind", pa.string(), "date, month, quarter, half_year, year, multi_year, ongoing, recurring, relative, per_schedule", False),
+        _f("kind", pa.string(), "date, month, quarter, half_year, year, multi_year, ongoing, recurring, relative, per_schedule", False, values=DEADLINE_KINDS),
         _f("start", pa.date32(), "First day of the period (inclusive); null when open or not stated"),
         _f("end", pa.date32(), "Last day of the period (inclusive); null when open or not stated"),
-        _f("recurrence", pa.string(), "annual, quarterly, monthly, weekly for recurring phrases; else null"),
+        _f("recurrence", pa.string(), "annual, quarterly, monthly, weekly for recurring phrases; else null", values=RECURRENCES),
         _f("note", pa.string(), "How a relative or year-less phrase was resolved (e.g. with the plan year)"),
     ]
-    + _CHARS,
+    + _CHARS
+    + [
+        _f("quarter", pa.string(), "Calendar quarter of the end date, the day the task is due: '2026Q1'; null without an end date", source="end (pipeline.store.period.quarter)"),
+        _f("in_plan_period", pa.bool_(), "Whether the end date falls in the plan's years (documents.plan_start_year–plan_end_year); null when either is unknown", source="end, plan_title (pipeline.store.period.in_period)"),
+    ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "deadlines"},
 )
 
 PRODUCTS = pa.schema(
     _TASK_KEY
     + [
-        _f("kind", pa.string(), "quyết định, quy chế, đề án, kế hoạch, báo cáo, hội nghị, hội thảo, danh mục, cơ sở dữ liệu, quy trình, chính sách, cơ chế, phần mềm, …; 'other' when the head names no known kind", False),
+        _f("kind", pa.string(), "quyết định, quy chế, đề án, kế hoạch, báo cáo, hội nghị, hội thảo, danh mục, cơ sở dữ liệu, quy trình, chính sách, cơ chế, phần mềm, …; 'other' when the head names no known kind", False, values=PRODUCT_KINDS),
         _f("approver", pa.string(), "Approving or issuing body ('được UBND tỉnh phê duyệt', 'Quyết định của UBND tỉnh'), canonical, '; '-joined"),
         _f("text", pa.string(), "The product line as written", False),
     ]
@@ -269,7 +323,7 @@ PRODUCTS = pa.schema(
 MENTIONS = pa.schema(
     _TASK_KEY
     + [
-        _f("label", pa.string(), "AGENCY, ROLE_CUE, DEADLINE, PRODUCT, CITATION or TARGET", False),
+        _f("label", pa.string(), "AGENCY, ROLE_CUE, DEADLINE, PRODUCT, CITATION or TARGET", False, values=MENTION_LABELS),
         _f("text", pa.string(), "The span as written", False),
         _f("value", pa.string(), "Normalised value: canonical agency, role, 'kind start..end', product kind, cited number, target value"),
     ]
@@ -281,8 +335,8 @@ PAGES = pa.schema(
     [
         _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
         _f("page", pa.int32(), "1-based physical page; null for formats without pages (DOCX)", source=_READER),
-        _f("source_kind", pa.string(), "Where the text came from: text (PDF text layer), ocr, legacy_decoded, docx, html, markdown", False,
-           source="reader (pipeline.readers.triage: per-page decision)"),
+        _f("source_kind", pa.string(), "Where the text came from: text (PDF text layer), ocr, legacy_decoded, docx, html, markdown, spreadsheet", False,
+           source="reader (pipeline.readers.triage: per-page decision)", values=SOURCE_KINDS),
         _f("text", pa.string(), "Page text, NFC with government tone marks, reading order; table rows as tab-separated lines", False,
            source=_READER),
         _f("ocr_confidence", pa.float32(), "Mean Tesseract word confidence on OCR pages; null otherwise",
@@ -293,12 +347,59 @@ PAGES = pa.schema(
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "pages"},
 )
 
+# --- Issue 11: every table of every document, and its cells (long form).
+_TABLES = "document tables (pipeline.structure.tables: fragments stitched over pages)"
+_KIND = "table kind (pipeline.structure.table_kind)"
+
+TABLES = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("table_index", pa.int32(), "0-based position of the table among the document's tables, in document order", False, source=_TABLES),
+        _f("kind", pa.string(), "What the table holds: task (who does what by when), statistics, ranking, list (procedures, members, items), form (blank form), layout (borderless header or signature block, read as lines), other", False, source=_KIND),
+        _f("page_start", pa.int32(), "First PDF page of the table (1-based); null for formats without pages", unit="page", source=_TABLES),
+        _f("page_end", pa.int32(), "Last PDF page of the table, after stitching its page fragments", unit="page", source=_TABLES),
+        _f("header_rows", pa.int32(), "Leading rows that form the header (title rows, header rows, a column-number row '(1) (2) (3)'); 0 when none was recognised", False, unit="rows", source=_KIND),
+        _f("n_rows", pa.int32(), "Rows of the stitched grid, header included (a header repeated on a continuation page is counted once)", False, unit="rows", source=_TABLES),
+        _f("n_cols", pa.int32(), "Grid columns (of the widest fragment when a PDF draws the pages of one table with different rulings)", False, unit="columns", source=_READER),
+        _f("header", pa.string(), "Header cells as printed (normalised), each distinct text once, joined with ' | '; null without a header", source=_KIND),
+        _f("fragments", pa.int32(), "Page fragments stitched into the table (1 when it does not run over a page break)", False, source=_TABLES),
+        _f("block", pa.int32(), "Position of the table's first fragment among the document's blocks (paragraphs and tables)", False, unit="block", source=_READER),
+        _f("sheet", pa.string(), "Worksheet name for spreadsheet tables; null for other formats", source="reader (pipeline.readers.spreadsheet)"),
+        _f("depth", pa.int32(), "0 for a table in the body, 1 for a table nested in a cell of another (DOCX), …", False, source=_READER),
+        _f("x0", pa.float32(), "Left edge of the first fragment; null without boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("top", pa.float32(), "Top edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("x1", pa.float32(), "Right edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("bottom", pa.float32(), "Bottom edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "tables"},
+)
+
+TABLE_CELLS = pa.schema(
+    [
+        _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
+        _f("table_index", pa.int32(), "Table key (tables.table_index)", False, source=_TABLES),
+        _f("row", pa.int32(), "0-based grid row of the cell's top in the stitched table (spreadsheets: sheet row - 1)", False, unit="row", source=_TABLES),
+        _f("col", pa.int32(), "0-based grid column of the cell's left edge (spreadsheets: column A = 0)", False, unit="column", source=_READER),
+        _f("row_span", pa.int32(), "Grid rows the cell covers (vertical merge)", False, unit="rows", source=_READER),
+        _f("col_span", pa.int32(), "Grid columns the cell covers (horizontal merge)", False, unit="columns", source=_READER),
+        _f("text", pa.string(), "Cell text, NFC with government tone marks, line breaks kept; '' for an empty cell. A merged cell is written once, at its top-left position", False, source=_READER),
+        _f("is_header", pa.bool_(), "Whether the cell lies in the table's header rows (tables.header_rows)", False, source=_KIND),
+        _f("page", pa.int32(), "PDF page (1-based) of the cell; null for formats without pages", unit="page", source=_READER),
+        _f("x0", pa.float32(), "Left edge of the cell; null where the format has no boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("top", pa.float32(), "Top edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("x1", pa.float32(), "Right edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("bottom", pa.float32(), "Bottom edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        _f("confidence", pa.float32(), "Mean Tesseract word confidence of an OCR'd cell; null for text layers", unit="0-100", source="reader (pipeline.readers.ocr)"),
+    ],
+    metadata={"schema_version": SCHEMA_VERSION, "dataset": "table_cells"},
+)
+
 DATASETS: dict[str, pa.Schema] = {
     "documents": DOCUMENTS, "tasks": TASKS, "failures": FAILURES,
     "parts": PARTS, "legal_bases": LEGAL_BASES, "citations": CITATIONS, "articles": ARTICLES,
     "recipients": RECIPIENTS, "plan_items": PLAN_ITEMS, "targets": TARGETS,
     "assignments": ASSIGNMENTS, "deadlines": DEADLINES, "products": PRODUCTS, "mentions": MENTIONS,
-    "pages": PAGES,
+    "pages": PAGES, "tables": TABLES, "table_cells": TABLE_CELLS,
 }
 
 #: Hive partition columns, in directory order; not stored inside the files.
@@ -337,8 +438,8 @@ PLAN_DIFFS = pa.schema(
     [
         _f("old_doc_id", pa.string(), "Document key of the older plan (documents.doc_id)", False, source=_DIFF_SOURCE),
         _f("new_doc_id", pa.string(), "Document key of the newer plan (documents.doc_id)", False, source=_DIFF_SOURCE),
-        _f("entity", pa.string(), "What changed: document, task, plan_item, target, legal_basis", False, source=_DIFF_SOURCE),
-        _f("change", pa.string(), "How: added, removed, reworded, editorial (only case, punctuation, abbreviations), changed, moved", False, source=_DIFF_SOURCE),
+        _f("entity", pa.string(), "What changed: document, task, plan_item, target, legal_basis", False, source=_DIFF_SOURCE, values=("document", "task", "plan_item", "target", "legal_basis")),
+        _f("change", pa.string(), "How: added, removed, reworded, editorial (only case, punctuation, abbreviations), changed, moved", False, source=_DIFF_SOURCE, values=("added", "removed", "reworded", "editorial", "changed", "moved")),
         _f("field", pa.string(), "Field compared: task_text, product_text, deadline, lead, coordinate, monitor, product_kind, section, text, value, …", source=_DIFF_SOURCE),
         _f("old_key", pa.string(), "task_id, item_path or cited number on the old side; null when added", source=_DIFF_SOURCE),
         _f("new_key", pa.string(), "task_id, item_path or cited number on the new side; null when removed", source=_DIFF_SOURCE),

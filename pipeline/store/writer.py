@@ -60,11 +60,39 @@ def write_guide(root: Path) -> bool:
     return True
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a symbolic link at ``path`` is replaced, never written through."""
+    _write_atomic(path, lambda handle: handle.write(data))
+
+
+def file_mode() -> int:
+    """Permission bits of a new file under the process umask (``0o666 & ~umask``, e.g. 0644 for umask 022).
+
+    ``mkstemp`` creates 0600 files whatever the umask; datasets in a shared
+    folder must be readable as the umask allows, like any file the user creates.
+    """
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # no /proc: read it by setting it (and put it back at once)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Create ``path`` through ``write(handle)`` on a temporary file in the same folder, fsync, rename."""
+    """Create ``path`` through ``write(handle)`` on a temporary file in the same folder, fsync, rename.
+
+    The file gets the umask's permissions (:func:`file_mode`); ``os.replace``
+    swaps the name, so a symbolic link planted at ``path`` is replaced, not followed.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=path.parent)
     try:
+        os.fchmod(fd, file_mode())
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()

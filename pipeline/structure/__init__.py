@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from pipeline.model import Citation, Decision, Document, Line
 from pipeline.structure import patterns as P
-from pipeline.structure.appendix import parse_appendix
+from pipeline.structure.appendix import check_ordinals, parse_appendix
 from pipeline.structure.articles import parse_articles
 from pipeline.structure.citations import parse_citations
 from pipeline.structure.completion import complete
@@ -18,9 +18,11 @@ from pipeline.structure.flat import prepare_lines
 from pipeline.structure.header import parse_header, read_title
 from pipeline.structure.paragraphs import Paragraph, make_part, paragraphs
 from pipeline.structure.plan import parse_plan
+from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.structure.preamble import parse_preamble, preamble_end
 from pipeline.structure.recipients import find_recipients
 from pipeline.structure.signature import find_signature
+from pipeline.structure.tables import document_tables
 from pipeline.text import normalize
 from pipeline.text.syllables import rejoin_split_syllables
 
@@ -28,6 +30,10 @@ __all__ = ["parse"]
 
 #: Formats whose lines are flattened web text (lines broken mid-phrase, "|" cells).
 FLAT_FORMATS = ("text", "markdown", "html")
+#: Spreadsheets: workbooks carry no Decree 30 header; one without a type line is
+#: filed as what workbooks are among administrative documents, an appendix (Phụ lục).
+SPREADSHEET_FORMATS = ("xlsx", "xls")
+SPREADSHEET_TYPE = "Phụ lục"
 _APPENDIX_HEAD = re.compile(r"^Phụ\s*lục\b", re.IGNORECASE)
 
 
@@ -50,6 +56,8 @@ def parse(document: Document) -> Decision:
     start = _header_start(lines)
     body_start = start + parse_header(lines[start:], decision)
     complete(decision)
+    if decision.doc_type is None and document.source_format in SPREADSHEET_FORMATS:
+        decision.doc_type = SPREADSHEET_TYPE
     attached = _attached_plan(lines, body_start)
     main_end = attached if attached is not None else len(lines)
     decision.signature = find_signature(lines, body_start, main_end)
@@ -75,7 +83,12 @@ def parse(document: Document) -> Decision:
     if found is not None:
         part, decision.recipients, decision.archive_note = found
         decision.parts[part.name] = part
-    decision.tasks = parse_appendix(document.tables())
+    decision.tables = document_tables(document)
+    decision.tasks = parse_appendix(
+        document.tables(), repair=document.source_format == "pdf", lines=document.lines()
+    )
+    decision.warnings.extend(check_ordinals(decision.tasks))
+    decision.tasks.extend(prose_tasks(lines[body_start:], start_index=len(decision.tasks)))
     for task in decision.tasks:
         for name in ("task_text", "product_text", "deadline_text"):
             text = getattr(task, name)

@@ -1,131 +1,85 @@
-"""The appendix table (Phụ lục: TT / Nhiệm vụ / Sản phẩm / Tiến độ / …) as task rows.
+"""Task tables (bảng nhiệm vụ: TT / Nhiệm vụ / Sản phẩm / Tiến độ / Chủ trì / …) as task rows.
 
 Steps, each a small function:
 
-1. :func:`map_header` maps a header row's cells to fields by meaning, so the
-   5-column layout (… Phân công và cách thức thực hiện) and the 7-column one
-   (… Chủ trì / Phối hợp / Theo dõi, kiểm tra, đôn đốc) land in the same fields;
-2. :func:`appendix_fragments` picks the table fragments of one appendix in
-   order (a header repeated on each page, or a headless fragment continuing the
-   previous page's table);
-3. :func:`stitch` walks the body rows: section rows ("I CẢI CÁCH THỂ CHẾ") set
-   the section carried onto tasks; a row continued after a page break (empty TT
-   as the first row of a fragment) is merged into the row above; a row under a
-   task merged down (empty or merged TT) is a further product line of it.
+1. :func:`task_groups` finds each table fragment's header
+   (:func:`pipeline.structure.task_columns.find_header`: synonyms, header rows
+   anywhere in the first rows and over two or three grid rows, column-number row
+   skipped) and groups fragments into tables: a fragment with the same header on
+   the next page, or a headless one of the same width, continues the table;
+2. :func:`stitch` walks the body rows (:mod:`pipeline.structure.task_rows`):
+   section rows ("I", "A", "Phần I", a title in capitals) set the section carried
+   onto tasks; total and note rows are dropped; a row continued after a page break
+   (no TT, first row of a fragment) or a grid row that only continues one cell of
+   the task above (TT and task merged, one new cell) is joined into it; a row under
+   a task merged down with several new cells is a further product line of it;
+3. :func:`check_ordinals` repairs a numeric TT that breaks its sequence
+   (OCR: a lone "3" between 8 and 10 is 9), keeping the printed value.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import Cell, Table, Task
+from pipeline.model import Line, Table, Task
+from pipeline.model.task_columns import BY_FIELD, TASK_COLUMNS
 from pipeline.readers.layout import BULLETS
 from pipeline.structure import patterns as P
-from pipeline.text import fold, normalize
+from pipeline.structure.task_columns import find_header
+from pipeline.text import normalize
+from pipeline.structure.task_rows import Row, has_ordinal, is_note, is_stray, read_row, section_of
 
-FIELDS = ("ordinal", "task", "product", "deadline", "assignment", "lead", "coordinate", "monitor")
-
-
-def map_header(row: list[Cell]) -> dict[int, str]:
-    """Map grid columns to task fields from one header row; ``{}`` if it is not a header.
-
-    A header needs a task column (Nhiệm vụ / Nội dung) and at least two other
-    recognised columns. A header cell spanning several columns maps each of them.
-    """
-    mapping: dict[int, str] = {}
-    for cell in row:
-        key = fold(cell.text)
-        for name, cues in P.COLUMN_HEADERS:
-            if name == "ordinal":
-                hit = key.rstrip(".") in cues
-            else:
-                hit = any(cue in key for cue in cues)
-            if hit and name not in mapping.values():
-                for col in range(cell.col, cell.col + cell.col_span):
-                    mapping.setdefault(col, name)
-                break
-    names = set(mapping.values())
-    return mapping if "task" in names and len(names) >= 3 else {}
+#: Task fields in record order, from the task-column registry.
+FIELDS = tuple(c.field for c in TASK_COLUMNS)
 
 
 @dataclass(slots=True)
 class Fragment:
-    """One page's piece of an appendix table and the rows below its header."""
+    """One page's piece of a task table and the rows below its header."""
 
     table: Table
     mapping: dict[int, str]
-    body: list[list[Cell]] = field(default_factory=list)
+    body: list = field(default_factory=list)
     continues: bool = False
 
 
-def appendix_fragments(tables: list[Table]) -> list[list[Fragment]]:
-    """Group table fragments into appendices, each a list of page fragments in order."""
+def task_groups(tables: list[Table]) -> list[list[Fragment]]:
+    """Group table fragments into task tables, each a list of fragments in order."""
     groups: list[list[Fragment]] = []
     for table in tables:
         if not table.rows:
             continue
-        mapping = map_header(table.rows[0])
-        if mapping:
-            body = table.rows[1:]
+        header = find_header(table.rows, table.n_cols)
+        prev = groups[-1][-1] if groups else None
+        if header:
             same = (
-                groups
-                and _follows(groups[-1][-1].table, table, same_page=True)
-                and sorted(set(mapping.values())) == sorted(set(groups[-1][-1].mapping.values()))
+                prev is not None
+                and _follows(prev.table, table, same_page=True)
+                and set(header.mapping.values()) == set(prev.mapping.values())
             )
-            frag = Fragment(table, mapping, body, continues=bool(same))
+            frag = Fragment(table, header.mapping, table.rows[header.rows:], continues=same)
             if same:
                 groups[-1].append(frag)
             else:
                 groups.append([frag])
-        elif (
-            groups
-            and _follows(groups[-1][-1].table, table, same_page=False)
-            and table.n_cols == groups[-1][-1].table.n_cols
-        ):
-            groups[-1].append(Fragment(table, groups[-1][-1].mapping, table.rows, continues=True))
+        elif prev is not None and _follows(prev.table, table, same_page=False) and table.n_cols == prev.table.n_cols:
+            groups[-1].append(Fragment(table, prev.mapping, table.rows, continues=True))
     return groups
 
 
 def _follows(prev: Table, table: Table, same_page: bool) -> bool:
     """``table`` continues ``prev``: on the next page (or the same one when
-    ``same_page``), or, in formats without pages (a text export whose page breaks
-    left one table fragment per page), as the very next block."""
+    ``same_page``), or, in formats without pages, as the very next block."""
     if prev.page is None and table.page is None:
         return table.block == prev.block + 1
     if prev.page is None or table.page is None:
         return False
     gap = table.page - prev.page
-    return gap <= 1 if same_page else gap == 1
-
-
-def _values(row: list[Cell], mapping: dict[int, str]) -> dict[str, str]:
-    """Field → normalised text for one row; a cell spanning columns fills each field."""
-    out: dict[str, str] = {}
-    for cell in row:
-        for col in range(cell.col, cell.col + cell.col_span):
-            name = mapping.get(col)
-            if name and name not in out:
-                out[name] = normalize(cell.text)
-    return out
-
-
-def _section(row: list[Cell], values: dict[str, str]) -> tuple[str, str] | None:
-    """``(numeral, title)`` when the row is a section row, else ``None``."""
-    first = normalize(row[0].text) if row else ""
-    m = P.ROMAN.match(first)
-    if not m or not m.group("numeral"):
-        return None
-    filled = [c for c in row[1:] if normalize(c.text)]
-    if len(row) == 1 or (row[0].col_span > 1 and not filled):
-        return m.group("numeral"), m.group("title").strip()
-    others = [v for k, v in values.items() if k not in ("ordinal", "task") and v]
-    if not others and not m.group("title"):
-        return m.group("numeral"), values.get("task", "")
-    return None
+    return 0 <= gap <= 1 if same_page else gap == 1
 
 
 def _join(before: str | None, after: str) -> str | None:
-    """Join a cell's text with its continuation after a page break."""
+    """Join a cell's text with its continuation (next grid row or next page)."""
     if not after:
         return before
     if not before:
@@ -134,68 +88,128 @@ def _join(before: str | None, after: str) -> str | None:
     return before + sep + after
 
 
-def _is_continuation(values: dict[str, str]) -> bool:
-    """A top-of-page row with empty TT continues the row above unless it is a new
-    product line (no task text, but its own product and deadline)."""
-    if values.get("ordinal"):
+def _extend(task: Task, row: Row, page: int | None) -> None:
+    """Add a continuation row's own texts to ``task``."""
+    for name in FIELDS[1:]:
+        if name in row.own and name in row.values:
+            attr = _attr(name)
+            setattr(task, attr, _join(getattr(task, attr), row.values[name]))
+    task.page_end = page if page is not None else task.page_end
+
+
+def _attr(name: str) -> str:
+    """The Task attribute of a field ("product" → "product_text")."""
+    return BY_FIELD[name].attr
+
+
+def _continues(row: Row, first_of_fragment: bool, prev: Task | None, has_tt: bool = True) -> bool:
+    """The row only continues the task above (joined into it rather than a row of its own).
+
+    After a page break (first row of a fragment, no TT): unless it is a new product
+    line (no task text, its own product and deadline). Inside a fragment: TT and
+    task merged from the row above (or empty) and one cell of its own.
+    """
+    if prev is None or has_ordinal(row):
         return False
-    new_line = not values.get("task") and values.get("product") and values.get("deadline")
-    return not new_line
+    new = row.own - {"ordinal", "task"}
+    if first_of_fragment and not has_tt:  # no TT column: only a task text starting mid-sentence continues
+        return row.values.get("task", "")[:1].islower() or "task" not in row.own
+    if first_of_fragment:
+        new_line = "task" not in row.own and {"product", "deadline"} <= row.own
+        return not new_line
+    return "task" not in row.own and len(new) <= 1
 
 
-def stitch(fragments: list[Fragment], start_index: int = 0) -> list[Task]:
-    """Turn an appendix's fragments into task rows in document order."""
+def _task(row: Row, prev: Task | None, section: tuple[str | None, str | None], index: int, page, block) -> Task:
+    """A task row; a row without TT under a task (product line, unnumbered sub-row) inherits its TT."""
+    values = row.values
+    own_task = "task" in row.own
+    inherit = prev is not None and not has_ordinal(row) and (row.ordinal_merged or not own_task)
+    task = Task(
+        row_index=index,
+        section=section[0],
+        section_title=section[1],
+        ordinal=(prev.ordinal if inherit and prev else values.get("ordinal") if has_ordinal(row) else None) or None,
+        task_text=(values.get("task") if own_task or not inherit else prev.task_text if prev else None) or None,
+        page_start=page,
+        page_end=page,
+        block=block,
+    )
+    for name in FIELDS[2:]:
+        setattr(task, _attr(name), values.get(name) or None)
+    return task
+
+
+def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False) -> list[Task]:
+    """Turn a task table's fragments into task rows in document order.
+
+    ``repair`` rejoins syllables split by spurious spaces (PDF text layers).
+    """
     tasks: list[Task] = []
     section: tuple[str | None, str | None] = (None, None)
     for frag in fragments:
-        for position, row in enumerate(frag.body):
-            values = _values(row, frag.mapping)
-            if not any(values.values()):
-                continue
-            sec = _section(row, values)
+        n_mapped = len(frag.mapping)
+        for position, cells in enumerate(frag.body):
+            row = read_row(cells, frag.mapping, repair)
+            if not row.own - {"ordinal"} and not row.values.get("task"):
+                continue  # an empty row, or a blank form's numbered line
+            sec = section_of(row, n_mapped)
             if sec:
-                section = (sec[0], sec[1] or None)
+                section = (sec[0] or None, sec[1] or None)
                 continue
-            heading = _merged_heading(values)
-            if heading:
-                section, values["task"] = heading[0], heading[1]
-            page = next((c.page for c in row if c.page is not None), frag.table.page)
+            if is_note(row, n_mapped) or is_stray(row):
+                continue
+            heading = _merged_heading(row.values)
+            if heading and has_ordinal(row):
+                section, row.values["task"] = heading[0], heading[1]
+            page = next((c.page for c in cells if c.page is not None), frag.table.page)
             prev = tasks[-1] if tasks else None
-            if prev and frag.continues and position == 0 and _is_continuation(values):
-                for name in FIELDS[1:]:
-                    attr = f"{name}_text"
-                    setattr(prev, attr, _join(getattr(prev, attr), values.get(name, "")))
-                prev.page_end = page
+            has_tt = "ordinal" in frag.mapping.values()
+            if _continues(row, frag.continues and position == 0, prev, has_tt):
+                _extend(prev, row, page)  # type: ignore[arg-type]
                 continue
-            ordinal_cell = next((c for c in row if frag.mapping.get(c.col) == "ordinal"), None)
-            inherited = prev is not None and (
-                not values.get("ordinal") or (ordinal_cell is not None and ordinal_cell.merged_from_above)
-            )
-            task = Task(
-                row_index=start_index + len(tasks),
-                section=section[0],
-                section_title=section[1],
-                ordinal=(prev.ordinal if inherited and prev else values.get("ordinal")) or None,
-                task_text=(values.get("task") or (prev.task_text if inherited and prev else None)) or None,
-                product_text=values.get("product") or None,
-                deadline_text=values.get("deadline") or None,
-                assignment_text=values.get("assignment") or None,
-                lead_text=values.get("lead") or None,
-                coordinate_text=values.get("coordinate") or None,
-                monitor_text=values.get("monitor") or None,
-                page_start=page,
-                page_end=page,
-                block=frag.table.block,
-            )
-            tasks.append(task)
+            tasks.append(_task(row, prev, section, start_index + len(tasks), page, frag.table.block))
+    tasks = _nested_groups(tasks, start_index)
     _infer_numerals(tasks)
     return tasks
+
+
+def _only_task(task: Task) -> bool:
+    """The row carries a task text and nothing else (no product, deadline, agency …; a title
+    merged over the row fills them with the same text)."""
+    others = {getattr(task, _attr(name)) for name in FIELDS[2:]} - {None, task.task_text}
+    return bool(task.task_text) and not others
+
+
+def _nested_groups(tasks: list[Task], start_index: int) -> list[Task]:
+    """A numbered row with only a title whose next row nests under it ("1." above "1.1")
+    is a group (section) row: its sub-tasks take "1" (or "I.1" under section I) as section."""
+    out: list[Task] = []
+    i = 0
+    while i < len(tasks):
+        task = tasks[i]
+        number = (task.ordinal or "").rstrip(".):").strip()
+        nxt = tasks[i + 1] if i + 1 < len(tasks) else None
+        if number.isdigit() and _only_task(task) and nxt and (nxt.ordinal or "").startswith(number + "."):
+            section = f"{task.section}.{number}" if task.section else number
+            j = i + 1
+            while j < len(tasks) and (tasks[j].ordinal or "").startswith(number + ".") and \
+                    (tasks[j].ordinal or "").rstrip(".") != number:
+                tasks[j].section, tasks[j].section_title = section, task.task_text
+                j += 1
+            i += 1
+            continue
+        out.append(task)
+        i += 1
+    for index, task in enumerate(out):
+        task.row_index = start_index + index
+    return out
 
 
 def _merged_heading(values: dict[str, str]) -> tuple[tuple[str | None, str], str] | None:
     """A group heading that an export merged into the task cell of the row below it.
 
-    ``"CẢI CÁCH THỂ CHẾ\nXây dựng cơ chế …"``: a first line in capitals (two words
+    ``"CẢI CÁCH THỂ CHẾ\\nXây dựng cơ chế …"``: a first line in capitals (two words
     or more) above further text. Returns ``((numeral or None, title), task text)``.
     """
     first, _, rest = values.get("task", "").partition("\n")
@@ -222,9 +236,79 @@ def _infer_numerals(tasks: list[Task]) -> None:
                     t.section = numeral
 
 
-def parse_appendix(tables: list[Table]) -> list[Task]:
-    """All task rows of all appendix tables in ``tables``, numbered by ``row_index``."""
+def check_ordinals(tasks: list[Task]) -> list[str]:
+    """Repair numeric TTs that break their sequence; return one warning per repair.
+
+    Within a section, a whole-number TT ``k`` between ``p`` and ``p + 2`` that is
+    not ``p + 1`` (an OCR misread: "3" between "8" and "10") becomes ``p + 1``;
+    the printed value stays in ``Task.ordinal_as_read``.
+    """
+    warnings: list[str] = []
+    numbered = [t for t in tasks if t.ordinal and t.ordinal.rstrip(".):").isdigit()]
+    firsts: list[Task] = []
+    seen: set[tuple] = set()
+    for t in numbered:  # one entry per task, not per product line
+        key = (t.section, t.section_title, t.ordinal, t.task_text)
+        if key not in seen:
+            seen.add(key)
+            firsts.append(t)
+    for before, task, after in zip(firsts, firsts[1:], firsts[2:]):
+        if not (before.section == task.section == after.section):
+            continue
+        p, k, n = (int(x.ordinal.rstrip(".):")) for x in (before, task, after))  # type: ignore[union-attr]
+        if n == p + 2 and k != p + 1:
+            printed = task.ordinal or ""
+            fixed = str(p + 1) + printed[len(printed.rstrip(".):")):]
+            for t in tasks:
+                if t.ordinal == printed and t.task_text == task.task_text and t.section == task.section:
+                    t.ordinal_as_read, t.ordinal = printed, fixed
+            warnings.append(f"task ordinal {printed!r} out of sequence between {p} and {n}: read as {fixed!r}")
+    return warnings
+
+
+def table_label(lines: list[Line], after: int, before: int) -> tuple[str, str | None] | None:
+    """``(label, title)`` of a task table from the lines between blocks ``after`` and ``before``:
+    the last "Phụ lục N" line, else the last numbered heading ("II. Đánh giá …")."""
+    between = [ln for ln in lines if after < ln.block < before and ln.text.strip()]
+    for line in reversed(between):
+        text = normalize(line.text).strip()
+        m = P.TABLE_LABEL.match(text)
+        rest = text[m.end():].strip(" .:-–") if m else ""
+        if m and rest.upper() == rest:  # the label line itself, not "Phụ lục I.3 kèm theo …"
+            return " ".join(m.group("label").split()), None
+    for line in reversed(between):
+        m = P.TABLE_HEADING.match(normalize(line.text).strip())
+        if m:
+            return m.group("numeral"), m.group("title").strip()
+    return None
+
+
+def _label_tasks(tasks: list[Task], label: tuple[str, str | None]) -> None:
+    """Put a table's label in front of its tasks' sections (several task tables in one document:
+    "Phụ lục II / I"); a table without section rows takes the label as its section."""
+    if all(t.section is None and t.section_title is None for t in tasks):
+        for t in tasks:
+            t.section, t.section_title = label
+        return
+    for t in tasks:
+        t.section = f"{label[0]} / {t.section}" if t.section else label[0]
+
+
+def parse_appendix(tables: list[Table], repair: bool = False, lines: list[Line] | None = None) -> list[Task]:
+    """All task rows of all task tables in ``tables``, numbered by ``row_index``.
+
+    With the document's ``lines`` and several task tables, each table's label
+    (:func:`table_label`) goes in front of its tasks' sections, so tasks of
+    different tables never share a section.
+    """
     tasks: list[Task] = []
-    for group in appendix_fragments(tables):
-        tasks.extend(stitch(group, start_index=len(tasks)))
+    groups = task_groups(tables)
+    previous_end = -1
+    for group in groups:
+        found = stitch(group, start_index=len(tasks), repair=repair)
+        label = table_label(lines, previous_end, group[0].table.block) if lines and len(groups) > 1 else None
+        if label:
+            _label_tasks(found, label)
+        previous_end = group[-1].table.block
+        tasks.extend(found)
     return tasks

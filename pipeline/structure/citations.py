@@ -32,6 +32,11 @@ from pipeline.structure import patterns as P
 ACT_NAME_MAX_WORDS = 14
 #: A stated issuer longer than this is a description, not a body.
 ISSUER_MAX_WORDS = 24
+#: Characters looked at around one mention (a clause, an issuer, a title are far shorter):
+#: every search is bounded by it, so parsing time grows linearly with the text's length.
+WINDOW = 1500
+#: Characters read after a law's type word: its name is at most ACT_NAME_MAX_WORDS words, then a date.
+ACT_WINDOW = 600
 
 _TYPELESS = re.compile(r"(?<!\w)số\s*(?=\d)", re.IGNORECASE)
 _ACT_END = re.compile(r"\s*(?:[,;.(\n]|\s(?:và các|để|nhằm|gắn với|theo|trong|đối với|đã|được)\s)")
@@ -56,9 +61,12 @@ def parse_citations(text: str) -> list[Citation]:
         if citation is not None:
             found.append(citation)
             head_end = citation.end
-    covered = [(c.start, c.end) for c in found]
+    covered = [(c.start, c.end) for c in found]  # in order, not overlapping
+    k = 0
     for m in _TYPELESS.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        while k < len(covered) and covered[k][1] <= m.start():
+            k += 1
+        if k < len(covered) and covered[k][0] <= m.start():
             continue
         citation = _typeless(text, m)
         if citation is not None:
@@ -135,7 +143,7 @@ def _named_act(text: str, m: re.Match[str]) -> Citation | None:
     kind = P.CITED_TYPES[m.group("type").lower()]
     if kind not in P.NAMED_ACTS or not m.group("type")[0].isupper():
         return None
-    rest = text[m.end() :]
+    rest = text[m.end() : m.end() + ACT_WINDOW]
     if not rest.startswith(" ") or len(rest) < 2:
         return None
     limit = _ACT_END.search(rest)
@@ -151,7 +159,7 @@ def _named_act(text: str, m: re.Match[str]) -> Citation | None:
         or not (name[0].isupper() or dated)
         or len(name.split()) > ACT_NAME_MAX_WORDS
         or re.search(r"[()/]|\stại\s|\ssố\s*\d|^\d", name)
-        or re.search(r"(?:Đoàn|Liên đoàn|Hội)\s*$", text[: m.start()])
+        or re.search(r"(?:Đoàn|Liên đoàn|Hội)\s*$", text[max(0, m.start() - WINDOW) : m.start()])
     ):
         return None
     citation = Citation(text="", start=m.start(), end=m.end() + 1 + len(name), cited_type=kind, cited_title=name)
@@ -192,8 +200,9 @@ def _date_and_issuer(text: str, citation: Citation) -> None:
         citation.end = d.end()
     o = P.OF_ISSUER.match(text, citation.end)
     if o:
-        stop = P.ISSUER_END.search(text, o.end())
-        raw = text[o.end() : stop.start() if stop else len(text)]
+        limit = min(len(text), o.end() + WINDOW)
+        stop = P.ISSUER_END.search(text, o.end(), limit)
+        raw = text[o.end() : stop.start() if stop else limit]
         issuer = clean_issuer(raw)
         if issuer:
             citation.cited_issuer = issuer
@@ -241,11 +250,12 @@ def _title(text: str, start: int, next_start: int) -> str | None:
     """The description after a citation's head, to the clause end or the next chained document."""
     lead = _TITLE_LEAD.match(text, start)
     pos = lead.end() if lead else start
-    end = _TITLE_END.search(text, pos)
-    stop = min(end.start() if end else len(text), len(text))
+    limit = min(len(text), pos + WINDOW)
+    end = _TITLE_END.search(text, pos, limit)
+    stop = end.start() if end else limit
     if next_start > pos and _chained_at(text, pos, next_start):
         stop = min(stop, next_start)
-    elif next_start > pos and P.AT_CITATION.search(text[:next_start]):
+    elif next_start > pos and P.AT_CITATION.search(text[max(0, next_start - 200) : next_start]):
         # A recital's next proposer: "… ngày 09/7/2013 và của Giám đốc Sở Nội vụ tại Tờ trình …".
         seps = list(re.finditer(r"[;,]|\svà\s", text[pos:next_start]))
         if seps:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.model.task_columns import header_vocabulary
+
 #: Tên loại văn bản (Decree 30/2020, Appendix III) as printed in capitals on the
 #: type line, mapped to the sentence-case name stored in ``doc_type``.
 DOC_TYPES: dict[str, str] = {
@@ -110,17 +112,51 @@ ROMAN_NUMERALS: tuple[str, ...] = (
 #: "năm 2017", "giai đoạn 2026-2030": the plan's year (first year of a range).
 PLAN_YEAR = re.compile(r"(?:năm|giai đoạn)\s+((?:19|20)\d\d)", re.IGNORECASE)
 
-#: Appendix column headers, matched on folded header text, in priority order.
-COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ordinal", ("stt", "tt", "số tt", "số thứ tự")),
-    ("assignment", ("phân công",)),
-    ("lead", ("chủ trì",)),
-    ("coordinate", ("phối hợp",)),
-    ("monitor", ("theo dõi", "đôn đốc", "kiểm tra")),
-    ("deadline", ("tiến độ", "thời gian", "thời hạn")),
-    ("product", ("sản phẩm", "kết quả")),
-    ("task", ("nhiệm vụ", "nội dung", "tên nhiệm vụ")),
+#: Task-table column headers (tiêu đề cột), matched on folded header text, in
+#: priority order: the first field whose cue occurs in a header cell takes the
+#: column ("Cơ quan chủ trì thực hiện" is the lead, not an assignment; "Phân công
+#: nhiệm vụ" an assignment, not a task; "Nhiệm vụ thực hiện" a task). ``ordinal``
+#: cues must equal the whole cell (or start it, "Thứ tự các bước"). Issue 11 item 3;
+#: the vocabulary lives in the task-column registry (:mod:`pipeline.model.task_columns`).
+COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = header_vocabulary()
+
+#: Header cells of tables that are not task tables even when they name a task-like
+#: column: lists of administrative procedures (mã thủ tục, phí, lệ phí), statistics
+#: (đơn vị tính, số lượng, tỷ lệ), people (họ và tên), equipment (model, hãng sản xuất).
+NOT_TASK_HEADER = ("mã thủ tục", "mã số", "lệ phí", "phí,", "đơn vị tính", "số lượng", "tỷ lệ", "họ và tên",
+                   "hãng sản xuất", "model", "tên thủ tục")
+
+#: A header cell counting something ("Số lao động", "Số doanh nghiệp", "Tổng số"): two of
+#: them make a statistics table, not a task table ("Số TT", "Số hiệu" excepted).
+COUNT_HEADER = re.compile(r"^(?:tổng\s+)?số\s+(?!tt\b|thứ tự|hiệu|ký hiệu|văn bản)\w+")
+
+#: A column-number row under a header: "(1) (2) (3)", "1 2 3", "A B 1", "4=3/2", "(5)=(3)+(4)".
+COLUMN_NUMBER_CELL = re.compile(r"^\(?[0-9A-Z]{1,2}\)?(?:\s*[=+\-*/x×]\s*\(?[0-9A-Z]{1,2}\)?)*$")
+
+#: Ordinal of a task row as printed: "1", "1.", "2)", "1.1", "1.2.3", "a", "a)", "b.", "-", "+", "*",
+#: "Bước 1", "Mục 2", "Mẫu số 01". Group ``number`` holds the numeral(s).
+ORDINAL = re.compile(
+    r"^(?:(?:Bước|Mục|Mẫu số|Nhiệm vụ)\s+)?(?P<number>\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ])"
+    r"\s*[.):]?$|^[-+*•–]$",
+    re.IGNORECASE,
 )
+
+#: A section (group) row's marker in the ordinal cell: Roman numeral (I, II), capital
+#: letter (A, B), "Phần I", "Phần thứ nhất", "Chương II", then an optional title.
+SECTION_MARK = re.compile(
+    r"^(?:(?:Phần|Chương|Mục)\s+(?:thứ\s+\w+|[IVXLC]+|\d+)|(?P<roman>X{0,2}(?:IX|IV|V?I{1,3}|V|X))|"
+    r"(?P<letter>[A-DĐ]))(?:\s*[.:\-–)]\s*|\s+|$)(?P<title>.*)$",
+    re.DOTALL,
+)
+
+#: A table's label line above it: "Phụ lục II", "PHỤ LỤC 3" (group ``label``), or a
+#: numbered heading "II. Đánh giá cấp Nhà nước", "B. DANH MỤC …" (``numeral``, ``title``).
+TABLE_LABEL = re.compile(r"^(?P<label>Phụ\s*lục\s+(?:[IVX]+|\d+)(?:\.\d+)?)\b", re.IGNORECASE)
+TABLE_HEADING = re.compile(r"^(?P<numeral>X{0,2}(?:IX|IV|V?I{1,3}|V|X)|[A-DĐ])\s*\.\s*(?P<title>\S.*)$")
+
+#: A closing total or note row of a procedure-step table ("Tổng thời gian giải quyết …",
+#: "- Thời gian giải quyết TTHC:"), and a "Ghi chú:" / "Lưu ý:" note row.
+NOTE_ROW = re.compile(r"^[-–+*]?\s*(?:Tổng(?:\s+cộng|\s+thời gian)?|Ghi chú|Lưu ý|Thời gian giải quyết)\b", re.IGNORECASE)
 
 
 # --- Citations of other documents (issue 3) -------------------------------------

@@ -41,6 +41,9 @@ _CLAUSE_END = re.compile(r"[;:\n]|\.(?:\s|$)|,\s*trong đó")
 _HEAD_END = re.compile(r"[;\n]|\.(?:\s|$)")
 #: Verbs/connectives before a value that do not belong to the subject.
 _LEAD = re.compile(r"^(?:[-–+•]\s*)?(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Đưa|Phấn đấu|Bảo đảm|Đảm bảo|có|đạt|phải)?\s*", re.IGNORECASE)
+#: Characters looked at before and after one value (a clause is far shorter): every
+#: search is bounded by it, so parsing time grows linearly with the text's length.
+WINDOW = 1000
 #: Only units that count in a target with no comparator cue (plain "02 lần" is not one).
 _BARE_UNITS = ("%", "phần trăm")
 
@@ -56,7 +59,7 @@ def parse_targets(text: str) -> list[Target]:
     floor = 0
     for m in VALUE.finditer(text):
         unit = "%" if m.group("unit") in ("%", "phần trăm") else m.group("unit")
-        before = text[: m.start()]
+        before = text[max(0, m.start() - WINDOW) : m.start()]
         cue = _CUE.search(before[-24:])
         comparator = "="
         start = m.start()
@@ -66,13 +69,13 @@ def parse_targets(text: str) -> list[Target]:
             start = m.start() - len(cue.group(0))
         elif m.group("unit") not in _BARE_UNITS:
             continue
-        after = text[m.end() :]
+        after = text[m.end() : m.end() + 40]
         if _AFTER_UP.match(after):
             comparator = ">="
         elif _AFTER_DOWN.match(after):
             comparator = "<="
         value = float(m.group("value").replace(",", "."))
-        clause_start = max(floor, _last_clause_end(before))
+        clause_start = max(floor, m.start() - len(before) + _last_clause_end(before))
         subject = _subject(text, clause_start, start, m.end())
         out.append(
             Target(
@@ -97,8 +100,9 @@ def _last_clause_end(before: str) -> int:
 def _subject(text: str, clause_start: int, cue_start: int, value_end: int) -> str | None:
     """What the target measures, from the clause around the value."""
     head = text[clause_start:cue_start].strip(" ,")
-    end = _CLAUSE_END.search(text, value_end)
-    tail = text[value_end : end.start() if end else len(text)].strip(" ,")
+    limit = min(len(text), value_end + WINDOW)
+    end = _CLAUSE_END.search(text, value_end, limit)
+    tail = text[value_end : end.start() if end else limit].strip(" ,")
     tail = re.sub(r"^trở (?:lên|xuống)\b\s*", "", tail)
     head_clean = _LEAD.sub("", head, count=1).strip(" ,")
     if _MEASURE.match(head_clean) or len(tail.split()) < 2:

@@ -13,7 +13,11 @@ one point when the pair (``p s`` or ``s n``) is (part of) an entry of Viet74K,
 the list of 74,000 Vietnamese words that underthesea ships
 (``underthesea/corpus/data/Viet74K.txt``; nothing is downloaded), and one
 point when the same pair occurs elsewhere in the same OCR'd document (a phrase
-read right on another page). A tone variant (only a change Tesseract is seen
+read right on another page) or at least :data:`CORPUS_MIN` times in a
+syllable bigram table of correct administrative text
+(``pipeline/data/syllable_bigrams.tsv``, built by ``bench/build_bigrams.py``
+from the project's development corpus: "bổ sung" beside a "bố sung" that
+Tesseract reads the same way on every page). A tone variant (only a change Tesseract is seen
 to make, :data:`SLIPS`: no mark → hook, tilde or acute; grave or acute → hook;
 d → đ) replaces the reading when
 
@@ -124,6 +128,32 @@ def load_lexicon() -> Lexicon:
     return lexicon_from(normalize(text.lower()).splitlines())
 
 
+#: Syllable pairs of correct administrative text with their counts, built by
+#: ``bench/build_bigrams.py`` from the project's development corpus.
+BIGRAMS = ("pipeline.data", "syllable_bigrams.tsv")
+#: A corpus pair counts as seen from this many occurrences, and a variant's
+#: pair only when it is this many times as frequent as the reading's.
+CORPUS_MIN, CORPUS_RATIO = 5, 10
+
+
+@lru_cache(maxsize=1)
+def load_bigrams() -> dict[tuple[str, str], int]:
+    """``(first, second) → count`` of :data:`BIGRAMS` (read once per process); {} when the file is absent."""
+    from importlib import resources
+
+    try:
+        text = resources.files(BIGRAMS[0]).joinpath(BIGRAMS[1]).read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    out: dict[tuple[str, str], int] = {}
+    for row in text.splitlines():
+        pair, _, count = row.partition("\t")
+        first, _, second = pair.partition(" ")
+        if second and count.isdigit():
+            out[(first, second)] = int(count)
+    return out
+
+
 def lexicon_from(entries: Iterable[str]) -> Lexicon:
     """A :class:`Lexicon` from word-list entries (one word per entry, syllables separated by spaces).
 
@@ -182,17 +212,34 @@ def _recase(model: str, word: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
-def repair_tokens(tokens: Sequence[str], counts: Counter[tuple[str, str]], lexicon: Lexicon) -> list[Repair]:
+def _corpus_backs(corpus: dict[tuple[str, str], int], pair: tuple[str, str], reading: tuple[str, str], own: int) -> bool:
+    """True when the corpus bigrams back ``pair``: seen :data:`CORPUS_MIN` times, and for a
+    variant (``own`` 0) :data:`CORPUS_RATIO` times as often as the reading's pair."""
+    count = corpus.get(pair, 0)
+    if count < CORPUS_MIN:
+        return False
+    return bool(own) or count >= CORPUS_RATIO * (corpus.get(reading, 0) + 1)
+
+
+def repair_tokens(
+    tokens: Sequence[str],
+    counts: Counter[tuple[str, str]],
+    lexicon: Lexicon,
+    bigrams: dict[tuple[str, str], int] | None = None,
+) -> list[Repair]:
     """Tone repairs for one sequence of OCR tokens (words in reading order, punctuation attached).
 
     ``counts`` are the document's pairs (:func:`pair_counts` over all its
     sequences, this one included; the token's own pairs are discounted). A
     neighbour counts only when no punctuation stands between it and the token.
     Returns one :class:`Repair` per replaced token, punctuation and case kept;
-    ``tokens`` is not changed. See the module docstring for the rule.
+    ``tokens`` is not changed. ``bigrams`` are the corpus pairs
+    (default :func:`load_bigrams`; ``{}`` to leave them out). See the module
+    docstring for the rule.
     """
     parts = [_parts(t) for t in tokens]
     lower = [p[1].lower() if p else None for p in parts]
+    corpus = load_bigrams() if bigrams is None else bigrams
     repairs: list[Repair] = []
     for i, part in enumerate(parts):
         if part is None or _in_name(parts, i):
@@ -207,15 +254,20 @@ def repair_tokens(tokens: Sequence[str], counts: Counter[tuple[str, str]], lexic
         pairs = [(lambda w, b=before: (b, w)) if before else None, (lambda w, a=after: (w, a)) if after else None]
 
         def evidence(word: str) -> tuple[int, int, int]:
-            """Points of ``word`` here: (total, sides making a listed word, sides seen elsewhere)."""
+            """Points of ``word`` here: (total, sides making a listed word, sides seen elsewhere).
+
+            "Seen elsewhere" is in this document or, at least
+            :data:`CORPUS_MIN` times, in the corpus bigrams (:func:`load_bigrams`).
+            """
             own = 1 if word == read else 0
             listed = seen = 0
             for pair in filter(None, pairs):
                 listed += pair(word) in lexicon.pairs
-                seen += max(0, counts[pair(word)] - own) > 0
+                seen += max(0, counts[pair(word)] - own) > 0 or _corpus_backs(corpus, pair(word), pair(read), own)
             return listed + seen, listed, seen
 
         kept, kept_listed, _ = evidence(read)
+        kept_listed = kept_listed or any(p and corpus.get(p(read), 0) for p in pairs)  # a phrase of the corpus
         capitals = len(part[1]) > 1 and part[1].isupper()
         needed = max(kept + (2 if kept_listed else 1), MIN_POINTS_CAPITALS if capitals else MIN_POINTS)
         scored = {}

@@ -1,0 +1,113 @@
+"""Fixed labels of a Decree 30/2020 page restored in OCR'd lines (nhãn cố định bị đọc sai dấu).
+
+Tesseract loses or swaps the marks of capitals on 200 dpi scans: "CHÍ THỊ"
+for "CHỈ THỊ", "KÉ HOẠCH" for "KẾ HOẠCH", "THÀNH PHÓ HÀ NỌI" for "THÀNH
+PHỐ HÀ NỘI", "PHO CỤC TRƯỜNG" for "PHÓ CỤC TRƯỞNG". The header, type line
+and signature block draw their words from a closed list: the type names
+(Decree 30/2020, Appendix III), the titles of signers, the fixed header
+phrases, and province names (``pipeline/data/provinces.json``). A run of
+capitalised words whose letters without marks spell one of those phrases
+(:func:`pipeline.text.spelling.bare`), and whose marks differ, is rewritten as
+the phrase, case kept (UPPER or Title). Only phrases of two syllables or more
+take part, so "PHÓ" (deputy) is never turned into "PHỐ" (city) on its own.
+Each change is reported for the page's warnings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pipeline.text.spelling import bare
+
+#: Type names (tên loại văn bản, Decree 30/2020 Appendix III) as on the type line.
+TYPE_NAMES = (
+    "QUYẾT ĐỊNH", "KẾ HOẠCH", "BÁO CÁO", "TỜ TRÌNH", "CHỈ THỊ", "THÔNG BÁO", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN", "PHƯƠNG ÁN", "HƯỚNG DẪN", "QUY CHẾ", "QUY ĐỊNH", "GIẤY MỜI", "BIÊN BẢN", "CÔNG ĐIỆN",
+    "THÔNG TƯ", "NGHỊ ĐỊNH", "CÔNG VĂN", "KẾT LUẬN", "PHỤ LỤC",
+)
+#: Signers' titles (chức vụ người ký) in signature blocks, with the KT./TM. authority lines' words.
+SIGNER_TITLES = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
+    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG",
+    "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "TỔ TRƯỞNG", "PHÓ TỔ TRƯỞNG", "THƯỜNG TRỰC",
+    "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "VIỆN TRƯỞNG", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG",
+)
+#: Fixed phrases of the header (quốc hiệu, tiêu ngữ, issuer kinds) and closing.
+HEADER_PHRASES = (
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP",
+    "TỰ DO", "HẠNH PHÚC", "NƠI NHẬN", "KÍNH GỬI", "CÔNG AN", "CHÍNH PHỦ", "VĂN PHÒNG", "Y TẾ", "TƯ PHÁP",
+)
+
+_WORD = re.compile(r"\S+")
+_EDGE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>.*?)(?P<trail>[^\w]*)$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Relabel:
+    """One line with fixed labels restored: as read, as restored, and the phrases changed."""
+
+    read: str
+    restored: str
+    changed: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Bare syllables → the phrase's syllables, for every phrase of two syllables or more."""
+    data = json.loads(resources.files("pipeline.data").joinpath("provinces.json").read_text("utf-8"))
+    provinces = {n for current, names in data["current"].items() for n in (current, *names)}
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for phrase in (*TYPE_NAMES, *SIGNER_TITLES, *HEADER_PHRASES, *(p.upper() for p in provinces)):
+        words = tuple(w for w in phrase.split() if w != "-")
+        if len(words) >= 2:
+            out.setdefault(tuple(bare(w) for w in words), words)
+    return out
+
+
+def _case(model: str, word: str) -> str | None:
+    """``word`` (capitals) in the case of ``model``: UPPER or Title; None for other cases."""
+    if model.isupper():
+        return word
+    if model[:1].isupper() and model[1:].islower():
+        return word[:1] + word[1:].lower()
+    return None
+
+
+def restore_labels(text: str) -> Relabel | None:
+    """``text`` with runs of capitalised words that spell a fixed label restored, or None."""
+    spans = [(m.start(), m.end(), _EDGE.match(m.group())) for m in _WORD.finditer(text)]
+    cores = [m.group("core") if m else "" for _, _, m in spans]
+    keys = [bare(c) if c.isalpha() else "" for c in cores]
+    phrases = _phrases()
+    lengths = sorted({len(k) for k in phrases}, reverse=True)
+    out = list(cores)
+    changed: list[str] = []
+    i = 0
+    while i < len(cores):
+        for n in lengths:
+            key = tuple(keys[i : i + n])
+            words = phrases.get(key) if len(key) == n and all(key) else None
+            if words is None:
+                continue
+            cased = [_case(c, w) for c, w in zip(cores[i : i + n], words)]
+            if None in cased or any(not c[:1].isupper() for c in cores[i : i + n]):
+                continue
+            if cased != cores[i : i + n]:
+                out[i : i + n] = cased  # type: ignore[assignment]
+                changed.append(f"{' '.join(cores[i : i + n])!r} → {' '.join(cased)!r}")  # type: ignore[arg-type]
+            i += n - 1
+            break
+        i += 1
+    if not changed:
+        return None
+    pieces, last = [], 0
+    for (start, end, m), core in zip(spans, out):
+        pieces.append(text[last:start])
+        pieces.append((m.group("lead") + core + m.group("trail")) if m else text[start:end])
+        last = end
+    pieces.append(text[last:])
+    return Relabel(text, "".join(pieces), tuple(changed))

@@ -1,0 +1,162 @@
+"""Finding the input files: one walk that accounts for every entry it does not ingest.
+
+``find_inputs(["raw/"])`` walks each input folder once (``os.walk``, sorted, so
+runs are reproducible) and returns :class:`Inputs`:
+
+* ``files``: ``(path, source_file)`` pairs to ingest. ``source_file`` is the
+  path relative to the folder given (POSIX form), or the file name for a file
+  given directly. A name that is not valid UTF-8 (a ZIP made on Windows,
+  names in Windows-1258) is still ingested; its ``source_file`` shows the
+  undecodable bytes as ``\\xNN`` escapes and ``renamed`` lists it.
+* ``skipped``: ``(entry, reason)`` for entries deliberately left out, listed
+  in the run summary: hidden files and folders (name starting with "."),
+  symbolic links leading outside the input roots or to folders, broken links
+  and link loops, folders named like a document (``x.pdf/``; their files are
+  still searched), and special files (pipes, sockets, devices).
+* ``unreadable``: ``(entry, reason)`` for a folder that cannot be listed;
+  the batch records each as a ``failures`` row (stage ``read``).
+
+Symbolic links policy (lien kết tượng trưng): a link to a file is followed only
+when its target lies inside one of the input roots (the target's content is
+then read under the link's name); links to folders are never followed (files
+inside the roots are reached where they are). So nothing outside the folders
+the user named is ever read. A file that cannot be opened (no read permission)
+is found here and fails when it is hashed (:mod:`pipeline.runner.plan`), as a
+``failures`` row, while the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.readers import SUFFIXES, wanted
+
+
+@dataclass(slots=True)
+class Inputs:
+    """What a walk of the inputs found (see the module docstring)."""
+
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def printable(name: str) -> str:
+    """``name`` with bytes that are not valid UTF-8 (surrogate escapes) shown as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _inside(target: str, roots: list[str]) -> bool:
+    return any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+class _Walk:
+    """State of one walk over every input root."""
+
+    def __init__(self) -> None:
+        self.found = Inputs()
+        self.roots: list[str] = []
+
+    def add_file(self, path: Path, source_file: str) -> None:
+        shown = printable(source_file)
+        if shown != source_file:
+            self.found.renamed.append((shown, "file name is not valid UTF-8: recorded with \\x escapes"))
+        self.found.files.append((path, shown))
+
+    def entry(self, path: Path, rel: str) -> None:
+        """Classify one non-folder entry met in a walk."""
+        name = path.name
+        if name.startswith("."):
+            if wanted(path):
+                self.found.skipped.append((printable(rel), "hidden file (name starts with '.')"))
+            return
+        try:
+            info = os.lstat(path)
+        except OSError as exc:
+            self.found.unreadable.append((printable(rel), f"cannot read the entry: {exc.strerror}"))
+            return
+        if stat.S_ISLNK(info.st_mode):
+            self._link(path, rel)
+            return
+        if stat.S_ISREG(info.st_mode):
+            if wanted(path):
+                self.add_file(path, rel)
+        elif path.suffix.lower() in SUFFIXES:
+            self.found.skipped.append((printable(rel), "not a regular file (pipe, socket or device)"))
+
+    def _link(self, path: Path, rel: str) -> None:
+        if not wanted(path):
+            return
+        try:
+            target = os.path.realpath(path, strict=True)
+        except (OSError, RuntimeError):
+            self.found.skipped.append((printable(rel), "broken symbolic link or link loop"))
+            return
+        if not _inside(target, self.roots):
+            self.found.skipped.append((printable(rel), "symbolic link to a file outside the input folders (not followed)"))
+        elif os.path.isdir(target):
+            self.found.skipped.append((printable(rel), "symbolic link to a folder (not followed)"))
+        elif os.path.isfile(target):
+            self.add_file(path, rel)
+        else:
+            self.found.skipped.append((printable(rel), "symbolic link to a special file (not followed)"))
+
+    def folder(self, root: Path) -> None:
+        """Walk one input folder."""
+        def failed(exc: OSError) -> None:
+            where = Path(exc.filename or root)
+            rel = where.relative_to(root).as_posix() if where != root else root.as_posix()
+            self.found.unreadable.append((printable(rel + "/"), f"cannot list the folder: {exc.strerror}"))
+
+        for current, dirs, files in os.walk(root, onerror=failed, followlinks=False):
+            base = Path(current)
+            kept = []
+            for name in sorted(dirs):
+                path = base / name
+                rel = path.relative_to(root).as_posix()
+                if name.startswith(".") and name in (".git", ".svn", ".hg", ".ipynb_checkpoints"):
+                    continue  # version-control and notebook folders: never documents
+                if os.path.islink(path):
+                    self.found.skipped.append((printable(rel + "/"), "symbolic link to a folder (not followed)"))
+                elif name.startswith("."):
+                    self.found.skipped.append((printable(rel + "/"), "hidden folder (name starts with '.')"))
+                else:
+                    if path.suffix.lower() in SUFFIXES:
+                        self.found.skipped.append((printable(rel + "/"), "a folder named like a document (its files are searched)"))
+                    kept.append(name)
+            dirs[:] = kept
+            for name in sorted(files):
+                self.entry(base / name, (base / name).relative_to(root).as_posix())
+
+
+def find_inputs(inputs: Iterable[str | Path]) -> Inputs:
+    """Walk ``inputs`` (files or folders) once; see the module docstring for what is kept and listed."""
+    walk = _Walk()
+    items = [Path(item) for item in inputs]
+    walk.roots = [os.path.realpath(item) for item in items]
+    for root in items:
+        if root.is_dir():
+            walk.folder(root)
+        elif root.is_file():
+            walk.add_file(root, root.name)
+        elif os.path.lexists(root):
+            walk.found.unreadable.append((printable(str(root)), "not a file or folder that can be read"))
+        else:
+            walk.found.unreadable.append((printable(str(root)), "no such file or folder"))
+    seen: set[str] = set()
+    unique = []
+    for path, source_file in walk.found.files:
+        if source_file not in seen:
+            seen.add(source_file)
+            unique.append((path, source_file))
+    walk.found.files = unique
+    return walk.found
