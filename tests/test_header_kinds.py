@@ -236,3 +236,16 @@ def test_tone_marks_on_every_vowel_pair() -> None:
 def test_pdf_with_bytes_before_its_header() -> None:
     """KH 3070/KH-UBND Bỉm Sơn: 27 bytes before '%PDF-1.5' (readers accept the header within 1024 bytes)."""
     assert sniff(b"u\xabZ\x01\xaai\x96'\x1a\xb6*'\xfe\x97_\x01\xb6\xac{\xae\x00%PDF-1.5\n%\xe2\xe3", ".pdf") == "pdf"
+
+
+def test_local_body_takes_the_province_its_text_names() -> None:
+    """QĐ 142/QĐ-UBND of thị trấn Ngãi Giao and KH 3070/KH-UBND of thị xã Bỉm Sơn: the header names a
+    town; the province is the first one the opening text names (with a warning)."""
+    lines = [Line(text="ỦY BAN NHÂN DÂN"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+             Line(text="THỊ XÃ BỈM SƠN"), Line(text="Độc lập - Tự do - Hạnh phúc", column=1),
+             Line(text="Số: /KH-UBND"), Line(text="Bỉm Sơn, ngày tháng năm 2024", column=1), Line(text="KẾ HOẠCH"),
+             Line(text="Khắc phục những tồn tại, hạn chế"),
+             Line(text="Thực hiện Công văn số 1781-CV/TU ngày 27/8/2024 của Tỉnh uỷ Thanh Hoá về việc triển khai")]
+    d = parse(_doc(lines, "docx"))
+    assert (d.issuer, province_of(d)) == ("Ủy ban nhân dân thị xã Bỉm Sơn", "Thanh Hóa")
+    assert any("province" in w for w in d.warnings)
