@@ -236,3 +236,43 @@ def test_tone_marks_on_every_vowel_pair() -> None:
 def test_pdf_with_bytes_before_its_header() -> None:
     """KH 3070/KH-UBND Bỉm Sơn: 27 bytes before '%PDF-1.5' (readers accept the header within 1024 bytes)."""
     assert sniff(b"u\xabZ\x01\xaai\x96'\x1a\xb6*'\xfe\x97_\x01\xb6\xac{\xae\x00%PDF-1.5\n%\xe2\xe3", ".pdf") == "pdf"
+
+
+def test_local_body_takes_the_province_its_text_names() -> None:
+    """QĐ 142/QĐ-UBND of thị trấn Ngãi Giao and KH 3070/KH-UBND of thị xã Bỉm Sơn: the header names a
+    town; the province is the first one the opening text names (with a warning)."""
+    lines = [Line(text="ỦY BAN NHÂN DÂN"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+             Line(text="THỊ XÃ BỈM SƠN"), Line(text="Độc lập - Tự do - Hạnh phúc", column=1),
+             Line(text="Số: /KH-UBND"), Line(text="Bỉm Sơn, ngày tháng năm 2024", column=1), Line(text="KẾ HOẠCH"),
+             Line(text="Khắc phục những tồn tại, hạn chế"),
+             Line(text="Thực hiện Công văn số 1781-CV/TU ngày 27/8/2024 của Tỉnh uỷ Thanh Hoá về việc triển khai")]
+    d = parse(_doc(lines, "docx"))
+    assert (d.issuer, province_of(d)) == ("Ủy ban nhân dân thị xã Bỉm Sơn", "Thanh Hóa")
+    assert any("province" in w for w in d.warnings)
+
+
+def test_title_continues_in_a_centred_line_below() -> None:
+    """QĐ 2858/QĐ-UBND Hà Nội: the bold trích yếu goes on in two centred, not bold lines
+    ('Địa điểm: …'); the authority line below ends it."""
+    lines = _header()[:5] + [
+        Line(text="QUYẾT ĐỊNH", page=1, bbox=(267, 135, 357, 150), bold=True),
+        Line(text="Về việc phê duyệt đồ án Điều chỉnh cục bộ Quy hoạch chi tiết khu vực Bắc Cổ", page=1,
+             bbox=(88, 161, 535, 174), bold=True),
+        Line(text="Nhuế - Chèm, tỷ lệ 1/500 tại các ô đất quy hoạch ký hiệu K4/CQ2 và K7/CQ3", page=1,
+             bbox=(90, 176, 533, 190), bold=True),
+        Line(text="Địa điểm: các phường Cổ Nhuế 2 và Xuân Đỉnh,", page=1, bbox=(190, 197, 454, 211)),
+        Line(text="quận Bắc Từ Liêm, thành phố Hà Nội.", page=1, bbox=(208, 213, 416, 226)),
+        Line(text="ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", page=1, bbox=(186, 252, 438, 266), bold=True),
+        Line(text="Căn cứ Luật Thủ đô ngày 28/6/2024;", page=1, bbox=(121, 296, 322, 310)),
+    ]
+    d = parse(_doc(lines))
+    assert d.title.endswith("K4/CQ2 và K7/CQ3 Địa điểm: các phường Cổ Nhuế 2 và Xuân Đỉnh, quận Bắc Từ Liêm, thành phố Hà Nội.")
+    assert d.authority == "Ủy ban nhân dân thành phố Hà Nội"
+
+
+def test_cyrillic_lookalikes_in_a_symbol() -> None:
+    """QĐ 372/QĐ-BTC's text layer writes 'Thông tư số 06/2022/TT-BТС' with Cyrillic 'Т', 'С'."""
+    from pipeline.text import normalize
+
+    assert normalize("Thông tư số 06/2022/TT-B\u0422\u0421 ngày 08") == "Thông tư số 06/2022/TT-BTC ngày 08"
+    assert normalize("Москва") == "Москва"  # a Cyrillic word stays

@@ -83,6 +83,9 @@ class Decision:
     number_symbol: str | None = None
     issuer: str | None = None
     issuer_parent: str | None = None
+    #: Province named in the text when the header names only a unit below it ("Ủy ban nhân dân
+    #: thị xã Bỉm Sơn" … "Tỉnh ủy Thanh Hóa"); see :mod:`pipeline.structure.completion`.
+    province: str | None = None
     place: str | None = None
     issue_date: date | None = None
     date_text: str | None = None

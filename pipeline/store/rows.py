@@ -35,6 +35,8 @@ def province_of(decision: Decision) -> str | None:
     """
     if central_issuer(decision):
         return None
+    if decision.province:
+        return decision.province
     for text in (decision.issuer, decision.issuer_parent, decision.authority, decision.place):
         found = match_province(text)
         if found:

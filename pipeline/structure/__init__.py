@@ -64,8 +64,8 @@ def parse(document: Document) -> Decision:
     _plan_title(decision, lines, attached)
     paras = paragraphs(lines, body_start, main_end, flat=flat)
     closing = next((i for i, p in enumerate(paras) if P.RECIPIENTS_HEAD.match(p.text)), len(paras))
-    cut = preamble_end(paras[:closing], decision.doc_type)
-    part, decision.legal_bases, mentions = parse_preamble(paras[:cut])
+    cut = preamble_end(paras[:closing])
+    part, decision.legal_bases, mentions = parse_preamble(paras[:cut], decision.doc_type)
     _add_part(decision, part, mentions)
     body = paras[cut:closing]
     if decision.doc_type == "Kế hoạch" and attached is None:

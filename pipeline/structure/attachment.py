@@ -42,13 +42,13 @@ def parse_attachment(lines: list[Line], decision: Decision) -> int | None:
     for k, (i, text) in enumerate(items):
         if _LABEL.match(text) and not heading:
             continue
-        if P.ATTACHED_BY.match(text.lstrip("( ")) and heading:
+        if text.startswith("(") and P.ATTACHED_BY.match(text.lstrip("( ")) and heading:
             note = " ".join(t for _, t in items[k : k + 2] if not _LABEL.match(t))
             note = note[: note.find(")") + 1] if ")" in note else note
             _fill(decision, lines[heading[0][0]], " ".join(t for _, t in heading), note)
             return i + (1 if ")" in text else 2)
-        if text.upper() != text or not any(c.isalpha() for c in text):
-            return None
+        if text.upper() != text or not any(c.isalpha() for c in text) or (not heading and text in P.DOC_TYPES):
+            return None  # prose, or a document's own type line ("QUYẾT ĐỊNH" of a gazette copy)
         heading.append((i, text))
     return None
 

@@ -37,7 +37,7 @@ from datetime import date, timedelta, timezone
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.citations import clean_issuer
-from pipeline.structure.province import match_province
+from pipeline.structure.province import is_local, match_province, province_in_text
 from pipeline.text import fold, normalize
 
 #: Vietnam's time zone (UTC+7, no daylight saving): signing times are dated in it.
@@ -56,6 +56,7 @@ def complete(decision: Decision) -> None:
     _split_number(decision)
     _doc_type(decision)
     _issuer_and_authority(decision)
+    _local_province(decision)
 
 
 def _stamps_on(decision: Decision, span: Span | None) -> list[Line]:
@@ -183,6 +184,26 @@ def _doc_type(decision: Decision) -> None:
     elif decision.number_symbol and "title" in decision.spans and decision.title:
         decision.doc_type = "Công văn"
         decision.warnings.append("no type line and no type code in the symbol: a numbered letter (Công văn)")
+
+
+#: Lines read for the province of a local body (header, preamble, first paragraphs).
+LOCAL_PROVINCE_LINES = 60
+
+
+def _local_province(decision: Decision) -> None:
+    """A district, town or commune body's header names no province ("ỦY BAN NHÂN DÂN / THỊ XÃ BỈM
+    SƠN"): its province is the first one its opening text names ("Tỉnh ủy Thanh Hóa", "UBND tỉnh
+    Bà Rịa-Vũng Tàu"), with a warning."""
+    if not is_local(decision.issuer):
+        return
+    named = (decision.issuer, decision.issuer_parent, decision.authority, decision.place)
+    if any(match_province(t) for t in named):
+        return
+    text = " ".join(normalize(ln.text) for ln in decision.document.lines()[:LOCAL_PROVINCE_LINES])
+    found = province_in_text(text)
+    if found:
+        decision.province = found
+        decision.warnings.append(f"province {found!r} of a local body, from the first province its text names")
 
 
 def _issuer_and_authority(decision: Decision) -> None:

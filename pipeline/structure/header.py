@@ -23,7 +23,7 @@ HEADER_WINDOW = 40
 #: Lines searched for the header when no type line is printed (letters, web copies).
 HEADLESS_WINDOW = 16
 #: A title runs over at most this many lines.
-TITLE_MAX_LINES = 8
+TITLE_MAX_LINES = 14
 #: First words of a second issuer line that name a subordinate body (the first
 #: line then names its parent, "cơ quan chủ quản").
 _SUBORDINATE = (
@@ -121,7 +121,8 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
             or P.TITLE_END_HEADING.match(text)
             or (P.ATTACHED_BY.match(text) and not _continues_capitals_title(text, caps, upper_title))
             or P.ADDRESSEE.match(text)
-            or (lines[i].bbox is not None and parts and bold and not lines[i].bold)
+            or (lines[i].bbox is not None and parts and bold and not lines[i].bold
+                and not _centred_below(lines[i - 1], lines[i]))
             or (caps and not upper_title)
             or (upper_title and (not caps or P.AUTHORITY.match(text)))
             or lines[i].column != 0
@@ -133,6 +134,16 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
         i += 1
     title = " ".join(parts).strip() or None
     return title, i
+
+
+def _centred_below(above: Line, line: Line) -> bool:
+    """A line set right under a title line and centred within it ("Địa điểm: các phường …" under
+    a bold trích yếu): part of the title although not bold. Both edges inset, about evenly."""
+    if above.bbox is None or line.bbox is None:
+        return False
+    height = above.bbox[3] - above.bbox[1]
+    left, right = line.bbox[0] - above.bbox[0], above.bbox[2] - line.bbox[2]
+    return 0 <= line.bbox[1] - above.bbox[3] <= height and left > height and right > height and abs(left - right) < 2 * height
 
 
 def _continues_capitals_title(text: str, caps: bool, upper_title: bool) -> bool:

@@ -20,20 +20,17 @@ KINDS = {"Căn cứ": "căn cứ", "Xét đề nghị": "xét đề nghị", "X�
          "Theo đề nghị": "theo đề nghị", "Thực hiện": "thực hiện"}
 
 
-#: Types whose text has no preamble (căn cứ ban hành): a letter or a report opens with its
-#: body, where "Căn cứ ý kiến …" is narrative, not a legal basis.
-NO_PREAMBLE = frozenset({"Công văn", "Báo cáo"})
+#: Types without a legal-basis preamble (căn cứ ban hành): a letter or a report opens with its
+#: body, where "Căn cứ ý kiến …" is narrative; its "Thực hiện …" recitals are still read.
+NO_BASES = frozenset({"Công văn", "Báo cáo"})
 
 
-def preamble_end(paras: list[Paragraph], doc_type: str | None = None) -> int:
+def preamble_end(paras: list[Paragraph]) -> int:
     """Index of the first paragraph after the preamble region.
 
     The region ends at the enacting formula ("QUYẾT ĐỊNH:"), the first article,
-    plan section, numbered item or the recipients heading; it is empty for the
-    types in :data:`NO_PREAMBLE`.
+    plan section, numbered item or the recipients heading.
     """
-    if doc_type in NO_PREAMBLE:
-        return 0
     for i, para in enumerate(paras):
         text = para.text
         if (
@@ -48,7 +45,9 @@ def preamble_end(paras: list[Paragraph], doc_type: str | None = None) -> int:
     return len(paras)
 
 
-def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list[Citation]]:
+def parse_preamble(
+    paras: list[Paragraph], doc_type: str | None = None
+) -> tuple[Part, list[LegalBasis], list[Citation]]:
     """The ``preamble`` part, its legal bases and every citation in it.
 
     ``paras`` is the preamble region (see :func:`preamble_end`). Returns the
@@ -57,7 +56,8 @@ def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list
     paragraph), its ``citation`` the first document it cites, the documents chained
     to it in the same paragraph in ``chained``. A recital ("Xét đề nghị …")
     gives one row per proposal it cites, or one row citing nothing. Two clauses
-    printed in one paragraph ("…; Căn cứ …") are one paragraph, as printed.
+    printed in one paragraph ("…; Căn cứ …") are one paragraph, as printed. In the
+    types of :data:`NO_BASES` a "Căn cứ" sentence is no basis.
     """
     part, starts = make_part("preamble", paras)
     bases: list[LegalBasis] = []
@@ -69,7 +69,7 @@ def parse_preamble(paras: list[Paragraph]) -> tuple[Part, list[LegalBasis], list
             c.end += offset
         mentions.extend(found)
         m = P.BASIS_KIND.match(para.text)
-        if m:
+        if m and not (doc_type in NO_BASES and KINDS[m.group("kind")] == "căn cứ"):
             bases.extend(_bases(KINDS[m.group("kind")], para, offset, found))
     return part, bases, mentions
 

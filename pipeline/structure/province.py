@@ -57,3 +57,27 @@ def slug(name: str | None, default: str = "unknown") -> str:
     text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or default
+
+
+#: A body below the province in an issuer's name: "thị xã Bỉm Sơn", "thị trấn Ngãi Giao".
+_LOCAL_UNIT = re.compile(r"\b(?:huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+\S", re.IGNORECASE)
+#: "tỉnh Bà Rịa-Vũng Tàu", "Tỉnh ủy Thanh Hoá", "thành phố Hà Nội": up to four capitalised words.
+_NAMED = re.compile(
+    r"\b(?:[Tt]ỉnh(?:\s+ủy|\s+uỷ)?|[Tt]hành phố)\s+(?P<name>[A-ZĐÀ-Ỹ][^\s,;.()]*(?:(?:\s*-\s*|\s+)[A-ZĐÀ-Ỹ][^\s,;.()]*){0,3})",
+)
+
+
+def is_local(issuer: str | None) -> bool:
+    """True when ``issuer`` names a district, town, commune or ward body (below the province)."""
+    return bool(issuer) and _LOCAL_UNIT.search(issuer) is not None  # type: ignore[arg-type]
+
+
+def province_in_text(text: str) -> str | None:
+    """The first province named in ``text`` ("… UBND tỉnh Bà Rịa-Vũng Tàu …"), else ``None``."""
+    for m in _NAMED.finditer(text):
+        words = re.sub(r"\s*-\s*", " - ", m.group("name")).split()
+        for k in range(len(words), 0, -1):
+            found = match_province(" ".join(words[:k]))
+            if found:
+                return found
+    return None

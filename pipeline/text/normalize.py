@@ -100,13 +100,29 @@ def normalize_tone_marks(text: str) -> str:
     return _WORD.sub(_place_tone, unicodedata.normalize("NFC", text))
 
 
+#: Cyrillic letters drawn like Latin ones, met inside Latin words of text layers ("TT-BТС").
+_CYRILLIC_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсху", "ABEKMHOPCTXaeopcxy")
+_MIXED_SCRIPT = re.compile(r"[A-Za-z\u00c0-\u1ef9]*[\u0400-\u04ff][\w\u0400-\u04ff]*")
+
+
+def _latin_lookalikes(match: re.Match[str]) -> str:
+    word = match.group(0)
+    latin = word.translate(_CYRILLIC_LOOKALIKES)
+    # Only a word mixing scripts, all of whose Cyrillic letters have Latin twins, is changed.
+    has_latin = any("a" <= c.lower() <= "z" for c in word)
+    return latin if has_latin and not re.search(r"[\u0400-\u04ff]", latin) else word
+
+
 def normalize(text: str) -> str:
     """NFC, government tone marks, and horizontal whitespace folded to one space.
 
+    Cyrillic look-alike letters inside a Latin word of a text layer ("TT-BТС") become Latin.
     Line breaks are kept (cells keep their bullets); spaces around them and at
     both ends are trimmed. Use on values written to datasets.
     """
     text = normalize_tone_marks(text).translate(_ETH)
+    if re.search(r"[\u0400-\u04ff]", text):
+        text = _MIXED_SCRIPT.sub(_latin_lookalikes, text)
     lines = [_WS.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
     return "\n".join(lines).strip()
 
