@@ -18,12 +18,14 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
 
 import sys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pdfgen import raw_pdf, text_page  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "bad"))
+from make_bad import docx_paragraphs as _docx_bytes  # noqa: E402  (one DOCX maker for both bad-input suites)
 
 TESTS = Path(__file__).resolve().parent.parent
 SEED_MD = TESTS / "data" / "seed_4032" / "000_4c182d265d647846.txt"
@@ -82,15 +84,6 @@ def _deep_pdf(depth: int) -> bytes:
     pdf = raw_pdf([(text_page(["Nested"]), {})])
     nested = b"[" * depth + b"]" * depth
     return pdf.replace(b"/Type /Catalog", b"/Type /Catalog /Deep " + nested, 1)
-
-
-def _docx_bytes(paragraphs: list[str]) -> bytes:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _patch_docx(data: bytes, part: str, change) -> bytes:  # type: ignore[no-untyped-def]
