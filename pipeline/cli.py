@@ -297,7 +297,9 @@ def diff_command(
         err_console.print(f"[red]both references give the same document ({escape(old.label)}): nothing to compare[/red]")
         raise typer.Exit(code=2)
     result = diff_plans(old, new, threshold, force=force)
-    if result.unrelated:
+    if result.unrelated and result.forced:
+        err_console.print(f"[yellow]warning[/yellow] the two documents look unrelated: {escape(result.unrelated)}; tasks aligned anyway (--force)")
+    elif result.unrelated:
         err_console.print(
             f"[red]the two documents look unrelated: {escape(result.unrelated)}; tasks not aligned "
             "(--force to align them anyway)[/red]"

@@ -155,6 +155,12 @@ def test_diff_of_unrelated_documents_says_so(batch: tuple[Path, str]) -> None:
     assert result.exit_code == 3 and "look unrelated" in text and "later by" not in text
     forced = diff(str(SEED_PDF), str(LAMDONG_DOCX), root=out)
     assert forced.unrelated and "Khánh Hòa" in forced.unrelated and forced.of("task") == []
+    aligned = CliRunner().invoke(
+        app, ["diff", str(SEED_PDF), str(LAMDONG_DOCX), "--root", str(out), "--no-save", "--force", "--format", "markdown"]
+    )
+    aligned_text = " ".join(aligned.output.split())
+    assert aligned.exit_code == 0, aligned.output
+    assert "aligned anyway (--force)" in aligned_text and "## Tasks" in aligned.output
     related = diff(_plan(out, 2026, 2026), _plan(out, 2026, 2030), root=out)
     assert related.unrelated is None and related.of("task")
 

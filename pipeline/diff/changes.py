@@ -75,6 +75,8 @@ class PlanDiff:
     sources: dict[str, str] = _field(default_factory=dict)
     #: Why the two documents look unrelated (then tasks and body were not compared), else ``None``.
     unrelated: str | None = None
+    #: The tasks were aligned although the documents look unrelated (``--force``).
+    forced: bool = False
 
     def of(self, entity: str, kind: str | None = None) -> list[Change]:
         """Changes of one entity (and kind)."""

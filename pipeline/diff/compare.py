@@ -37,4 +37,4 @@ def diff_plans(old: Plan, new: Plan, threshold: float = NO_MATCH, *, force: bool
         + diff_targets(old, new, threshold)
         + diff_legal_bases(old, new)
     )
-    return PlanDiff(old, new, changes, cards, unrelated=reason)
+    return PlanDiff(old, new, changes, cards, unrelated=reason, forced=bool(reason))

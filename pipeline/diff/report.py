@@ -79,6 +79,7 @@ def html(d: PlanDiff, threshold: float = NO_MATCH) -> str:
         ),
         cards=d.cards,
         unrelated=d.unrelated,
+        forced=d.forced,
     )
 
 
@@ -118,7 +119,8 @@ def markdown(d: PlanDiff) -> str:
     notes = [f"> {n}" for n in _notes(d)]
     lines += ["", task_counts(d)] + ([""] + notes if notes else [])
     if d.unrelated:
-        lines += ["", f"> **These two documents look unrelated:** {d.unrelated}. Tasks were not aligned."]
+        done = "Tasks were aligned anyway (--force)." if d.forced else "Tasks were not aligned."
+        lines += ["", f"> **These two documents look unrelated:** {d.unrelated}. {done}"]
     for entity, title in (
         ("document", "Document"),
         ("target", "Targets"),
