@@ -44,6 +44,14 @@ def test_task_key_groups_the_product_lines_of_one_task(lamdong) -> None:
     assert keys.count("VII.2") == 2
 
 
+def test_task_key_ignores_the_full_stop_of_word_numbering(lamdong) -> None:
+    # Word's list numbering shows "1.", "2." where a typed TT column has "1", "2" (Lào Cai DOCX plans)
+    from dataclasses import replace
+
+    dotted = [replace(t, ordinal=f"{t.ordinal}.") if t.ordinal else t for t in lamdong.tasks]
+    assert task_keys(dotted) == task_keys(lamdong.tasks)
+
+
 def test_every_spelling_of_a_collective_counts_in_one_group() -> None:
     # Mentions as the tagger writes them in the Lâm Đồng plans and decision 4032.
     assert {collective_group(m) for m in ("các sở, ban, ngành", "các SỞ, ban, ngành", "các sở, ngành",

@@ -164,7 +164,7 @@ def task_keys(tasks: list) -> list[str]:
     seen: dict[tuple[str, str], int] = {}
     previous: tuple[str, str] | None = None
     for i, t in enumerate(tasks):
-        pair = (t.section or "", (t.ordinal or "").strip())
+        pair = (t.section or "", (t.ordinal or "").strip().rstrip(".):").strip())  # "1." (Word numbering) and "1" alike
         if not pair[1]:
             same = i > 0 and keys and t.task_text and t.task_text == tasks[i - 1].task_text
             keys.append(keys[-1] if same else f"#{t.row_index}")
