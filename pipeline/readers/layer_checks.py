@@ -21,6 +21,8 @@ the ink measure, a pypdfium2 page.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -66,6 +68,7 @@ def unmapped_glyphs(words: Sequence[Word]) -> tuple[int, int]:
     return unmapped, glyphs
 
 
+@lru_cache(maxsize=8192)
 def _vietnamese_letter(ch: str) -> bool:
     """A Latin letter that Vietnamese writes: a–z, đ, and vowels with Vietnamese marks."""
     base, *marks = unicodedata.normalize("NFD", ch)
@@ -74,6 +77,7 @@ def _vietnamese_letter(ch: str) -> bool:
     return base.isascii() and base.isalpha() and all(m in _VIETNAMESE_MARKS for m in marks)
 
 
+@lru_cache(maxsize=8192)
 def _cjk(ch: str) -> bool:
     name = unicodedata.name(ch, "")
     return name.startswith(("CJK ", "HIRAGANA", "KATAKANA", "HANGUL"))
@@ -83,6 +87,7 @@ def _cjk(ch: str) -> bool:
 _NOTATION = frozenset("Øøµ")
 
 
+@lru_cache(maxsize=8192)
 def _foreign(ch: str) -> bool:
     """A letter that has no place inside a Vietnamese word: Cyrillic, Armenian, Latin-1 others (not Greek, CJK, Ø/µ)."""
     if ch in _NOTATION or _vietnamese_letter(ch) or _cjk(ch):
