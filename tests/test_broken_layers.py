@@ -216,3 +216,16 @@ def test_junk_words_are_dropped_unless_beside_printed_words() -> None:
     words = [word("O[2", 0, 100, 24), word(".#os€", 38, 127, 35), word("Phối", 97, 197, 26),
              word("ngày", 96, 300, 25), word("(Ÿ]", 20, 327, 10), word("tháng", 96, 340, 30)]
     assert [w["text"] for w in drop_junk(words)] == ["Phối", "ngày", "(Ÿ]", "tháng"]
+
+
+def test_fake_bold_doubles_are_found_across_bucket_edges() -> None:
+    # The dedupe buckets positions; a double drawn just across a bucket edge is still one glyph.
+    from pipeline.readers.pdfium_words import DEDUPE_TOLERANCE, dedupe_chars
+
+    for x in (0.0, 1.0, 1.99, 2.0, 2.01, 3.5, 3.99):
+        for dx in (-0.9, -0.3, 0.0, 0.4, 0.95):
+            for dy in (-0.95, 0.0, 0.6):
+                first = {"text": "Q", "fontname": "Times-Bold", "size": 12.0, "x0": x, "top": 10.0 + x}
+                second = dict(first, x0=x + dx * DEDUPE_TOLERANCE, top=first["top"] + dy * DEDUPE_TOLERANCE)
+                far = dict(first, x0=x + 1.6 * DEDUPE_TOLERANCE)
+                assert dedupe_chars([first, second, far]) == [first, far], (x, dx, dy)
