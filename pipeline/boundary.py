@@ -49,6 +49,16 @@ def _where(exc: OSError) -> str:
     return f" {exc.filename}" if exc.filename else ""
 
 
+def cannot_write(exc: BaseException) -> bool:
+    """True for an error meaning "this place cannot be written" (read-only, no permission).
+
+    ``pipeline diff`` uses it to keep the report when only saving ``plan_diffs`` failed.
+    """
+    from pipeline.runner.batch import OutputNotWritable
+
+    return isinstance(exc, OutputNotWritable) or (isinstance(exc, OSError) and exc.errno in _DENIED)
+
+
 def explain(exc: BaseException) -> tuple[int, str] | None:
     """``(exit code, one line)`` for an error a user can act on, ``None`` for anything else."""
     from pipeline.runner.batch import OutputNotWritable, RunLocked

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, explain, sigterm_as_interrupt
+from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, cannot_write, explain, sigterm_as_interrupt
 from pipeline.ingest import Outcome, Summary, discover
 from pipeline.model import Decision
 from pipeline.runner import Limits, run_batch
@@ -307,8 +307,7 @@ def diff_command(
         raise typer.Exit(code=3)
     with boundary(err_console):
         if save:
-            written = write_diff(root, result)
-            err_console.print(f"[dim]plan_diffs: {len(result.changes)} rows → {escape(str(written))}[/dim]", highlight=False, soft_wrap=True)
+            _save_diff(root, result, write_diff)
         kind = fmt or ("markdown" if out is None or out.suffix.lower() == ".md" else "html")
         text = html(result, threshold) if kind == "html" else markdown(result)
         if out is None:
@@ -316,6 +315,23 @@ def diff_command(
         else:
             write_text_file(out, text)
             console.print(f"report → {escape(str(out))}")
+
+
+def _save_diff(root: Path, result, write_diff) -> None:  # type: ignore[no-untyped-def]
+    """Write ``plan_diffs`` under ``root``; a read-only root warns (the report still prints), other errors go to the boundary."""
+    try:
+        written = write_diff(root, result)
+    except Exception as exc:
+        if not cannot_write(exc):
+            raise
+        where = getattr(exc, "filename", None) or root / "plan_diffs"
+        err_console.print(
+            f"[yellow]warning[/yellow]: plan_diffs not saved: cannot write {escape(str(where))}; "
+            "the report follows (use --no-save to skip saving)",
+            highlight=False, soft_wrap=True,
+        )
+        return
+    err_console.print(f"[dim]plan_diffs: {len(result.changes)} rows → {escape(str(written))}[/dim]", highlight=False, soft_wrap=True)
 
 
 @app.command("show")

@@ -28,3 +28,23 @@ def test_ingest_help_names_every_format_a_folder_scan_picks_up() -> None:
     text = " ".join(result.output.split())
     missing = [suffix for suffix in SUFFIXES if suffix not in text]
     assert missing == [], text
+
+
+def test_files_the_pipeline_does_not_read_are_listed_with_their_reason(tmp_path: Path) -> None:
+    """A new user's folder: one decision beside notes, a photo and an ODT: each left-out file is named."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    decision = Path(__file__).parent / "data" / "headers" / "dongthap_kh552_chained_basis.md"
+    (raw / decision.name).write_bytes(decision.read_bytes())
+    (raw / "README.md").write_text("Nguồn: cổng thông tin tỉnh\n", encoding="utf-8")
+    (raw / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    (raw / "plan.odt").write_bytes(b"PK\x03\x04 not really an odt")
+    (raw / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    result = CliRunner().invoke(app, ["ingest", str(raw), "--out", str(tmp_path / "p"), "--workers", "0"], terminal_width=300)
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.output.splitlines() if "not ingested" in line]
+    assert lines == [
+        "not ingested README.md: project notes file (README.md)",
+        "not ingested photo.jpg: image files are not read: convert to PDF (.jpg)",
+        "not ingested plan.odt: not a supported format (.odt)",
+    ], result.output

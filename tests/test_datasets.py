@@ -213,3 +213,24 @@ def test_datasets_written_before_the_identity_columns_still_load_and_resolve(pro
     docs = pipeline.load("documents", out, duplicates=True)
     assert len(docs) == ALL_DOCS and docs.version_of.isna().all()
     assert len(pipeline.load("tasks", out)) == 12 + 52
+
+
+def test_load_from_a_folder_without_datasets_names_the_root_instead_of_returning_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A notebook run from notebooks/ reads the default "processed" there: an error, not an empty frame."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    monkeypatch.chdir(notebooks)
+    with pytest.raises(FileNotFoundError, match=r"no datasets in .*notebooks.*pipeline ingest.*root="):
+        pipeline.load("tasks")
+    with pytest.raises(FileNotFoundError, match="pipeline ingest"):
+        pipeline.load("documents", tmp_path / "typo")
+
+
+def test_load_of_an_absent_dataset_in_a_processed_folder_is_an_empty_typed_frame(tmp_path: Path) -> None:
+    out = tmp_path / "processed"
+    out.mkdir()
+    Manifest(out).close()
+    frame = pipeline.load("tasks", out)
+    assert frame.empty and "doc_id" in frame.columns

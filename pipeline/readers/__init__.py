@@ -42,6 +42,27 @@ BINARY_SUFFIXES = (".pdf", ".docx", ".doc", ".xls", ".xlsx", ".xlsm", ".odt", ".
 _COLLECTION_NOTES = re.compile(r"^(readme|sources|licen[cs]e|notice|changelog|provenance|copying)([._-]|$)", re.I)
 
 
+#: Suffixes of image files (scans saved as pictures): not read; the user converts them to PDF.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp")
+
+
+def not_wanted_reason(path: Path) -> str | None:
+    """Why a directory scan leaves ``path`` out (for the run summary), or None when it is ingested.
+
+    Shapes: ``"project notes file (README.md)"`` for a collection note,
+    ``"image files are not read: convert to PDF (.jpg)"`` for a picture,
+    ``"not a supported format (.odt)"`` otherwise.
+    """
+    suffix = path.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return f"image files are not read: convert to PDF ({suffix})"
+    if suffix not in SUFFIXES:
+        return f"not a supported format ({suffix or 'no suffix'})"
+    if suffix in TEXT_SUFFIXES and _COLLECTION_NOTES.match(path.name):
+        return f"project notes file ({path.name})"
+    return None
+
+
 def wanted(path: Path) -> bool:
     """True for a file a directory scan should ingest: a known suffix, not a collection note."""
     suffix = path.suffix.lower()

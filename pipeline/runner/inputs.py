@@ -12,7 +12,10 @@ runs are reproducible) and returns :class:`Inputs`:
   in the run summary: hidden files and folders (name starting with "."),
   symbolic links leading outside the input roots or to folders, broken links
   and link loops, folders named like a document (``x.pdf/``; their files are
-  still searched), and special files (pipes, sockets, devices).
+  still searched), special files (pipes, sockets, devices), and files the
+  readers do not take, each with its reason (``not_wanted_reason``: an
+  unsupported suffix, an image, a collection note such as README.md). Hidden
+  files of unsupported kinds (``.DS_Store``) are the only entries left unlisted.
 * ``unreadable``: ``(entry, reason)`` for a folder that cannot be listed;
   the batch records each as a ``failures`` row (stage ``read``).
 
@@ -33,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.readers import SUFFIXES, wanted
+from pipeline.readers import SUFFIXES, not_wanted_reason, wanted
 
 
 @dataclass(slots=True)
@@ -90,11 +93,14 @@ class _Walk:
         if stat.S_ISREG(info.st_mode):
             if wanted(path):
                 self.add_file(path, rel)
+            else:
+                self.found.skipped.append((printable(rel), not_wanted_reason(path) or "not a document"))
         elif path.suffix.lower() in SUFFIXES:
             self.found.skipped.append((printable(rel), "not a regular file (pipe, socket or device)"))
 
     def _link(self, path: Path, rel: str) -> None:
         if not wanted(path):
+            self.found.skipped.append((printable(rel), not_wanted_reason(path) or "not a document"))
             return
         try:
             target = os.path.realpath(path, strict=True)

@@ -12,6 +12,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.store.identity import left_out
+from pipeline.store.manifest import MANIFEST_NAME
 from pipeline.store.schema import DATASETS, PARTITIONS, UNPARTITIONED
 
 
@@ -65,6 +66,21 @@ def to_pandas(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=PANDAS_TYPES.get, date_as_object=False)
 
 
+def require_processed(root: str | Path) -> Path:
+    """``root`` as a Path when it is a processed folder (a manifest or a dataset folder in it).
+
+    Raises ``FileNotFoundError`` naming the folder when it holds neither: a
+    wrong root (run from ``notebooks/``, a typo) must not read as empty datasets.
+    """
+    folder = Path(root)
+    if (folder / MANIFEST_NAME).is_file() or any((folder / name).is_dir() for name in DATASETS):
+        return folder
+    raise FileNotFoundError(
+        f"no datasets in {folder.resolve()}: run `pipeline ingest <inputs> --out {folder}` first, "
+        "or pass root= the folder `pipeline ingest --out` wrote"
+    )
+
+
 def load(
     name: str,
     root: str | Path = "processed",
@@ -84,9 +100,14 @@ def load(
     the same document as another format, rendering or scan) and of earlier
     versions (``documents.version_of`` set: a draft of a later document) are
     left out; ``duplicates=True`` keeps copies, ``versions=True`` keeps earlier
-    versions. A missing dataset gives an empty frame with the right columns.
-    Raises ``KeyError`` for an unknown name.
+    versions. A missing dataset of a processed folder gives an empty frame
+    with the right columns. Raises ``KeyError`` for an unknown name and
+    ``FileNotFoundError`` when ``root`` holds no datasets at all
+    (:func:`require_processed`).
     """
+    if name not in DATASETS:
+        raise KeyError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")
+    require_processed(root)
     table = read_table(name, root, filters)
     if name not in UNPARTITIONED and "doc_id" in table.column_names:
         dropped = left_out(Path(root), duplicates=duplicates, versions=versions)

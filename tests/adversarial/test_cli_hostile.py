@@ -219,3 +219,42 @@ def test_show_on_a_damaged_dataset_says_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["show", doc_id[:12], "--root", str(tmp_path / "p")])
     assert result.exit_code == EXIT_DAMAGED, result.output
     assert "dataset file is damaged" in result.output and "Traceback" not in result.output
+
+
+def test_diff_with_a_read_only_root_prints_the_report_and_warns_plan_diffs_not_saved(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pipeline.diff.store as diff_store
+
+    src = _folder(tmp_path)
+    revised = tmp_path / "revised.txt"
+    revised.write_text(DECISION + "\nrevised\n")
+
+    def denied(target, table):  # type: ignore[no-untyped-def]
+        raise PermissionError(errno.EACCES, "Permission denied", str(target))
+
+    monkeypatch.setattr(diff_store, "write_table", denied)
+    result = CliRunner().invoke(app, ["diff", str(src / "good.txt"), str(revised), "--root", str(tmp_path / "ro")])
+    assert result.exit_code == 0, result.output
+    assert "plan_diffs not saved" in result.output and "--no-save" in result.output, result.output
+    assert "error" not in result.output.lower().split("plan_diffs not saved")[0]
+    reference = CliRunner().invoke(app, ["diff", str(src / "good.txt"), str(revised), "--no-save"])
+    assert reference.stdout.strip() and reference.stdout.strip() in result.output
+
+
+@needs_permissions
+def test_diff_with_a_truly_read_only_root_exits_0_with_the_report(tmp_path: Path) -> None:
+    src = _folder(tmp_path)
+    processed = tmp_path / "processed"
+    ingest([src], processed)
+    revised = tmp_path / "revised.txt"
+    revised.write_text(DECISION + "\nrevised\n")
+    folders = [processed, *(p for p in processed.rglob("*") if p.is_dir())]
+    for folder in folders:
+        folder.chmod(0o555)
+    try:
+        done = _cli("diff", str(src / "good.txt"), str(revised), "--root", str(processed))
+    finally:
+        for folder in folders:
+            folder.chmod(0o755)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    assert "plan_diffs not saved" in done.stderr and "--no-save" in done.stderr, done.stderr
+    assert done.stdout.strip() and not any(line.startswith("error") for line in done.stderr.splitlines())
