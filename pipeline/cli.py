@@ -81,7 +81,7 @@ def ingest_command(
     failures dataset and the run goes on. Exit code 1 when no file was ingested
     or skipped, 2 when the output folder cannot be written.
     """
-    found = find_inputs(inputs)
+    found = find_inputs(inputs, outputs=[out])
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),

@@ -273,4 +273,4 @@ def ingest(
     from pipeline.runner.inputs import find_inputs
 
     options.setdefault("workers", 0)
-    return run_batch(find_inputs(inputs), out, on_file=on_file, **options)
+    return run_batch(find_inputs(inputs, outputs=[out]), out, on_file=on_file, **options)

@@ -48,3 +48,18 @@ def test_files_the_pipeline_does_not_read_are_listed_with_their_reason(tmp_path:
         "not ingested photo.jpg: image files are not read: convert to PDF (.jpg)",
         "not ingested plan.odt: not a supported format (.odt)",
     ], result.output
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_listed_as_input(tmp_path: Path) -> None:
+    """`pipeline ingest . --out processed` twice: the second run neither reads nor lists its own datasets."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    decision = Path(__file__).parent / "data" / "headers" / "dongthap_kh552_chained_basis.md"
+    (raw / decision.name).write_bytes(decision.read_bytes())
+    args = ["ingest", str(raw), "--out", str(raw / "processed"), "--workers", "0"]
+    first = CliRunner().invoke(app, args, terminal_width=300)
+    assert first.exit_code == 0, first.output
+    assert (raw / "processed" / "documents").is_dir()
+    again = CliRunner().invoke(app, args, terminal_width=300)
+    assert again.exit_code == 0, again.output
+    assert "not ingested" not in again.output and "processed/" not in again.output, again.output

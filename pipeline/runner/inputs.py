@@ -68,6 +68,7 @@ class _Walk:
     def __init__(self) -> None:
         self.found = Inputs()
         self.roots: list[str] = []
+        self.outputs: set[str] = set()
 
     def add_file(self, path: Path, source_file: str) -> None:
         shown = printable(source_file)
@@ -131,6 +132,8 @@ class _Walk:
                 rel = path.relative_to(root).as_posix()
                 if name.startswith(".") and name in (".git", ".svn", ".hg", ".ipynb_checkpoints"):
                     continue  # version-control and notebook folders: never documents
+                if os.path.realpath(path) in self.outputs:
+                    continue  # the run's own output folder inside an input folder: its datasets are not inputs
                 if os.path.islink(path):
                     self.found.skipped.append((printable(rel + "/"), "symbolic link to a folder (not followed)"))
                 elif name.startswith("."):
@@ -144,9 +147,14 @@ class _Walk:
                 self.entry(base / name, (base / name).relative_to(root).as_posix())
 
 
-def find_inputs(inputs: Iterable[str | Path]) -> Inputs:
-    """Walk ``inputs`` (files or folders) once; see the module docstring for what is kept and listed."""
+def find_inputs(inputs: Iterable[str | Path], outputs: Iterable[str | Path] = ()) -> Inputs:
+    """Walk ``inputs`` (files or folders) once; see the module docstring for what is kept and listed.
+
+    Folders in ``outputs`` (the run's ``--out``) are passed over without a word when
+    they sit inside an input folder, so a rerun does not list its own datasets.
+    """
     walk = _Walk()
+    walk.outputs = {os.path.realpath(item) for item in outputs}
     items = [Path(item) for item in inputs]
     walk.roots = [os.path.realpath(item) for item in items]
     for root in items:
