@@ -111,3 +111,13 @@ def test_a_roadmap_plan_is_partitioned_by_its_start_year() -> None:
     row = document_row(decision, "dongthap_kh552_ubnd_2025.md")
     assert (decision.plan_year, row["plan_start_year"], row["plan_end_year"]) == (2025, 2025, 2035)
     assert partition_of(decision) == ("dong-thap", 2025)
+
+
+def test_an_upper_case_plan_title_keeps_its_case() -> None:
+    # Đồng Tháp 552/KH-UBND and Đắk Lắk 0134/KH-UBND print their titles in capitals
+    from pipeline import parse
+
+    got = [parse(DATA / "plan_title" / name).plan_title for name in
+           ("dongthap_kh552_ubnd_2025.head.md", "daklak_kh0134_ubnd_2025.head.md")]
+    assert got[0].startswith("Kế hoạch THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035")
+    assert got[1].startswith("Kế hoạch QUAN TRẮC, CẢNH BÁO MÔI TRƯỜNG")

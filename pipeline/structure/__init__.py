@@ -154,9 +154,20 @@ def _plan_title(decision: Decision, lines: list[Line], attached: int | None) -> 
         title = decision.title
     if not title:
         return
-    decision.plan_title = "Kế hoạch " + title[:1].lower() + title[1:]
+    decision.plan_title = "Kế hoạch " + _title_tail(title)
     issue_year = decision.issue_date.year if decision.issue_date else None
     decision.plan_year = plan_period(title, issue_year)[0]
+
+
+def _title_tail(title: str) -> str:
+    """The title after "Kế hoạch": its first letter lowered when it opens a sentence ("Cải cách …"
+    → "cải cách …"); an upper-case first word ("THỰC HIỆN LỘ TRÌNH …", "CCHC …") keeps its case,
+    so no single letter of an upper-case word is lowered ("tHỰC HIỆN")."""
+    first = title.split(maxsplit=1)[0] if title.strip() else ""
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def _plan_region(paras: list[Paragraph]) -> list[Paragraph]:
