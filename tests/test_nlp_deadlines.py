@@ -2,8 +2,9 @@
 
 Sources: S = seed 4032/QĐ-UBND appendix (Khánh Hòa 2017, plan year 2017);
 L = Kế hoạch CCHC 2026 Lâm Đồng, D = its draft, G = Kế hoạch CCHC giai đoạn
-2026-2030 (plan year 2026); E = corpus excerpts (body text); design = the
-examples of DESIGN.md §4.
+2026-2030 (plan year 2026); E = corpus excerpts (body text); T = Kế hoạch
+552/KH-UBND Đồng Tháp 2025 task table; Q = Quyết định 893/QĐ-TTg 2026 task
+table; design = the examples of DESIGN.md §4.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ CASES = [
     ("E", 2016, "từ ngày 25/08/2015", [("date", "2015-08-25", N, N)]),
     ("E", 2016, "ngày 27 tháng 12 năm 2016", [("date", "2016-12-27", "2016-12-27", N)]),
     ("E", 2016, "thực hiện theo quy định.", [("per_schedule", N, N, N)]),
+    ("T", 2025, "2026", [("year", "2026-01-01", "2026-12-31", N)]),
+    ("Q", 2026, "2026 - 2027", [("multi_year", "2026-01-01", "2027-12-31", N)]),
+    ("Q", 2026, "2026 - 2035", [("multi_year", "2026-01-01", "2035-12-31", N)]),
     ("design", 2017, "Tháng 6/2017", [("month", "2017-06-01", "2017-06-30", N)]),
     ("design", 2017, "6 tháng đầu năm 2017", [("half_year", "2017-01-01", "2017-06-30", N)]),
     ("design", 2017, "trước ngày 30/6/2017", [("date", N, "2017-06-30", N)]),
@@ -110,3 +114,18 @@ def test_year_less_month_uses_plan_year_with_note() -> None:
 def test_citation_dates_inside_schedule_references_are_not_deadlines() -> None:
     kinds = [d.kind for d in parse_deadlines("Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025", 2026)]
     assert kinds == ["per_schedule"]
+
+
+def test_bare_year_cell_is_a_year() -> None:
+    """A cell that is only a year ("2026", Đồng Tháp 552/KH-UBND, 893/QĐ-TTg) is kind ``year``; with
+    "và hằng năm" the year and the annual recurrence are both kept."""
+    got = [(d.text, d.kind, _iso(d.start), _iso(d.end), d.recurrence) for d in parse_deadlines("2026 và hằng năm", 2025)]
+    assert got == [("2026", "year", "2026-01-01", "2026-12-31", N), ("hằng năm", "recurring", N, N, "annual")]
+    got = [(d.kind, _iso(d.start)) for d in parse_deadlines("Năm 2026 và các năm tiếp theo", 2025)]
+    assert got[0] == ("year", "2026-01-01")
+
+
+def test_bare_year_not_read_inside_citation_or_sentence() -> None:
+    """Years of a cited number ("18/2026/NQ-CP") or in running text are not bare-year deadlines."""
+    assert parse_deadlines("Nghị quyết số 18/2026/NQ-CP", 2026) == []
+    assert [d.kind for d in parse_deadlines("Tổng kết Đề án 2026 của tỉnh", 2026)] == []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
-from conftest import LAMDONG_TABLES
+from conftest import DATA, LAMDONG_TABLES
 
 from pipeline.nlp.collectives import COLLECTIVE_GROUPS, collective_group
 from pipeline.store.period import in_period, plan_period, quarter
@@ -98,3 +99,33 @@ def test_sketches_tell_copies_from_other_plans_and_lsh_finds_the_same_pairs(lamd
     assert identity.resolve_identity(rows) == plain
     assert plain.duplicate_of[rows[1]["doc_id"]] == rows[0]["doc_id"]  # DOCX preferred over HTML
     assert plain.duplicate_of[rows[2]["doc_id"]] is None and plain.version_of[rows[2]["doc_id"]] is None
+
+
+def test_a_roadmap_to_a_horizon_year_starts_in_its_year_of_issue() -> None:
+    # "Kế hoạch thực hiện lộ trình … đến năm 2035" (Đồng Tháp 552/KH-UBND, issued 19/11/2025)
+    title = "Kế hoạch THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035 TRÊN ĐỊA BÀN TỈNH ĐỒNG THÁP"
+    assert plan_period(title, 2025) == (2025, 2035)
+    assert plan_period(title) == (None, 2035)  # year of issue unknown: no invented start
+    assert in_period(date(2030, 12, 31), *plan_period(title, 2025)) is True  # deadline "2025 - 2030"
+    assert plan_period("Kế hoạch năm 2026 và định hướng đến năm 2030", 2025) == (2026, 2030)
+    assert plan_period("Kế hoạch giai đoạn 2021 - 2025, tầm nhìn đến năm 2030", 2021) == (2021, 2025)
+
+
+def test_a_roadmap_plan_is_partitioned_by_its_start_year() -> None:
+    from pipeline import parse
+    from pipeline.store.rows import document_row, partition_of
+
+    decision = parse(DATA / "plan_title" / "dongthap_kh552_ubnd_2025.head.md")
+    row = document_row(decision, "dongthap_kh552_ubnd_2025.md")
+    assert (decision.plan_year, row["plan_start_year"], row["plan_end_year"]) == (2025, 2025, 2035)
+    assert partition_of(decision) == ("dong-thap", 2025)
+
+
+def test_an_upper_case_plan_title_keeps_its_case() -> None:
+    # Đồng Tháp 552/KH-UBND and Đắk Lắk 0134/KH-UBND print their titles in capitals
+    from pipeline import parse
+
+    got = [parse(DATA / "plan_title" / name).plan_title for name in
+           ("dongthap_kh552_ubnd_2025.head.md", "daklak_kh0134_ubnd_2025.head.md")]
+    assert got[0].startswith("Kế hoạch THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035")
+    assert got[1].startswith("Kế hoạch QUAN TRẮC, CẢNH BÁO MÔI TRƯỜNG")

@@ -32,6 +32,10 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _REC = {"năm": "annual", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
 _UNIT = {"ngày": "days", "tuần": "weeks", "tháng": "months", "quý": "quarters", "năm": "years"}
 _CLAUSE_END = r"[^;\n]*"
+#: A bare year that is a whole clause of the cell: "2026", "2026 và hằng năm", "…; 2027". It starts the
+#: text or follows a clause separator and ends at one, so years inside a citation ("18/2026/NQ-CP") or a
+#: range ("2025 - 2030", read as multi_year) are never a bare year.
+_BARE_YEAR = r"(?:^|(?<=[;(\n]))\s*" + r"((?:19|20)\d\d)(?![\d/])(?=\s*(?:[;,.)\n]|và(?!\w)|$))"
 
 Builder = Callable[[re.Match[str], int | None], tuple]
 
@@ -173,6 +177,7 @@ GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(r"(?<!\w)(?:giai\s+đoạn|từ\s+năm|năm)?\s*" + Y + r"\s*(?:[-–]|đến(?:\s+năm)?)\s*" + Y), _multi),
     (re.compile(r"(?<!\w)(?:bắt\s+đầu\s+(?:thực\s+hiện\s+)?)?từ\s+năm\s+" + Y), _from_year),
     (re.compile(r"(?<!\w)" + _PRE + r"năm\s+" + Y), _year_kind),
+    (re.compile(_BARE_YEAR), _year_kind),
     (re.compile(r"(?<!\w)giai\s+đoạn(?!\s+\d)"), _period),
     (re.compile(r"(?<!\w)(?:thực\s+hiện\s+)?(?:thường\s+xuyên|liên\s+tục)(?:\s+trong\s+(năm|tháng|quý))?"), _ongoing),
     (re.compile(r"(?<!\w)(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần)"), _recurring),

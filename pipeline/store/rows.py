@@ -90,7 +90,7 @@ def document_row(decision: Decision, source_file: str) -> Row:
                 "block": sig.span.block,
             }
         )
-    start, end = plan_period(decision.plan_title)
+    start, end = plan_period(decision.plan_title, decision.issue_date.year if decision.issue_date else None)
     return {
         "doc_id": doc.doc_id,
         "source_file": source_file,
@@ -369,7 +369,7 @@ def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
         }
         for a in ann.assignments
     ]
-    start, end = plan_period(decision.plan_title)
+    start, end = plan_period(decision.plan_title, decision.issue_date.year if decision.issue_date else None)
     deadlines = [
         {
             **_key(doc_id, d.row_index),

@@ -17,6 +17,7 @@ from pipeline.structure.completion import complete
 from pipeline.structure.flat import prepare_lines
 from pipeline.structure.header import parse_header, read_title
 from pipeline.structure.paragraphs import Paragraph, make_part, paragraphs
+from pipeline.structure.period import plan_period
 from pipeline.structure.plan import parse_plan
 from pipeline.structure.prose_tasks import prose_tasks
 from pipeline.structure.preamble import parse_preamble, preamble_end
@@ -141,7 +142,11 @@ def _attached_plan(lines: list[Line], start: int) -> int | None:
 
 
 def _plan_title(decision: Decision, lines: list[Line], attached: int | None) -> None:
-    """Set ``plan_title``/``plan_year`` from the attached plan or the document itself."""
+    """Set ``plan_title``/``plan_year`` from the attached plan or the document itself.
+
+    ``plan_year`` is the first year of the plan's period (:func:`plan_period`): the
+    named year or span start, else the year of issue for a roadmap "… đến năm 2035".
+    """
     title = None
     if attached is not None:
         title, _ = read_title(lines, attached + 1)
@@ -149,9 +154,20 @@ def _plan_title(decision: Decision, lines: list[Line], attached: int | None) -> 
         title = decision.title
     if not title:
         return
-    decision.plan_title = "Kế hoạch " + title[:1].lower() + title[1:]
-    m = P.PLAN_YEAR.search(title)
-    decision.plan_year = int(m.group(1)) if m else None
+    decision.plan_title = "Kế hoạch " + _title_tail(title)
+    issue_year = decision.issue_date.year if decision.issue_date else None
+    decision.plan_year = plan_period(title, issue_year)[0]
+
+
+def _title_tail(title: str) -> str:
+    """The title after "Kế hoạch": its first letter lowered when it opens a sentence ("Cải cách …"
+    → "cải cách …"); an upper-case first word ("THỰC HIỆN LỘ TRÌNH …", "CCHC …") keeps its case,
+    so no single letter of an upper-case word is lowered ("tHỰC HIỆN")."""
+    first = title.split(maxsplit=1)[0] if title.strip() else ""
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def _plan_region(paras: list[Paragraph]) -> list[Paragraph]:

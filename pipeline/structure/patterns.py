@@ -109,8 +109,6 @@ ROMAN_NUMERALS: tuple[str, ...] = (
     "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
 )
 
-#: "năm 2017", "giai đoạn 2026-2030": the plan's year (first year of a range).
-PLAN_YEAR = re.compile(r"(?:năm|giai đoạn)\s+((?:19|20)\d\d)", re.IGNORECASE)
 
 #: Task-table column headers (tiêu đề cột), matched on folded header text, in
 #: priority order: the first field whose cue occurs in a header cell takes the
