@@ -89,6 +89,20 @@ _APPENDIX = "appendix table (pipeline.structure.appendix)"
 _RUN = "ingest run (pipeline.ingest)"
 
 
+def _box_fields(what: str, missing: str) -> list[pa.Field]:
+    """The bounding box of ``what`` as four float columns (x0, top, x1, bottom), PDF points from the top left.
+
+    ``missing`` says when the box is null (on the first column's description).
+    """
+    unit = "PDF points (1/72 in), origin top left"
+    return [
+        _f("x0", pa.float32(), f"Left edge of {what}; {missing}", unit=unit, source=_READER),
+        _f("top", pa.float32(), f"Top edge of {what}", unit=unit, source=_READER),
+        _f("x1", pa.float32(), f"Right edge of {what}", unit=unit, source=_READER),
+        _f("bottom", pa.float32(), f"Bottom edge of {what}", unit=unit, source=_READER),
+    ]
+
+
 SPAN = pa.struct(
     [
         ("field", pa.string()),
@@ -366,10 +380,7 @@ TABLES = pa.schema(
         _f("block", pa.int32(), "Position of the table's first fragment among the document's blocks (paragraphs and tables)", False, unit="block", source=_READER),
         _f("sheet", pa.string(), "Worksheet name for spreadsheet tables; null for other formats", source="reader (pipeline.readers.spreadsheet)"),
         _f("depth", pa.int32(), "0 for a table in the body, 1 for a table nested in a cell of another (DOCX), …", False, source=_READER),
-        _f("x0", pa.float32(), "Left edge of the first fragment; null without boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
-        _f("top", pa.float32(), "Top edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
-        _f("x1", pa.float32(), "Right edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
-        _f("bottom", pa.float32(), "Bottom edge of the first fragment", unit="PDF points (1/72 in), origin top left", source=_READER),
+        *_box_fields("the first fragment", "null without boxes"),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "tables"},
 )
@@ -385,10 +396,7 @@ TABLE_CELLS = pa.schema(
         _f("text", pa.string(), "Cell text, NFC with government tone marks, line breaks kept; '' for an empty cell. A merged cell is written once, at its top-left position", False, source=_READER),
         _f("is_header", pa.bool_(), "Whether the cell lies in the table's header rows (tables.header_rows)", False, source=_KIND),
         _f("page", pa.int32(), "PDF page (1-based) of the cell; null for formats without pages", unit="page", source=_READER),
-        _f("x0", pa.float32(), "Left edge of the cell; null where the format has no boxes", unit="PDF points (1/72 in), origin top left", source=_READER),
-        _f("top", pa.float32(), "Top edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
-        _f("x1", pa.float32(), "Right edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
-        _f("bottom", pa.float32(), "Bottom edge of the cell", unit="PDF points (1/72 in), origin top left", source=_READER),
+        *_box_fields("the cell", "null where the format has no boxes"),
         _f("confidence", pa.float32(), "Mean Tesseract word confidence of an OCR'd cell; null for text layers", unit="0-100", source="reader (pipeline.readers.ocr)"),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "table_cells"},
