@@ -9,7 +9,8 @@ Without names it runs all six, one OCR job at a time. Figures printed:
 
 - seed: body CER vs ``body_paragraphs`` (goal ≤ 0.5 %), appendix cell CER and
   exact share vs ``4032-QD-UBND.tables.json`` (≤ 1 %, ≥ 85 %), gold tasks found;
-- lamdong: the same cell figures for the Lâm Đồng scan vs its DOCX table truth;
+- lamdong: the same cell figures for the Lâm Đồng scan vs its DOCX table truth,
+  and its task ordinals found under the right section numeral;
 - 1716: per-page triage decision, number and date parsed after OCR;
 - kmt: paragraphs of the scanned plan pages of 91-TTr-CAT-PC04.pdf paired
   with those of the .doc draft at ≥ 80 % similarity, and their CER (≤ 3 %);
@@ -35,6 +36,7 @@ from pipeline.eval.ocr import (
     align_paragraphs,
     paragraphs,
     reading_order,
+    section_text,
     squash,
     task_cells,
     text_cer,
@@ -99,7 +101,27 @@ def lamdong(corpus: Path, workers: int) -> None:
     print(f"lamdong scan: {len(doc.pages)} pages in {seconds:.1f} s ({seconds / len(doc.pages):.2f} s/page)")
     rows = json.loads(truth.read_text("utf-8"))["tables"][0]["rows"][1:]
     rows = [row[:5] + [row[4]] + row[5:] if len(row) == 6 else row for row in rows]
-    _cells("lamdong appendix", parse(doc), rows, TASK_FIELDS_7)
+    decision = parse(doc)
+    _cells("lamdong appendix", decision, rows, TASK_FIELDS_7)
+    _ordinals("lamdong", decision.tasks, rows)
+
+
+def _ordinals(label: str, tasks, rows) -> None:  # type: ignore[no-untyped-def]
+    """Task ordinals right: each truth (section numeral, ordinal) found on a task row, with multiplicity."""
+    from collections import Counter
+
+    want: Counter[tuple[str, str]] = Counter()
+    section = ""
+    for row in rows:
+        heading = section_text(row)
+        if heading is not None:
+            section = squash(heading).split(" ", 1)[0].rstrip(".")
+        elif squash(row[0]):
+            want[(section, squash(row[0]).rstrip("."))] += 1
+    got = Counter((t.section or "", (t.ordinal or "").rstrip(".")) for t in tasks)
+    right = sum(min(n, got[key]) for key, n in want.items())
+    missed = sorted(key for key, n in want.items() if got[key] < n)
+    print(f"{label} ordinals: {right}/{sum(want.values())} right" + (f", missed {missed}" if missed else ""))
 
 
 def qd1716(corpus: Path, workers: int) -> None:

@@ -35,8 +35,9 @@ from pipeline.readers import raster
 from pipeline.readers.assemble import build_page, grid_table, inside, mean_confidence
 from pipeline.readers.layout import Word
 from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
+from pipeline.readers.ocr_dashes import restore_dashes
 from pipeline.readers.ocr_labels import restore_labels
-from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink
+from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink, ink_box
 from pipeline.readers.tesseract import (
     OcrUnavailable,
     check_tesseract,
@@ -50,8 +51,9 @@ from pipeline.readers.triage import is_syllable
 __all__ = ["OcrResult", "OcrUnavailable", "OcrWorkersFailed", "ocr_page", "ocr_results", "repair_numerals", "to_page"]
 
 #: Page segmentation modes: automatic layout for body pages, one column of
-#: variable-size text for table pages, one uniform block for a cell crop.
-PSM_BODY, PSM_TABLE, PSM_CELL, PSM_LINE = 3, 4, 6, 7
+#: variable-size text for table pages, one uniform block for a cell crop, one
+#: line, one word.
+PSM_BODY, PSM_TABLE, PSM_CELL, PSM_LINE, PSM_WORD = 3, 4, 6, 7, 8
 #: Share of the first page's height holding the header (cơ quan ban hành,
 #: quốc hiệu, số, địa danh và thời gian).
 HEADER_BAND = 0.3
@@ -109,7 +111,9 @@ def _cell_words(grid: Grid, clean: np.ndarray, dpi: int) -> list[Word]:
     pixels given as a rectangle of the page. A cell read with mean confidence
     under :data:`RETRY_CONFIDENCE` is read again from a half-size crop
     (Tesseract misreads some short bold texts, "TT" as "sP", at one scale and
-    not at another); the reading with the higher confidence is kept.
+    not at another); the reading with the higher confidence is kept. An
+    inked cell read as nothing is read again cut to its ink
+    (:func:`scan_tables.ink_box`).
     """
     pad = max(2, int(CELL_PAD_IN * dpi))
     words: list[Word] = []
@@ -119,6 +123,9 @@ def _cell_words(grid: Grid, clean: np.ndarray, dpi: int) -> list[Word]:
         rect = (x0 + pad, y0 + pad, x1 - pad, y1 - pad)
         psm = PSM_LINE if (rect[3] - rect[1]) < ONE_LINE_IN * dpi else PSM_CELL
         found = read_crop(clean, rect, psm, dpi)
+        tight = None if found else ink_box(clean, rect)
+        if tight is not None:  # a lone ordinal in a tall merged cell: read from its ink
+            found = read_crop(clean, tight, _ink_psm(tight, dpi), dpi)
         confidence = mean_confidence(found)
         if confidence is not None and confidence < RETRY_CONFIDENCE:
             again = read_crop(clean, rect, psm, dpi, shrink=2)
@@ -126,6 +133,15 @@ def _cell_words(grid: Grid, clean: np.ndarray, dpi: int) -> list[Word]:
                 found = again
         words.extend(found)
     return words
+
+
+def _ink_psm(box: tuple[int, int, int, int], dpi: int) -> int:
+    """Page segmentation for a cell cut to its ink: one word when no wider than twice
+    its height (an ordinal: psm 7 misses a lone "3" that psm 8 reads), else a line or a block."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    if height >= ONE_LINE_IN * dpi:
+        return PSM_CELL
+    return PSM_WORD if width <= 2 * height else PSM_LINE
 
 
 def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
@@ -143,6 +159,9 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
             if turn in (90, 270):
                 width, height = height, width
             warnings.append(f"ocr: page turned {turn}° clockwise (orientation detection)")
+    dashes = [change for ws in (free, *cell_words) for change in restore_dashes(ws)]
+    if dashes:
+        warnings.append(f"ocr: {len(dashes)} dash(es) told by their width: " + ", ".join(f"{a!r} → {b!r}" for a, b in dashes[:8]))
     scale = 72.0 / dpi
     tables: list[Table] = []
     for grid, words in zip(grids, cell_words):
