@@ -34,14 +34,26 @@ def test_body_text_cer(seed_scan) -> None:
     lines = [ln for page in seed_scan.document.pages for ln in reading_order(page.lines)]
     score = text_cer(lines, truth)
     assert score.chars == 13542
-    assert score.cer <= 0.005, (score.edits, score.chars)
+    assert score.cer <= 0.0025, (score.edits, score.chars)  # issue 13: ≤ 0.25 % (24 edits when measured)
 
 def test_appendix_cells(seed_scan) -> None:
     rows = json.loads(SEED_TABLES.read_text("utf-8"))["tables"][0]["rows"][1:]
     score = task_cells(seed_scan.tasks, rows, TASK_FIELDS_5)
     assert score.total == 62
     assert score.cer <= 0.01, (score.edits, score.chars)
-    assert score.exact_share >= 0.85, score.exact
+    # issue 13: ≥ 95 % exact (59 when measured; two of the three left are typos
+    # of the source the tone repair corrects: "thông nhất", "tin dụng")
+    assert score.exact_share >= 0.95, score.exact
+
+
+def test_en_dash_and_hyphen_told_by_width(seed_scan) -> None:
+    # The decision writes periods both ways; Tesseract read every en dash as
+    # "-", "—" or "—-". Their printed width tells them apart (ocr_dashes).
+    body = squash(" ".join(ln.text for page in seed_scan.document.pages for ln in page.lines))
+    assert "giai đoạn 2016 – 2020, trên" in body
+    assert "giai đoạn 2011 - 2020;" in body
+    assert "Lao động – Thương binh" in body
+    assert any("hai năm 2015 – 2016." in squash(t.task_text) for t in seed_scan.tasks)
 
 def test_gold_tasks_from_the_scan(seed_scan, gold: dict) -> None:
     """The 12 gold tasks with their sections, ordinals, section titles and text, as from the text PDF.

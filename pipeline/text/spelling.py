@@ -64,6 +64,9 @@ GRAVE, ACUTE, TILDE, HOOK, DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323
 TONES = GRAVE + ACUTE + TILDE + HOOK + DOT
 #: (tone read, tone meant) pairs Tesseract is seen to confuse on scans ("" = no mark).
 SLIPS = frozenset({("", HOOK), ("", TILDE), ("", ACUTE), (GRAVE, HOOK), (ACUTE, HOOK)})
+#: The dot of an "i" read as a hook: "tinh thần" as "tỉnh thần", "chi tiết" as
+#: "chỉ tiết" (seed and Lâm Đồng scans); a slip only on the letter i.
+DOT_AS_HOOK = (HOOK, "")
 #: Where underthesea keeps its word list, inside the installed package.
 WORD_LIST = ("underthesea", "corpus/data/Viet74K.txt")
 
@@ -189,10 +192,22 @@ def pair_counts(sequences: Iterable[Sequence[str]]) -> Counter[tuple[str, str]]:
 
 
 def _slip(read: str, meant: str) -> bool:
-    """True when Tesseract is known to read ``meant`` as ``read`` (:data:`SLIPS`, d for đ)."""
+    """True when Tesseract is known to read ``meant`` as ``read`` (:data:`SLIPS`, :data:`DOT_AS_HOOK`, d for đ)."""
     if untoned(read) == untoned(meant):
-        return (tone(read), tone(meant)) in SLIPS
+        pair = (tone(read), tone(meant))
+        return pair in SLIPS or (pair == DOT_AS_HOOK and _marked_vowel(read) == "i")
     return read.replace("d", "đ", 1) == meant
+
+
+def _marked_vowel(syllable: str) -> str:
+    """The lower-case base letter that carries the syllable's tone mark ("" when none)."""
+    base = ""
+    for ch in unicodedata.normalize("NFD", syllable.lower()):
+        if ch in TONES:
+            return base
+        if not unicodedata.combining(ch):
+            base = ch
+    return ""
 
 
 def _titled(part: tuple[str, str, str] | None) -> bool:
@@ -210,6 +225,26 @@ def _recase(model: str, word: str) -> str:
     if len(model) > 1 and model.isupper():
         return word.upper()
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _joined(parts: Sequence[tuple[str, str, str] | None], lower: Sequence[str | None], i: int, step: int) -> str | None:
+    """The lower-case word next to ``i`` (``step`` -1: before, 1: after) when no punctuation separates them."""
+    j = i + step
+    if i < 0 or i >= len(parts) or j < 0 or j >= len(parts) or parts[i] is None or parts[j] is None:
+        return None
+    first, second = (parts[j], parts[i]) if step < 0 else (parts[i], parts[j])
+    return lower[j] if not first[2] and not second[0] else None  # type: ignore[index]
+
+
+def _outvoted(corpus: dict[tuple[str, str], int], lexicon: Lexicon, pair, read: str, candidates: Sequence[str]) -> bool:  # type: ignore[no-untyped-def]
+    """True when the corpus never has the reading's ``pair`` but has the pair of a candidate
+    without the i's hook (:data:`DOT_AS_HOOK`) on that side, a listed word, often enough to
+    back it: "tỉnh thần" is listed, "tinh thần" is written. (Only for that slip: "cáo cấp",
+    listed and frequent inside "báo cáo cấp", must not outvote "cao cấp".)"""
+    return corpus.get(pair(read), 0) == 0 and any(
+        (tone(read), tone(v)) == DOT_AS_HOOK and pair(v) in lexicon.pairs and _corpus_backs(corpus, pair(v), pair(read), 0)
+        for v in candidates
+    )
 
 
 def _corpus_backs(corpus: dict[tuple[str, str], int], pair: tuple[str, str], reading: tuple[str, str], own: int) -> bool:
@@ -249,8 +284,7 @@ def repair_tokens(
         candidates = [v for v in options if v != read and _slip(read, v)]
         if not candidates:
             continue
-        before = lower[i - 1] if i and parts[i - 1] and not parts[i - 1][2] and not part[0] else None
-        after = lower[i + 1] if i + 1 < len(parts) and parts[i + 1] and not part[2] and not parts[i + 1][0] else None
+        before, after = _joined(parts, lower, i, -1), _joined(parts, lower, i, 1)
         pairs = [(lambda w, b=before: (b, w)) if before else None, (lambda w, a=after: (w, a)) if after else None]
 
         def evidence(word: str) -> tuple[int, int, int]:
@@ -258,11 +292,16 @@ def repair_tokens(
 
             "Seen elsewhere" is in this document or, at least
             :data:`CORPUS_MIN` times, in the corpus bigrams (:func:`load_bigrams`).
+            A reading's listed pair that the corpus never has where a variant's
+            does (:func:`_outvoted`) makes no word.
             """
             own = 1 if word == read else 0
             listed = seen = 0
-            for pair in filter(None, pairs):
-                listed += pair(word) in lexicon.pairs
+            for pair in pairs:
+                if pair is None:
+                    continue
+                if pair(word) in lexicon.pairs:
+                    listed += not (own and _outvoted(corpus, lexicon, pair, read, candidates))
                 seen += max(0, counts[pair(word)] - own) > 0 or _corpus_backs(corpus, pair(word), pair(read), own)
             return listed + seen, listed, seen
 
