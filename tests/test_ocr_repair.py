@@ -172,3 +172,14 @@ def test_dot_of_i_read_as_hook() -> None:
     assert _repaired("Theo phụ lục chỉ tiết đính kèm") == "Theo phụ lục chi tiết đính kèm"
     # Only the i: a hook on another vowel is not taken for a dot ("bảo vệ" stays).
     assert _repaired("nhiệm vụ bảo vệ an ninh") == "nhiệm vụ bảo vệ an ninh"
+
+
+def test_capitals_of_same_shape_letters_in_running_text() -> None:
+    # Lâm Đồng appendix, seed and 91-TTr scans: v, s, c, o look alike in both
+    # cases and Tesseract gave whole words capitals.
+    assert _repaired("hiện của đơn VỊ.") == "hiện của đơn vị."
+    assert _repaired("toàn ngành, lĩnh VỰC. Tăng cường") == "toàn ngành, lĩnh vực. Tăng cường"
+    assert _repaired("tăng cường cơ SỞ vật chất") == "tăng cường cơ sở vật chất"
+    # Headings, abbreviations and names stay.
+    for text in ("I CẢI CÁCH THỂ CHẾ", "Sở Công Thương chủ trì", "theo Chỉ số CCHC cấp tỉnh", "của Chính phủ"):
+        assert _repaired(text) == text

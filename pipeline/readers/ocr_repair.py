@@ -1,10 +1,11 @@
-"""Tone-mark repair of a document's OCR results before they become pages.
+"""Tone-mark (and letter-case) repair of a document's OCR results before they become pages.
 
 Runs in the parent process once every page of a document is OCR'd, because
 its evidence is the whole document (:mod:`pipeline.text.spelling`): the words
 outside tables and every table cell's text are repaired in place. Tesseract's
 own readings stay in ``OcrResult.words`` (``Page.words``) for checking, and
-each page's warnings say which words were changed.
+each page's warnings say which words were changed (tone marks, and words of
+same-shape letters read in capitals: :mod:`pipeline.text.letter_case`).
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.text.letter_case import case_repairs
 from pipeline.text.normalize import normalize
 
 #: Combining tone marks: grave (huyền), acute (sắc), tilde (ngã), hook (hỏi), dot below (nặng).
@@ -257,6 +258,28 @@ def _corpus_backs(corpus: dict[tuple[str, str], int], pair: tuple[str, str], rea
 
 
 def repair_tokens(
+    tokens: Sequence[str],
+    counts: Counter[tuple[str, str]],
+    lexicon: Lexicon,
+    bigrams: dict[tuple[str, str], int] | None = None,
+) -> list[Repair]:
+    """Case and tone repairs for one sequence of OCR tokens (words in reading order, punctuation attached).
+
+    Lower-case words read in capitals are written lower case first
+    (:func:`pipeline.text.letter_case.case_repairs`: "đơn VỊ" → "đơn vị"),
+    then tone marks are repaired (:func:`tone_repairs`). One :class:`Repair`
+    per changed token, ``read`` being the token as given.
+    """
+    corpus = load_bigrams() if bigrams is None else bigrams
+    cased = dict(case_repairs(tokens, lexicon.pairs, corpus, CORPUS_MIN))
+    fixed = [cased.get(i, t) for i, t in enumerate(tokens)]
+    out = {i: Repair(i, tokens[i], text) for i, text in cased.items()}
+    for repair in tone_repairs(fixed, counts, lexicon, corpus):
+        out[repair.index] = Repair(repair.index, tokens[repair.index], repair.replaced)
+    return [out[i] for i in sorted(out)]
+
+
+def tone_repairs(
     tokens: Sequence[str],
     counts: Counter[tuple[str, str]],
     lexicon: Lexicon,
