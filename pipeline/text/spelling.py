@@ -315,16 +315,16 @@ def tone_repairs(
 
             "Seen elsewhere" is in this document or, at least
             :data:`CORPUS_MIN` times, in the corpus bigrams (:func:`load_bigrams`).
-            A reading's listed pair that the corpus never has where a variant's
-            does (:func:`_outvoted`) makes no word.
+            A reading's pair that the corpus never has where a variant's pair
+            is a corpus word (:func:`_outvoted`) gives the reading nothing, the
+            same misread elsewhere in the document included.
             """
             own = 1 if word == read else 0
             listed = seen = 0
             for pair in pairs:
-                if pair is None:
+                if pair is None or (own and _outvoted(corpus, lexicon, pair, read, candidates)):
                     continue
-                if pair(word) in lexicon.pairs:
-                    listed += not (own and _outvoted(corpus, lexicon, pair, read, candidates))
+                listed += pair(word) in lexicon.pairs
                 seen += max(0, counts[pair(word)] - own) > 0 or _corpus_backs(corpus, pair(word), pair(read), own)
             return listed + seen, listed, seen
 
