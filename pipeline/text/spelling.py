@@ -132,6 +132,9 @@ def load_lexicon() -> Lexicon:
     return lexicon_from(normalize(text.lower()).splitlines())
 
 
+#: Rounds of tone repair over a sequence: each round sees the words the round
+#: before repaired.
+PASSES = 3
 #: Syllable pairs of correct administrative text with their counts, built by
 #: ``bench/build_bigrams.py`` from the project's development corpus.
 BIGRAMS = ("pipeline.data", "syllable_bigrams.tsv")
@@ -274,8 +277,13 @@ def repair_tokens(
     cased = dict(case_repairs(tokens, lexicon.pairs, corpus, CORPUS_MIN))
     fixed = [cased.get(i, t) for i, t in enumerate(tokens)]
     out = {i: Repair(i, tokens[i], text) for i, text in cased.items()}
-    for repair in tone_repairs(fixed, counts, lexicon, corpus):
-        out[repair.index] = Repair(repair.index, tokens[repair.index], repair.replaced)
+    for _ in range(PASSES):  # a repaired word is evidence for its neighbour: "Đề tô chức" → "tổ", then "Để"
+        found = tone_repairs(fixed, counts, lexicon, corpus)
+        for repair in found:
+            fixed[repair.index] = repair.replaced
+            out[repair.index] = Repair(repair.index, tokens[repair.index], repair.replaced)
+        if not found:
+            break
     return [out[i] for i in sorted(out)]
 
 
