@@ -66,7 +66,7 @@ SEPARATOR = re.compile(r"^[\s\-_–—=.…*]+$")
 STRAY_CODE = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9]{2,8}$")
 
 #: Quốc hiệu và tiêu ngữ.
-MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.I)
+MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc", re.I)
 
 #: Opening words of the preamble (legal bases, recitals) that end the title.
 PREAMBLE_START = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b")
