@@ -22,6 +22,7 @@ Pure functions over token sequences (words with punctuation attached), as
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from pipeline.text.normalize import normalize
@@ -43,8 +44,7 @@ def _core(token: str) -> tuple[str, str, str]:
 
 
 def _bare_first(word: str) -> str:
-    import unicodedata
-
+    """The word's first letter, lower case, without marks ("Ở" → "o")."""
     return unicodedata.normalize("NFD", word[:1].lower())[:1]
 
 
@@ -55,7 +55,7 @@ def case_repairs(
 
     ``pairs``: adjacent syllables of word-list entries (lower case, normalised);
     ``bigrams``: corpus pair counts; a pair backs the lower case when listed
-    and seen at least ``min_count`` times.
+    or seen at least ``min_count`` times.
     """
     cores = [_core(t) for t in tokens]
     out: list[tuple[int, str]] = []
@@ -71,7 +71,8 @@ def case_repairs(
         if not any(c and c[1][:1].islower() for c in (prev, nxt)):
             continue  # no lower-case neighbour: nothing says the line is running text
         low = normalize(word.lower())
-        sides = [(normalize(c[1].lower()), low) if c is prev else (low, normalize(c[1].lower())) for c in (prev, nxt) if c and c[1]]
+        sides = [(normalize(prev[1].lower()), low)] if prev and prev[1] else []
+        sides += [(low, normalize(nxt[1].lower()))] if nxt and nxt[1] else []
         if any(pair in pairs or bigrams.get(pair, 0) >= min_count for pair in sides):
             out.append((i, lead + word.lower() + trail))
     return out

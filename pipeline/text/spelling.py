@@ -19,7 +19,7 @@ syllable bigram table of correct administrative text
 from the project's development corpus: "bổ sung" beside a "bố sung" that
 Tesseract reads the same way on every page). A tone variant (only a change Tesseract is seen
 to make, :data:`SLIPS`: no mark → hook, tilde or acute; grave or acute → hook;
-d → đ) replaces the reading when
+the dot of an i read as a hook, :data:`DOT_AS_HOOK`; d → đ) replaces the reading when
 
 - the document backs it (one of its pairs occurs elsewhere in the document),
   or it makes listed words on both sides (never for a word in capitals: a
@@ -34,12 +34,14 @@ Tokens are compared in normalised form (:func:`pipeline.text.normalize`:
 Tesseract writes "tuý", the word list and the rest of the document "túy").
 
 Measured on the 91-TTr-CAT-PC04.pdf scan against its .doc, CER 3.2 % →
-2.8 %; on the seed scan, body CER 0.29 % → 0.25 % and cells 0.11 % → 0.08 %.
-On text that is already right (seven text-layer, DOCX and HTML documents,
-54,894 words) it changes 3 words (0.05 per 1,000), one of them a typo of the
-source ("điều phối thông nhất"). Tesseract's hook read for an acute ("ma
-tủy" for "ma túy") is not repaired: allowing hook → acute or grave changed
-the very common "tỉnh" in right text (0.16 per 1,000).
+2.78 %; on the seed scan, body CER 0.29 % → 0.16 % and cells 0.11 % → 0.05 %
+(with the case and dash repairs, bench/RESULTS.md). On text that is already
+right (``bench/tone_repair_rate.py``: 11 documents, 70,277 words) it changes
+6 words (0.085 per 1,000): two typos of the seed source, each in two copies
+("điều phối thông nhất", "tin dụng"), and two real false changes ("Qua thực
+tế", "Lũy kế từ"). Tesseract's hook read for an acute ("ma tủy" for "ma
+túy") is not repaired: allowing hook → acute or grave changed the very common
+"tỉnh" in right text (0.16 per 1,000).
 
 Capitalised words beside other capitalised words are names ("Lê Văn Hòa",
 "Sở Nội vụ") and are left alone. Pure functions over NFC text in government tone placement
