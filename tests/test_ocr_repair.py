@@ -183,3 +183,21 @@ def test_capitals_of_same_shape_letters_in_running_text() -> None:
     # Headings, abbreviations and names stay.
     for text in ("I CẢI CÁCH THỂ CHẾ", "Sở Công Thương chủ trì", "theo Chỉ số CCHC cấp tỉnh", "của Chính phủ"):
         assert _repaired(text) == text
+
+
+def test_dash_told_by_its_width() -> None:
+    # Word boxes (points) Tesseract gave on the seed scan, page 8 and 6: a hyphen
+    # 3.6 wide and an en dash 6.72 wide (read "-"), one read "—" 6.96 wide, in
+    # lines of words 9.84 high; on 91-TTr a hyphen 3.36 wide among words 11.52 high.
+    from pipeline.readers.ocr_dashes import restore_dashes
+
+    def line(dash: str, width: float, height: float) -> list[dict]:
+        words = [("năm", 0.0, 18.0), (dash, 20.0, 20.0 + width), ("2016", 28.0, 50.0)]
+        return [{"text": t, "x0": a, "x1": b, "top": 0.0, "bottom": height} for t, a, b in words]
+
+    cases = [("-", 6.72, 9.84, "–"), ("—", 6.96, 9.84, "–"), ("—-", 6.72, 9.84, "–"), ("-", 3.6, 9.84, "-"),
+             ("-", 3.36, 11.52, "-")]
+    for read, width, height, printed in cases:
+        words = line(read, width, height)
+        restore_dashes(words)
+        assert words[1]["text"] == printed, (read, width)
