@@ -16,6 +16,7 @@ from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.attachment import parse_attachment
 from pipeline.structure.names import sentence_case_name, spell_out
+from pipeline.structure.province import repair_province_line
 from pipeline.text import normalize
 
 #: The type line must appear within this many lines of the start.
@@ -176,7 +177,7 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
         left.append(item)
     if not left:
         return
-    texts = [i.text for i in left]
+    texts = [_repaired_place(i) for i in left]
     split = next(
         (k for k in range(1, len(texts)) if texts[k].upper().startswith(_SUBORDINATE)), None
     )
@@ -186,6 +187,14 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
     else:
         decision.issuer = spell_out(sentence_case_name(" ".join(texts)))
     decision.spans["issuer"] = _span(left[0].line)
+
+
+def _repaired_place(item: _Numbered) -> str:
+    """An OCR'd issuer line naming a province with misread marks ("TÍNH LAI CHÂẦU") as printed
+    ("TỈNH LAI CHÂU", :func:`province.repair_province_line`); any other line as it is."""
+    if item.line.confidence is None:
+        return item.text
+    return repair_province_line(item.text) or item.text
 
 
 def _issuer_rows(head: list[_Numbered]) -> list[_Numbered]:

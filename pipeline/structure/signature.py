@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from pipeline.model import Line, Signature, Span
 from pipeline.structure import patterns as P
-from pipeline.structure.names import sentence_case_name
+from pipeline.structure.names import capacity_form, sentence_case_name
 from pipeline.text import normalize
 
 #: How many lines after the anchor to look for the signature column.
@@ -134,19 +134,21 @@ def parse_signature(column: list[Line]) -> Signature | None:
         return None
     sig = Signature(span=Span(page=items[0][1].page, bbox=items[0][1].bbox, block=items[0][1].block))
     titles: list[str] = []
+    printed: list[str] = []  # the capacity lines as printed, wrapped tails included
     for t, _ in items:
         if sig.name is None and (titles or sig.capacity) and _name(t):
             sig.name = _name(t)
             break
         caps = _caps_part(t)
         if _capacity_line(t):
-            cap = sentence_case_name(caps or t)
-            sig.capacity = f"{sig.capacity} {cap}" if sig.capacity else cap
+            printed.append(caps or t)
+            sig.capacity = capacity_form(" ".join(printed))
             titles = []
         elif caps and P.POSITION.match(caps):
             titles.append(caps)
         elif caps and sig.capacity and not titles:
-            sig.capacity = f"{sig.capacity} {sentence_case_name(caps)}"  # a wrapped capacity line ("… NHÂN" / "DÂN")
+            printed.append(caps)  # a wrapped capacity line ("… NHÂN" / "DÂN")
+            sig.capacity = capacity_form(" ".join(printed))
         elif caps:
             titles.append(caps)
     positions = [t for t in titles if P.POSITION.match(t)]
@@ -159,4 +161,5 @@ def parse_signature(column: list[Line]) -> Signature | None:
         sig.position = sig.capacity.rsplit(".", 1)[1].strip()
     if sig.name is None and sig.position is None and sig.capacity is None:
         return None
+    sig.capacity_printed = " / ".join(printed) or None
     return sig
