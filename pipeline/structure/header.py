@@ -83,6 +83,7 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     if title:
         decision.title = title
         decision.spans["title"] = _span(lines[type_at + 1])
+        _title_line_header(decision)
     if end < len(lines):
         text = normalize(lines[end].text)
         if text and text.upper() == text and not P.PREAMBLE_START.match(text):
@@ -90,6 +91,28 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
             decision.spans["authority"] = _span(lines[end])
             end += 1
     return end
+
+
+def _title_line_header(decision: Decision) -> None:
+    """Issuer, number and date printed in the title (the older gazette form, :data:`P.TITLE_LINE_HEADER`):
+    "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG NGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC …" gives the issuer
+    "Thủ tướng Chính phủ", the number "115/2004/QĐ-TTg", the date and the title "VỀ VIỆC …". Only
+    when the header printed none of them."""
+    m = P.TITLE_LINE_HEADER.match(decision.title or "")
+    if m is None or decision.number is not None or decision.date_text is not None or not m.group("title"):
+        return
+    try:
+        issued = date(int(m.group("year") or m.group("y")), int(m.group("month") or m.group("m")), int(m.group("day") or m.group("d")))
+    except ValueError:
+        return
+    number = m.group("number")
+    for caps, cased in P.MIXED_CASE_CODES.items():
+        number = re.sub(rf"(?<=-){caps}\b", cased, number)
+    decision.issuer = decision.issuer or spell_out(sentence_case_name(m.group("issuer").upper()))
+    decision.number, decision.issue_date = number, issued
+    decision.date_text = m.group(0)[m.start("day") if m.group("day") else m.start("d"):m.start("title")].strip()
+    decision.title = m.group("title")
+    decision.warnings.append("issuer, number and date printed in the title line (older gazette form)")
 
 
 def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:

@@ -91,6 +91,20 @@ def spell_out(name: str) -> str:
     return name
 
 
+#: Fixed phrases with the spaces between their words optional: OCR glues words ("ỦY BANNHÂN DÂN").
+_GLUED = [
+    (re.compile(r"(?<!\S)" + r"\s*".join(map(re.escape, phrase.split())) + r"(?!\S)"), phrase)
+    for phrase, _ in _PHRASES if " " in phrase
+]
+
+
+def _respaced(text: str) -> str:
+    """Capitals with the fixed phrases' spaces restored: "ỦY BANNHÂN DÂN TỈNH" → "ỦY BAN NHÂN DÂN TỈNH"."""
+    for pattern, phrase in _GLUED:
+        text = pattern.sub(phrase, text)
+    return text
+
+
 def sentence_case_name(text: str) -> str:
     """Government casing of an upper-case body or position name.
 
@@ -102,6 +116,7 @@ def sentence_case_name(text: str) -> str:
     text = " ".join(text.split())
     if text != text.upper():
         return text
+    text = _respaced(text)
     out: list[str] = []
     rest = text
     while rest:

@@ -68,6 +68,18 @@ STRAY_CODE = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9]{2,8}$")
 #: Quốc hiệu và tiêu ngữ.
 MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.I)
 
+#: The older gazette form that prints issuer, number and date in the title under the type line
+#: ("QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG / NGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC …"),
+#: as Công báo printed before Decree 110/2004 and legal databases copy it.
+TITLE_LINE_HEADER = re.compile(
+    r"^CỦA\s+(?P<issuer>.+?)\s+SỐ\s*:?\s*(?P<number>\d[^\s]*/[^\s]+)\s+NGÀY\s+"
+    r"(?:(?P<day>\d{1,2})\s+THÁNG\s+(?P<month>\d{1,2})\s+NĂM\s+(?P<year>\d{4})|"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+#: Symbol codes written in mixed case, restored in a number printed in capitals ("QĐ-TTG" → "QĐ-TTg").
+MIXED_CASE_CODES = {"TTG": "TTg"}
+
 #: Opening words of the preamble (legal bases, recitals) that end the title.
 PREAMBLE_START = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b")
 
@@ -241,7 +253,8 @@ SYMBOL_TYPES: dict[str, str] = {
 # --- Preamble, body, closing (issue 3) ---------------------------------------------
 
 #: Kinds of preamble clauses, at the start of a paragraph (capitalised).
-BASIS_KIND = re.compile(r"^(?P<kind>Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
+#: "Căn cứ" in any case after its capital (OCR reads "Căn Cứ", portal exports print "CĂN CỨ").
+BASIS_KIND = re.compile(r"^(?P<kind>C(?i:ăn cứ)|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
 #: The enacting formula line ending the preamble: "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:".
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
 #: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it; "Điều 1" alone on its
