@@ -402,3 +402,25 @@ def test_signature_ends_at_the_next_documents_motto() -> None:
                          _ln("Độc lập - Tự do - Hạnh phúc", 1, top=630)]
     sig = parse(_doc(lines)).signature
     assert (sig.capacity, fold(sig.position)) == ("KT. Giám đốc", "phó giám đốc")
+
+
+def test_blank_day_of_a_signed_pdf() -> None:
+    """A signed PDF printed 'Bỉm Sơn, ngày   tháng 9 năm 2024' with no stamp over the blank (KH 3070's
+    header, signatures as its /M entries give them): the day is the latest signing time in that
+    month, with a warning; with the month blank too, a later signature (3/10) gives no date."""
+    from datetime import datetime, timedelta, timezone
+
+    def signed(date_line: str, times: list[datetime]):  # type: ignore[no-untyped-def]
+        lines = [Line(text="ỦY BAN NHÂN DÂN"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+                 Line(text="THỊ XÃ BỈM SƠN"), Line(text="Độc lập - Tự do - Hạnh phúc", column=1),
+                 Line(text="Số: 3070/KH-UBND"), Line(text=date_line, column=1), Line(text="KẾ HOẠCH"),
+                 Line(text="Khắc phục những tồn tại, hạn chế")]
+        doc = _doc(lines)
+        doc.signing_times = times
+        return parse(doc)
+
+    vn = timezone(timedelta(hours=7))
+    d = signed("Bỉm Sơn, ngày tháng 9 năm 2024", [datetime(2024, 9, 9, 8, 2, tzinfo=vn), datetime(2024, 9, 9, 15, 30, tzinfo=vn)])
+    assert d.issue_date.isoformat() == "2024-09-09" and any("signing time" in w for w in d.warnings)
+    d = signed("Bỉm Sơn, ngày tháng năm 2024", [datetime(2024, 10, 3, 7, 55, tzinfo=vn)])
+    assert d.issue_date is None

@@ -20,7 +20,8 @@ Nothing is guessed: a value is filled only from what the file itself carries.
   Constitution) takes the adoption date of its closing sentence ("… thông qua
   ngày 29 tháng 6 năm 2001").
 - Blank values (spaces, dots, underscores: an unsigned draft) are never filled
-  but from a signing stamp.
+  but from a signing stamp; a blank date of a digitally signed PDF that no stamp
+  filled takes the latest signing time in the printed month and year.
 - The number splits into sequence, year (normative acts: "14/2015/QĐ-UBND") and
   symbol (ký hiệu).
 - Without a type line, the type comes from the symbol's type code ("QĐ" →
@@ -56,6 +57,7 @@ def complete(decision: Decision) -> None:
     _stamped_number(decision)
     _stamped_date(decision)
     _signed_date(decision)
+    _signed_blank_date(decision)
     _adopted_date(decision)
     _file_name_number(decision)
     _split_number(decision)
@@ -149,6 +151,31 @@ def _signed_date(decision: Decision) -> None:
             f"day of issue {signed.day} from the digital signature's signing time "
             f"{signed.isoformat()} (the written day is unreadable)"
         )
+
+
+def _signed_blank_date(decision: Decision) -> None:
+    """A digitally signed PDF whose day of issue was left blank ("ngày   tháng 6 năm 2026") and
+    that no signing stamp filled is dated by its latest signing time in the printed month and
+    year, with a warning: a signed document is issued, not a draft. Not when the month is blank
+    too: a copy signed later for publication (KH 3070 Bỉm Sơn, issued 9/9, signed 3/10) would
+    give a wrong date."""
+    if decision.issue_date is not None or not decision.document.signing_times:
+        return
+    m = P.PLACE_DATE.match(decision.date_text or "")
+    if not m or m.group("day") or not m.group("month"):
+        return
+    year, month = int(re.sub(r"\s", "", m.group("year"))), int(m.group("month"))
+    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
+    matching = [t for t in local if (t.year, t.month) == (year, month)]
+    if not matching:
+        return
+    signed = max(matching)
+    decision.issue_date = signed.date()
+    decision.warnings = [w for w in decision.warnings if not w.startswith("date left blank")]
+    decision.warnings.append(
+        f"date of issue {signed.date().isoformat()} from the digital signature's signing time {signed.isoformat()} "
+        f"(the date line {decision.date_text!r} was left blank)"
+    )
 
 
 def _adopted_date(decision: Decision) -> None:
