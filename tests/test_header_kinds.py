@@ -424,3 +424,42 @@ def test_blank_day_of_a_signed_pdf() -> None:
     assert d.issue_date.isoformat() == "2024-09-09" and any("signing time" in w for w in d.warnings)
     d = signed("Bỉm Sơn, ngày tháng năm 2024", [datetime(2024, 10, 3, 7, 55, tzinfo=vn)])
     assert d.issue_date is None
+
+
+def test_letter_title_wrapped_under_the_number() -> None:
+    """CV 2243/PCCC&CNCH-P6 (Cục Cảnh sát PCCC): 'V/v thu thập, tổng hợp, đánh giá tình hình' wraps to
+    'thực hiện QCVN 03:2023/BCA' right under it, then 'Kính gửi:' follows."""
+    lines = [_ln("BỘ CÔNG AN", 0, top=59, x0=129), _ln("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, top=59, x0=290),
+             _ln("CỤC CẢNH SÁT PCCC VÀ CNCH", 0, top=76, x0=76), _ln("Độc lập - Tự do - Hạnh phúc", 1, top=76, x0=331),
+             _ln("Số: 2243/PCCC&CNCH-P6", 0, top=107, x0=82), _ln("Hà Nội, ngày 14 tháng 7 năm 2025", 1, top=107, x0=316),
+             Line(text="V/v thu thập, tổng hợp, đánh giá tình hình", page=1, bbox=(69, 129, 269, 142)),
+             Line(text="thực hiện QCVN 03:2023/BCA", page=1, bbox=(93, 145, 244, 156)),
+             Line(text="Kính gửi:", page=1, bbox=(115, 177, 168, 190)),
+             Line(text="- Công an các tỉnh, thành phố trực thuộc Trung ương;", page=1, bbox=(180, 194, 479, 210))]
+    d = parse(_doc(lines))
+    assert (d.doc_type, d.title) == ("Công văn", "thu thập, tổng hợp, đánh giá tình hình thực hiện QCVN 03:2023/BCA")
+
+
+def test_city_abbreviated_in_the_issuer_block() -> None:
+    """Letters of Hồ Chí Minh City departments print 'UBND TP. HỒ CHÍ MINH' over 'SỞ …': the parent is
+    the 'Ủy ban nhân dân thành phố Hồ Chí Minh' and the department takes its place."""
+    lines = [Line(text="UBND TP. HỒ CHÍ MINH"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+             Line(text="SỞ TƯ PHÁP"), Line(text="Độc lập - Tự do - Hạnh phúc", column=1),
+             Line(text="Số: 687/STP-VB"), Line(text="Thành phố Hồ Chí Minh, ngày 25 tháng 02 năm 2021", column=1),
+             Line(text="V/v Chương trình hỗ trợ pháp lý liên ngành cho doanh nghiệp")]
+    d = parse(_doc(lines, "docx"))
+    assert (d.issuer, d.issuer_parent) == ("Sở Tư pháp thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh")
+
+
+def test_telegram_sender_line_ends_the_title() -> None:
+    """A Công điện prints 'CÔNG ĐIỆN / Về việc … / BỘ TRƯỞNG BỘ TÀI CHÍNH điện:' and then its addressees:
+    the sender line ends the title and names the authority; a title ending in 'điện' is not one."""
+    def telegram(title: str) -> list[Line]:
+        return [Line(text="BỘ TÀI CHÍNH"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+                Line(text="Độc lập - Tự do - Hạnh phúc", column=1), Line(text="Số: 15/CĐ-BTC"),
+                Line(text="Hà Nội, ngày 10 tháng 2 năm 2026", column=1), Line(text="CÔNG ĐIỆN"), Line(text=title),
+                Line(text="BỘ TRƯỞNG BỘ TÀI CHÍNH điện:"), Line(text="- Ủy ban nhân dân các tỉnh, thành phố;"),
+                Line(text="Nội dung.")]
+    d = parse(_doc(telegram("Về việc tăng cường quản lý giá"), "docx"))
+    assert (d.doc_type, d.title, d.authority) == ("Công điện", "Về việc tăng cường quản lý giá", "Bộ trưởng Bộ Tài chính")
+    assert parse(_doc(telegram("Về việc bảo đảm cung cấp điện"), "docx")).title == "Về việc bảo đảm cung cấp điện"

@@ -98,8 +98,14 @@ _GLUED = [
 ]
 
 
+#: "TP." (thành phố) before a place name, spelt out as the body's full name reads it.
+_CITY = re.compile(r"(?<!\S)TP\.\s*(?=\S)")
+
+
 def _respaced(text: str) -> str:
-    """Capitals with the fixed phrases' spaces restored: "ỦY BANNHÂN DÂN TỈNH" → "ỦY BAN NHÂN DÂN TỈNH"."""
+    """Capitals with the fixed phrases' spaces restored ("ỦY BANNHÂN DÂN TỈNH" → "ỦY BAN NHÂN DÂN
+    TỈNH") and "TP." spelt out ("UBND TP. HỒ CHÍ MINH" → "UBND THÀNH PHỐ HỒ CHÍ MINH")."""
+    text = _CITY.sub("THÀNH PHỐ ", text)
     for pattern, phrase in _GLUED:
         text = pattern.sub(phrase, text)
     return text

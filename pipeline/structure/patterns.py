@@ -278,6 +278,9 @@ ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<note>.*)$", re.IGNORECASE)
 ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<to>.*)$", re.IGNORECASE)
 #: "V/v: …" trích yếu of an official letter (công văn).
 LETTER_TITLE = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<title>\S.*)$", re.IGNORECASE)
+#: The sender line of a Công điện (telegram) under its title: "THỦ TƯỚNG CHÍNH PHỦ điện:" (the
+#: sender in capitals: checked by the caller).
+TELEGRAM_SENDER = re.compile(r"^(?P<sender>\S.*?)\s+(?:điện|ĐIỆN)\s*:\s*$")
 #: The enacting authority line (thẩm quyền ban hành) above "Căn cứ".
 AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|HỘI ĐỒNG|TRƯỞNG BAN|CHÍNH PHỦ|"
