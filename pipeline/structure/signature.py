@@ -25,6 +25,7 @@ from pipeline.model import Line, Signature, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.names import capacity_form, sentence_case_name
 from pipeline.text import normalize
+from pipeline.text.syllables import is_syllable
 
 #: How many lines after the anchor to look for the signature column.
 WINDOW = 40
@@ -121,6 +122,13 @@ def _name(text: str) -> str | None:
     return text
 
 
+def _spelt_name(text: str) -> bool:
+    """A name every word of which is spelt as a Vietnamese syllable ("Lê Văn Lương", not OCR's
+    "Eếnn Hồng Hà"): a name standing alone needs that much evidence."""
+    words = P.SIGNER_RANK.sub("", text.strip()).split()
+    return bool(words) and all(is_syllable(w) for w in words)
+
+
 def _before_next_header(items: list[tuple[str, Line]]) -> list[tuple[str, Line]]:
     """The lines before the national motto of a document that follows (an attached plan's header,
     read into the same line by OCR: "PHÓ GIÁM ĐỐC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
@@ -151,7 +159,7 @@ def parse_signature(column: list[Line], lone_name: bool = False) -> Signature | 
     titles: list[str] = []
     printed: list[str] = []  # the capacity lines as printed, wrapped tails included
     for t, _ in items:
-        if sig.name is None and (titles or sig.capacity or lone_name) and _name(t):
+        if sig.name is None and (titles or sig.capacity or (lone_name and _spelt_name(t))) and _name(t):
             sig.name = _name(t)
             break
         caps = _caps_part(t)
