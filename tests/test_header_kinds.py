@@ -317,6 +317,9 @@ def test_department_named_with_its_committees_place() -> None:
     lines[0], lines[2] = Line(text="ỦY BAN NHÂN DÂN"), Line(text="THÀNH PHỐ HỒ CHÍ MINH")
     lines.insert(4, Line(text="SỞ Y TẾ"))
     assert parse(_doc(lines, "docx")).issuer == "Sở Y tế thành phố Hồ Chí Minh"
+    lines[2], lines[4] = Line(text="TỈNH LÂM ĐỒNG"), Line(text="BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ TỈNH")
+    lines[0] = Line(text="ỦY BAN NHÂN DÂN")  # a bare unit at the end is not printed twice
+    assert parse(_doc(lines, "docx")).issuer == "Ban Chỉ đạo phát triển khoa học, Công nghệ tỉnh Lâm Đồng"
 
 
 def test_ocr_province_line_with_misread_marks() -> None:

@@ -243,6 +243,8 @@ _COMMITTEE_PLACE = re.compile(
     r"^Ủy ban nhân dân\s+(?P<place>(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S.*)$",
     re.IGNORECASE,
 )
+#: Administrative unit words, folded, longest first.
+_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
 #: Departments (cơ quan chuyên môn) of a People's Committee, whose full name carries its place.
 _DEPARTMENT = re.compile(r"^(?:Sở|Ban|Phòng)\s", re.IGNORECASE)
 #: A name that already carries a place.
@@ -251,12 +253,17 @@ _HAS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|th�
 
 def _department_place(decision: Decision) -> None:
     """"SỞ CÔNG THƯƠNG" under "UBND TỈNH LÀO CAI" is the "Sở Công Thương tỉnh Lào Cai"."""
-    issuer, parent = decision.issuer or "", normalize(decision.issuer_parent or "")
+    printed, parent = decision.issuer or "", normalize(decision.issuer_parent or "")
+    issuer = printed
     m = _COMMITTEE_PLACE.match(parent)
     if not m or not _DEPARTMENT.match(issuer) or _HAS_PLACE.search(issuer):
         return
-    decision.issuer = f"{issuer} {m.group('place')}"
-    decision.warnings.append(f"issuer {issuer!r} named with the place of its parent body {parent!r}")
+    place = m.group("place")
+    unit = next((u for u in _UNIT_WORDS if fold(place).startswith(u + " ")), None)
+    if unit and fold(issuer).endswith(" " + unit):  # "Ban Chỉ đạo … tỉnh" printed with a bare unit
+        issuer = issuer[: -len(unit)].rstrip()
+    decision.issuer = f"{issuer} {place}"
+    decision.warnings.append(f"issuer {printed!r} named with the place of its parent body {parent!r}")
 
 
 #: Lines read for the province of a local body (header, preamble, first paragraphs).
