@@ -15,6 +15,7 @@ from datetime import date
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.attachment import parse_attachment
+from pipeline.structure.header_forms import telegram_sender, title_line_header, wraps_letter_title
 from pipeline.structure.names import sentence_case_name, spell_out
 from pipeline.structure.province import repair_province_line
 from pipeline.text import normalize
@@ -83,10 +84,10 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     if title:
         decision.title = title
         decision.spans["title"] = _span(lines[type_at + 1])
-        _title_line_header(decision)
+        title_line_header(decision)
     if end < len(lines):
         text = normalize(lines[end].text)
-        sender = _telegram_sender(text)
+        sender = telegram_sender(text)
         if sender:  # "THỦ TƯỚNG CHÍNH PHỦ điện:": a Công điện's sender is its authority
             decision.authority = sentence_case_name(sender)
             decision.spans["authority"] = _span(lines[end])
@@ -96,34 +97,6 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
             decision.spans["authority"] = _span(lines[end])
             end += 1
     return end
-
-
-def _title_line_header(decision: Decision) -> None:
-    """Issuer, number and date printed in the title (the older gazette form, :data:`P.TITLE_LINE_HEADER`):
-    "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG NGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC …" gives the issuer
-    "Thủ tướng Chính phủ", the number "115/2004/QĐ-TTg", the date and the title "VỀ VIỆC …". Only
-    when the header printed none of them."""
-    m = P.TITLE_LINE_HEADER.match(decision.title or "")
-    if m is None or decision.number is not None or decision.date_text is not None or not m.group("title"):
-        return
-    try:
-        issued = date(int(m.group("year") or m.group("y")), int(m.group("month") or m.group("m")), int(m.group("day") or m.group("d")))
-    except ValueError:
-        return
-    number = m.group("number")
-    for caps, cased in P.MIXED_CASE_CODES.items():
-        number = re.sub(rf"(?<=-){caps}\b", cased, number)
-    decision.issuer = decision.issuer or spell_out(sentence_case_name(m.group("issuer").upper()))
-    decision.number, decision.issue_date = number, issued
-    decision.date_text = m.group(0)[m.start("day") if m.group("day") else m.start("d"):m.start("title")].strip()
-    decision.title = m.group("title")
-    decision.warnings.append("issuer, number and date printed in the title line (older gazette form)")
-
-
-def _telegram_sender(text: str) -> str | None:
-    """The sender of a Công điện line "THỦ TƯỚNG CHÍNH PHỦ điện:" (capitals before "điện:"), else None."""
-    m = P.TELEGRAM_SENDER.match(text)
-    return m.group("sender") if m and _capitals(m.group("sender")) else None
 
 
 def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
@@ -156,7 +129,7 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
             or P.TITLE_END_HEADING.match(text)
             or (P.ATTACHED_BY.match(text) and not _continues_capitals_title(text, caps, upper_title))
             or P.ADDRESSEE.match(text)
-            or _telegram_sender(text)
+            or telegram_sender(text)
             or (lines[i].bbox is not None and parts and bold and not lines[i].bold
                 and not _centred_below(lines[i - 1], lines[i]))
             or (caps and not upper_title)
@@ -361,25 +334,6 @@ def _span(line: Line) -> Span:
     return Span(page=line.page, bbox=line.bbox, block=line.block)
 
 
-def _wraps_letter_title(above: Line, line: Line, first: Line) -> bool:
-    """A line that carries on a letter's "V/v …" trích yếu wrapped under it (PDF layout): in the
-    same column, right below (gap under a line height), and within the first line's width
-    ("V/v thu thập, tổng hợp, đánh giá tình hình" / "thực hiện QCVN 03:2023/BCA"); not "Kính gửi:",
-    a rule or another header line. Lines without boxes (Word paragraphs) wrap inside their own text."""
-    if above.bbox is None or line.bbox is None or first.bbox is None or line.column != first.column:
-        return False
-    text = normalize(line.text)
-    height = above.bbox[3] - above.bbox[1]
-    if not text or P.ADDRESSEE.match(text) or P.SEPARATOR.match(text) or P.MOTTO.search(text):
-        return False
-    if P.NUMBER_LINE.match(text) or P.PLACE_DATE.match(text) or P.PREAMBLE_START.match(text):
-        return False
-    return (
-        0 <= line.bbox[1] - above.bbox[3] < height
-        and line.bbox[0] >= first.bbox[0] - height and line.bbox[2] <= first.bbox[2] + height
-    )
-
-
 def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Decision) -> int:
     """Title and authority of a header without a type line; return the index after them.
 
@@ -391,7 +345,7 @@ def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Dec
         m = P.LETTER_TITLE.match(item.text)
         if m:
             parts, end = [m.group("title").strip()], item.index + 1
-            while end < len(lines) and _wraps_letter_title(lines[end - 1], lines[end], item.line):
+            while end < len(lines) and wraps_letter_title(lines[end - 1], lines[end], item.line):
                 parts.append(normalize(lines[end].text))
                 end += 1
             decision.title = " ".join(parts)
