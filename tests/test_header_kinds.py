@@ -276,3 +276,193 @@ def test_cyrillic_lookalikes_in_a_symbol() -> None:
 
     assert normalize("Thông tư số 06/2022/TT-B\u0422\u0421 ngày 08") == "Thông tư số 06/2022/TT-BTC ngày 08"
     assert normalize("Москва") == "Москва"  # a Cyrillic word stays
+
+
+def test_signing_stamp_hidden_from_the_text_parser() -> None:
+    """KH 3070/KH-UBND Bỉm Sơn: the signing software stamped '3070.' and '09 … 9' into the blanks of
+    'Số:   /KH-UBND' and 'ngày   tháng   năm 2024' as widgets added by incremental updates; the file's
+    cross-reference table is damaged, so pdfminer sees the page without them. The widgets' own ink is
+    read by OCR, and the warnings say so."""
+    d = parse(read(DATA / "thanhhoa_kh3070_ubnd_bimson_2024.pdf"))
+    assert (d.number, d.issue_date.isoformat()) == ("3070/KH-UBND", "2024-09-09")
+    stamped = [w for w in d.warnings if "signing stamp's image" in w and "OCR" in w]
+    assert len(stamped) == 2 and stamped[0].startswith("number '3070'")
+
+
+def test_signing_capacity_has_one_form() -> None:
+    """QĐ 2682/QĐ-UBND Vĩnh Long (portal Markdown) prints 'KT.CHỦ TỊCH' without a space; KH 157/KH-UBND Cần
+    Thơ wraps 'TM. ỦY BAN NHÂN' / 'DÂN'; CV of the Cục Cảnh sát PCCC signs 'KT. CỤC TRƯỞNG'. Each comes
+    out in one form; the printed lines are kept beside it."""
+    cases = [
+        (["KT.CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Quỳnh Thiện"], "KT. Chủ tịch", "KT.CHỦ TỊCH"),
+        (["TM. ỦY BAN NHÂN", "DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Ngọc Điệp"],
+         "TM. Ủy ban nhân dân KT. Chủ tịch", "TM. ỦY BAN NHÂN / DÂN / KT. CHỦ TỊCH"),
+        (["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Nguyễn Thanh Điệp"], "KT. Cục trưởng", "KT. CỤC TRƯỞNG"),
+    ]
+    for block, capacity, printed in cases:
+        lines = _header() + [_ln(t, 1, top=600 + 15 * k) for k, t in enumerate(block)]
+        sig = parse(_doc(lines)).signature
+        assert (sig.capacity, sig.capacity_printed, sig.name) == (capacity, printed, block[-1])
+
+
+def test_department_named_with_its_committees_place() -> None:
+    """KH 3898/KH-SCT Lào Cai (DOCX): 'UBND TỈNH LÀO CAI' over 'SỞ CÔNG THƯƠNG' is the 'Sở Công Thương
+    tỉnh Lào Cai' ('Công Thương' as its founding acts write it); a Sở naming its place keeps it."""
+    lines = [Line(text="UBND TỈNH LÀO CAI"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+             Line(text="SỞ CÔNG THƯƠNG"), Line(text="Độc lập - Tự do - Hạnh phúc", column=1),
+             Line(text="Số: /KH-SCT"), Line(text="Lào Cai, ngày tháng 6 năm 2026", column=1),
+             Line(text="KẾ HOẠCH"), Line(text="Triển khai thực hiện công tác năm 2026")]
+    d = parse(_doc(lines, "docx"))
+    assert (d.issuer, d.issuer_parent) == ("Sở Công Thương tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai")
+    lines[0], lines[2] = Line(text="ỦY BAN NHÂN DÂN"), Line(text="THÀNH PHỐ HỒ CHÍ MINH")
+    lines.insert(4, Line(text="SỞ Y TẾ"))
+    assert parse(_doc(lines, "docx")).issuer == "Sở Y tế thành phố Hồ Chí Minh"
+    lines[2], lines[4] = Line(text="TỈNH LÂM ĐỒNG"), Line(text="BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ TỈNH")
+    lines[0] = Line(text="ỦY BAN NHÂN DÂN")  # a bare unit at the end is not printed twice
+    assert parse(_doc(lines, "docx")).issuer == "Ban Chỉ đạo phát triển khoa học, Công nghệ tỉnh Lâm Đồng"
+
+
+def test_ocr_province_line_with_misread_marks() -> None:
+    """QĐ 1629/QĐ-UBND Lai Châu (page drawn as vector outlines, OCR'd): 'TỈNH LAI CHÂU' reads 'TÍNH LAI
+    CHÂẦU'; only marks differ from a province's name, so the issuer is 'Ủy ban nhân dân tỉnh Lai Châu'.
+    A text layer's line is left as its author wrote it."""
+    def header(confidence: float | None) -> list[Line]:
+        return [Line(text="ỦY BAN NHÂN DÂN", confidence=confidence),
+                Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1, confidence=confidence),
+                Line(text="TÍNH LAI CHÂẦU", confidence=69.5),
+                Line(text="Độc lập - Tự do - Hạnh phúc", column=1, confidence=confidence),
+                Line(text="Số: 1629 /QĐ-UBND", confidence=confidence),
+                Line(text="Lai Châu, ngày 27 tháng 6 năm 2025", column=1, confidence=confidence),
+                Line(text="QUYẾT ĐỊNH"), Line(text="Về việc công bố Danh mục thủ tục hành chính mới ban hành")]
+    assert parse(_doc(header(95.5))).issuer == "Ủy ban nhân dân tỉnh Lai Châu"
+    text_layer = header(None)
+    text_layer[2] = Line(text="TÍNH LAI CHÂẦU")
+    assert parse(_doc(text_layer)).issuer != "Ủy ban nhân dân tỉnh Lai Châu"
+
+
+def _lai_chau_ocr(bases: list[str], closing: list[Line]) -> list[Line]:
+    """QĐ 1629/QĐ-UBND Lai Châu as OCR hands its two decision pages on (drawn as vector outlines)."""
+    head = [_ln("ỦY BAN NHÂN DÂN", 0, top=60, x0=110), _ln("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, top=60, x0=270),
+            _ln("TỈNH LAI CHÂU", 0, top=75, x0=118), _ln("Độc lập - Tự do - Hạnh phúc", 1, top=75, x0=320),
+            _ln("Số: 1629 /QĐ-UBND", 0, top=105, x0=90), _ln("Lai Châu, ngày 27 tháng 6 năm 2025", 1, top=105, x0=300),
+            _ln("QUYẾT ĐỊNH", 0, top=150, x0=270),
+            _ln("Về việc công bố Danh mục thủ tục hành chính mới ban hành", 0, top=165, x0=150),
+            _ln("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", 0, top=200, x0=160)]
+    body = []  # each clause: an indented first line, then a line from the left margin
+    for k, t in enumerate(bases):
+        first, _, rest = t.partition(" của ")
+        body += [_ln(first, 0, top=230 + 36 * k, x0=122), _ln("của " + rest, 0, top=248 + 36 * k, x0=86)]
+    body += [_ln("QUYẾT ĐỊNH:", 0, top=500, x0=270), _ln("Điều 1. Công bố kèm theo Quyết định này 02 Danh mục.", 0, top=530, x0=122)]
+    return head + body + closing
+
+
+def test_cancu_read_by_ocr_in_another_case() -> None:
+    """QĐ 1629/QĐ-UBND Lai Châu (OCR): 'Căn Cứ Nghị định số 42/2022/NĐ-CP …' is a legal basis like its
+    neighbours; a lower-case 'căn cứ' inside a sentence is not a paragraph start."""
+    bases = ["Căn cứ Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ;",
+             "Căn Cứ Nghị định số 42/2022/NĐ-CP ngày 24/6/2022 của Chính phủ;",
+             "CĂN CỨ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Văn phòng Chính phủ;"]
+    d = parse(_doc(_lai_chau_ocr(bases, [])))
+    assert [b.kind for b in d.legal_bases] == ["căn cứ"] * 3
+    assert [b.citation.cited_number for b in d.legal_bases] == ["45/2020/NĐ-CP", "42/2022/NĐ-CP", "02/2017/TT-VPCP"]
+
+
+def test_signer_name_alone_beside_the_recipients() -> None:
+    """QĐ 1629/QĐ-UBND Lai Châu (OCR): the seal covers 'CHỦ TỊCH', so the closing's right column holds only
+    'Lê Văn Lương' beside 'Nơi nhận:'; the name is still the signer's (no position is made up)."""
+    closing = [_ln("Nơi nhận:", 0, page=2, top=162, x0=85), _ln("- Như Điều 3;", 0, page=2, top=173, x0=86),
+               _ln("- Lưu: VT, Ks3.", 0, page=2, top=239, x0=86), _ln("Lê Văn Lương", 1, page=2, top=271, x0=387)]
+    sig = parse(_doc(_lai_chau_ocr(["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;"], closing))).signature
+    assert (sig.name, sig.position, sig.capacity) == ("Lê Văn Lương", None, None)
+
+
+def test_issuer_number_and_date_printed_in_the_title() -> None:
+    """QĐ 115/2004/QĐ-TTg (TCVN3 PDF, older gazette form): 'QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ
+    115/2004/QĐ-TTG / NGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC SỬA ĐỔI, BỔ SUNG …' with no header block."""
+    lines = [Line(text=t) for t in (
+        "QUYẾT ĐỊNH", "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG", "NGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC SỬA ĐỔI, BỔ SUNG",
+        "QUY CHẾ THÀNH LẬP, TỔ CHỨC VÀ HOẠT ĐỘNG CỦA", "QUỸ BẢO LÃNH TÍN DỤNG CHO DOANH NGHIỆP NHỎ VÀ VỪA",
+        "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;", "QUYẾT ĐỊNH:",
+        "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế.")]
+    d = parse(_doc(lines, "docx"))
+    assert (d.issuer, d.number, d.issue_date.isoformat()) == ("Thủ tướng Chính phủ", "115/2004/QĐ-TTg", "2004-06-25")
+    assert d.title == "VỀ VIỆC SỬA ĐỔI, BỔ SUNG QUY CHẾ THÀNH LẬP, TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO LÃNH TÍN DỤNG CHO DOANH NGHIỆP NHỎ VÀ VỪA"
+    assert province_of(d) is None
+
+
+def test_issuer_words_glued_by_ocr() -> None:
+    """QĐ 1716/QĐ-UBND Lâm Đồng (scan): OCR reads 'ỦY BANNHÂN DÂN'; the fixed phrase is recognised."""
+    from pipeline.structure.names import sentence_case_name
+
+    assert sentence_case_name("ỦY BANNHÂN DÂN TỈNH LÂM ĐỒNG") == "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert sentence_case_name("PHÓ CHỦTỊCH") == "Phó Chủ tịch"
+
+
+def test_signature_ends_at_the_next_documents_motto() -> None:
+    """TTr 91/TTr-CAT-PC04 Lâm Đồng (scan with the draft plan attached): OCR joins the position with the
+    attached plan's motto ('PHÓ GIÁM ĐỐC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'); the block ends there."""
+    lines = _header() + [_ln("KT. GIÁM ĐỐC", 1, top=600), _ln("PHÓ GIÁM ĐỐC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, top=615),
+                         _ln("Độc lập - Tự do - Hạnh phúc", 1, top=630)]
+    sig = parse(_doc(lines)).signature
+    assert (sig.capacity, fold(sig.position)) == ("KT. Giám đốc", "phó giám đốc")
+
+
+def test_blank_day_of_a_signed_pdf() -> None:
+    """A signed PDF printed 'Bỉm Sơn, ngày   tháng 9 năm 2024' with no stamp over the blank (KH 3070's
+    header, signatures as its /M entries give them): the day is the latest signing time in that
+    month, with a warning; with the month blank too, a later signature (3/10) gives no date."""
+    from datetime import datetime, timedelta, timezone
+
+    def signed(date_line: str, times: list[datetime]):  # type: ignore[no-untyped-def]
+        lines = [Line(text="ỦY BAN NHÂN DÂN"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+                 Line(text="THỊ XÃ BỈM SƠN"), Line(text="Độc lập - Tự do - Hạnh phúc", column=1),
+                 Line(text="Số: 3070/KH-UBND"), Line(text=date_line, column=1), Line(text="KẾ HOẠCH"),
+                 Line(text="Khắc phục những tồn tại, hạn chế")]
+        doc = _doc(lines)
+        doc.signing_times = times
+        return parse(doc)
+
+    vn = timezone(timedelta(hours=7))
+    d = signed("Bỉm Sơn, ngày tháng 9 năm 2024", [datetime(2024, 9, 9, 8, 2, tzinfo=vn), datetime(2024, 9, 9, 15, 30, tzinfo=vn)])
+    assert d.issue_date.isoformat() == "2024-09-09" and any("signing time" in w for w in d.warnings)
+    d = signed("Bỉm Sơn, ngày tháng năm 2024", [datetime(2024, 10, 3, 7, 55, tzinfo=vn)])
+    assert d.issue_date is None
+
+
+def test_letter_title_wrapped_under_the_number() -> None:
+    """CV 2243/PCCC&CNCH-P6 (Cục Cảnh sát PCCC): 'V/v thu thập, tổng hợp, đánh giá tình hình' wraps to
+    'thực hiện QCVN 03:2023/BCA' right under it, then 'Kính gửi:' follows."""
+    lines = [_ln("BỘ CÔNG AN", 0, top=59, x0=129), _ln("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, top=59, x0=290),
+             _ln("CỤC CẢNH SÁT PCCC VÀ CNCH", 0, top=76, x0=76), _ln("Độc lập - Tự do - Hạnh phúc", 1, top=76, x0=331),
+             _ln("Số: 2243/PCCC&CNCH-P6", 0, top=107, x0=82), _ln("Hà Nội, ngày 14 tháng 7 năm 2025", 1, top=107, x0=316),
+             Line(text="V/v thu thập, tổng hợp, đánh giá tình hình", page=1, bbox=(69, 129, 269, 142)),
+             Line(text="thực hiện QCVN 03:2023/BCA", page=1, bbox=(93, 145, 244, 156)),
+             Line(text="Kính gửi:", page=1, bbox=(115, 177, 168, 190)),
+             Line(text="- Công an các tỉnh, thành phố trực thuộc Trung ương;", page=1, bbox=(180, 194, 479, 210))]
+    d = parse(_doc(lines))
+    assert (d.doc_type, d.title) == ("Công văn", "thu thập, tổng hợp, đánh giá tình hình thực hiện QCVN 03:2023/BCA")
+
+
+def test_city_abbreviated_in_the_issuer_block() -> None:
+    """Letters of Hồ Chí Minh City departments print 'UBND TP. HỒ CHÍ MINH' over 'SỞ …': the parent is
+    the 'Ủy ban nhân dân thành phố Hồ Chí Minh' and the department takes its place."""
+    lines = [Line(text="UBND TP. HỒ CHÍ MINH"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+             Line(text="SỞ TƯ PHÁP"), Line(text="Độc lập - Tự do - Hạnh phúc", column=1),
+             Line(text="Số: 687/STP-VB"), Line(text="Thành phố Hồ Chí Minh, ngày 25 tháng 02 năm 2021", column=1),
+             Line(text="V/v Chương trình hỗ trợ pháp lý liên ngành cho doanh nghiệp")]
+    d = parse(_doc(lines, "docx"))
+    assert (d.issuer, d.issuer_parent) == ("Sở Tư pháp thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh")
+
+
+def test_telegram_sender_line_ends_the_title() -> None:
+    """A Công điện prints 'CÔNG ĐIỆN / Về việc … / BỘ TRƯỞNG BỘ TÀI CHÍNH điện:' and then its addressees:
+    the sender line ends the title and names the authority; a title ending in 'điện' is not one."""
+    def telegram(title: str) -> list[Line]:
+        return [Line(text="BỘ TÀI CHÍNH"), Line(text="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", column=1),
+                Line(text="Độc lập - Tự do - Hạnh phúc", column=1), Line(text="Số: 15/CĐ-BTC"),
+                Line(text="Hà Nội, ngày 10 tháng 2 năm 2026", column=1), Line(text="CÔNG ĐIỆN"), Line(text=title),
+                Line(text="BỘ TRƯỞNG BỘ TÀI CHÍNH điện:"), Line(text="- Ủy ban nhân dân các tỉnh, thành phố;"),
+                Line(text="Nội dung.")]
+    d = parse(_doc(telegram("Về việc tăng cường quản lý giá"), "docx"))
+    assert (d.doc_type, d.title, d.authority) == ("Công điện", "Về việc tăng cường quản lý giá", "Bộ trưởng Bộ Tài chính")
+    assert parse(_doc(telegram("Về việc bảo đảm cung cấp điện"), "docx")).title == "Về việc bảo đảm cung cấp điện"

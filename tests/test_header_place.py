@@ -44,10 +44,13 @@ def test_gazette_header_starting_with_the_type_line_has_no_issuer_block() -> Non
     # Công báo copy (TCVN3 PDF, 2004): no issuer block or motto, the type line
     # "QUYẾT ĐỊNH" is the first line, the title runs over seven capitalised lines
     # ("CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG … CỦA THỦ TƯỚNG CHÍNH PHỦ"),
-    # then the authority line "THỦ TƯỚNG CHÍNH PHỦ" and "Căn cứ …".
+    # then the authority line "THỦ TƯỚNG CHÍNH PHỦ" and "Căn cứ …". The title's
+    # opening names issuer, number and date (older gazette form): they are read
+    # from it, and the trích yếu starts at "VỀ VIỆC".
     decision = parse(read(LEGACY / "2006-19412_QD115.04TTg_BLTch_DNNVV.pdf"))
     assert decision.doc_type == "Quyết định"
-    assert (decision.issuer, decision.issuer_parent) == (None, None)
+    assert (decision.issuer, decision.issuer_parent) == ("Thủ tướng Chính phủ", None)
+    assert (decision.number, decision.issue_date.isoformat()) == ("115/2004/QĐ-TTg", "2004-06-25")
     assert decision.authority == "Thủ tướng Chính phủ"
-    assert decision.title.startswith("CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG")
+    assert decision.title.startswith("VỀ VIỆC SỬA ĐỔI, BỔ SUNG QUY CHẾ")
     assert decision.title.endswith("BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 193/2001/QĐ-TTG NGÀY 20 THÁNG 12 NĂM 2001 CỦA THỦ TƯỚNG CHÍNH PHỦ")

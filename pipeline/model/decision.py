@@ -28,6 +28,9 @@ class Signature:
     position: str | None = None
     name: str | None = None
     span: Span | None = None
+    #: The capacity lines as printed ("TM. ỦY BAN NHÂN / DÂN / KT. CHỦ TỊCH"); ``capacity``
+    #: is their one normalised form (:func:`pipeline.structure.names.capacity_form`).
+    capacity_printed: str | None = None
 
 
 @dataclass(slots=True)

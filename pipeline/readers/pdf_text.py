@@ -31,7 +31,7 @@ from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.ocr_repair import repair_results
 from pipeline.readers.pdf_tables import find_tables
 from pipeline.readers.pdfium_words import dedupe_chars, extract_words, may_hold_ruled_table
-from pipeline.readers.stamps import read_stamps, signing_times
+from pipeline.readers.stamps import page_stamps, signing_times
 from pipeline.readers.triage import Triage, image_cover, triage_page
 from pipeline.text.legacy import font_encoding
 
@@ -78,7 +78,7 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
                 page = None if verdict.route == "ocr" else _page(words, [], number, width, height, verdict)
             if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
                 plumber = plumber or pdfplumber.open(path)
-                stamps[number] = read_stamps(plumber.pages[number - 1], number)
+                stamps[number] = page_stamps(path, plumber.pages[number - 1], fast, number)
             if page is not None:
                 page.stamps = stamps.get(number, [])
             fast.close()

@@ -13,6 +13,15 @@ pdfplumber).
 :func:`signing_times` reads when each digital signature was made (the /M
 entry of its signature dictionary, through PDFium's signature API).
 
+A signed PDF is saved as incremental updates, one per signature. When its
+cross-reference table is damaged, pdfminer falls back to the first copy of
+each object and sees the page without its widgets, while PDFium (which viewers
+share) shows the stamped digits. :func:`page_stamps` then reads those widgets
+from the page image (:func:`ocr_stamps`): the page rendered with and without
+its form widgets, the difference (the stamp's own ink) read by Tesseract. Such
+a line carries its OCR ``confidence``, so the structure stage can say where the
+value came from.
+
 Pure reading: the result is a list of :class:`~pipeline.model.Line` per page
 with the widget's rectangle as bbox (PDF points, origin top left). Which blank a
 stamp fills is decided by ``pipeline.structure`` from the geometry.
@@ -23,7 +32,10 @@ from __future__ import annotations
 import ctypes
 import re
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -37,6 +49,102 @@ from pipeline.model import Line
 
 #: Form XObjects nest a few levels (FRM → n2 → …); deeper is malformed.
 _MAX_DEPTH = 6
+#: Resolution (dpi) at which unreadable stamp widgets are rendered for OCR.
+STAMP_DPI = 300
+#: Darkening (0–255 gray levels) that makes a pixel part of a widget's own ink.
+STAMP_INK = 60
+#: Tesseract page segmentation for a stamp: sparse text (digits apart: "09 … 9").
+STAMP_PSM = 11
+
+
+def page_stamps(path: str | Path, plumber_page: PlumberPage, page: pdfium.PdfPage, number: int) -> list[Line]:
+    """Every signing stamp of one page: :func:`read_stamps`, then :func:`ocr_stamps` for the
+    text-drawing widgets PDFium shows that pdfminer did not read (a damaged cross-reference
+    table hides the incremental updates that added them)."""
+    lines = read_stamps(plumber_page, number)
+    missing = [r for r in text_widget_rects(page) if not any(_overlaps(r, ln.bbox) for ln in lines if ln.bbox)]
+    if missing:
+        lines.extend(ocr_stamps(path, number, missing))
+    return lines
+
+
+def text_widget_rects(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """Rectangles (PDF points, origin top left) of the page's widget annotations whose
+    appearance draws text objects (a seal or handwritten signature draws images only).
+    A rotated page gives ``[]`` (its rectangles are not in the shown page's frame)."""
+    if page.get_rotation():
+        return []
+    height = float(page.get_size()[1])
+    rects = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_WIDGET:
+                continue
+            objects = [pdfium_c.FPDFAnnot_GetObject(annot, j) for j in range(pdfium_c.FPDFAnnot_GetObjectCount(annot))]
+            if not any(_draws_text(obj, 0) for obj in objects):
+                continue
+            r = pdfium_c.FS_RECTF()
+            if pdfium_c.FPDFAnnot_GetRect(annot, r):
+                rects.append((min(r.left, r.right), height - max(r.top, r.bottom), max(r.left, r.right), height - min(r.top, r.bottom)))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return rects
+
+
+def _draws_text(obj: Any, depth: int) -> bool:
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        return True
+    if kind != pdfium_c.FPDF_PAGEOBJ_FORM or depth > _MAX_DEPTH:
+        return False
+    return any(_draws_text(pdfium_c.FPDFFormObj_GetObject(obj, k), depth + 1) for k in range(pdfium_c.FPDFFormObj_CountObjects(obj)))
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def ocr_stamps(path: str | Path, number: int, rects: list[tuple[float, float, float, float]]) -> list[Line]:
+    """Text of the widgets at ``rects`` (PDF points, top left) on page ``number``, read by OCR.
+
+    The page is rendered at :data:`STAMP_DPI` with its form widgets and without;
+    pixels the widgets darken by :data:`STAMP_INK` or more are their own ink (the
+    digits, not the printed "Số:" beneath), read by Tesseract
+    (:func:`pipeline.readers.tesseract.read_crop`). One ``Line`` per rectangle with
+    text, ``style="stamp"``, ``confidence`` the mean word confidence. ``[]`` when
+    Tesseract is missing or the page cannot be rendered.
+    """
+    from pipeline.readers import tesseract
+
+    try:
+        tesseract.check_tesseract()
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - no OCR, no stamp: the field stays as the text layer has it
+        return []
+    try:
+        pdf.init_forms()
+        page = pdf[number - 1]
+        scale = STAMP_DPI / 72
+        shown = np.array(page.render(scale=scale, grayscale=True, may_draw_forms=True).to_pil().convert("L"))
+        bare = np.array(page.render(scale=scale, grayscale=True, may_draw_forms=False).to_pil().convert("L"))
+    except Exception:  # noqa: BLE001 - a page PDFium cannot render holds no readable stamp
+        pdf.close()
+        return []
+    pdf.close()
+    ink = np.where(shown.astype(int) - bare.astype(int) <= -STAMP_INK, shown, 255).astype(np.uint8)
+    lines = []
+    for rect in rects:
+        box = tuple(int(round(v * scale)) for v in rect)
+        pixels = (max(0, box[0]), max(0, box[1]), min(ink.shape[1], box[2] + 1), min(ink.shape[0], box[3] + 1))
+        if pixels[2] <= pixels[0] or pixels[3] <= pixels[1] or not (ink[pixels[1]:pixels[3], pixels[0]:pixels[2]] < 255).any():
+            continue
+        words = sorted(tesseract.read_crop(ink, pixels, STAMP_PSM, STAMP_DPI, lang=tesseract.LANG), key=lambda w: w["x0"])
+        if words:
+            conf = round(sum(float(w["conf"]) for w in words) / len(words), 1)
+            text = " ".join(str(w["text"]) for w in words)
+            lines.append(Line(text=text, page=number, bbox=rect, column=0, style="stamp", confidence=conf))
+    return lines
 
 
 def read_stamps(page: PlumberPage, number: int) -> list[Line]:

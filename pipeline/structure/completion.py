@@ -3,8 +3,10 @@
 Nothing is guessed: a value is filled only from what the file itself carries.
 
 - Number and day stamped at signing (``Page.stamps``, read from the signature
-  widgets by :mod:`pipeline.readers.stamps`) fill the blanks of "Số:   /QĐ-UBND"
-  and "ngày   tháng 12 năm 2025" when the stamp sits on that line.
+  widgets by :mod:`pipeline.readers.stamps`, as text or, when the file hides
+  them from the text parser, by OCR of the widgets' own ink) fill the blanks of
+  "Số:   /QĐ-UBND" and "ngày   tháng 12 năm 2025" when the stamp sits on that
+  line; the warning says which (and the OCR confidence).
 - A day of issue that cannot be read (handwritten, "ngày 4 6tháng 10 năm
   2025" from OCR) comes from the latest signing time of the PDF's digital
   signatures (``Document.signing_times``, in Vietnam time) in the printed
@@ -18,11 +20,15 @@ Nothing is guessed: a value is filled only from what the file itself carries.
   Constitution) takes the adoption date of its closing sentence ("… thông qua
   ngày 29 tháng 6 năm 2001").
 - Blank values (spaces, dots, underscores: an unsigned draft) are never filled
-  but from a signing stamp.
+  but from a signing stamp; a blank date of a digitally signed PDF that no stamp
+  filled takes the latest signing time in the printed month and year.
 - The number splits into sequence, year (normative acts: "14/2015/QĐ-UBND") and
   symbol (ký hiệu).
 - Without a type line, the type comes from the symbol's type code ("QĐ" →
   Quyết định) or, for a "V/v" title, is an official letter (Công văn).
+- A department of a People's Committee printed under it without a place ("UBND
+  TỈNH LÀO CAI / SỞ CÔNG THƯƠNG") is named with its committee's place: "Sở Công
+  Thương tỉnh Lào Cai", "Phòng Tư pháp huyện …" (its full name).
 - An issuer block cut to "ỦY BAN NHÂN DÂN" (web copies) takes the body named by
   the authority line; an authority ending in a bare unit ("… TỈNH") takes the
   issuer it begins, else a place of issue that names a province. A document
@@ -51,10 +57,12 @@ def complete(decision: Decision) -> None:
     _stamped_number(decision)
     _stamped_date(decision)
     _signed_date(decision)
+    _signed_blank_date(decision)
     _adopted_date(decision)
     _file_name_number(decision)
     _split_number(decision)
     _doc_type(decision)
+    _department_place(decision)
     _issuer_and_authority(decision)
     _local_province(decision)
 
@@ -74,15 +82,31 @@ def _stamps_on(decision: Decision, span: Span | None) -> list[Line]:
     return sorted(hits, key=lambda s: s.bbox[0] if s.bbox else 0)
 
 
+def _stamp_values(stamps: list[Line]) -> list[tuple[str, Line]]:
+    """The digit groups the stamps hold, left to right, each with its stamp: "3070." → "3070"
+    (a stray full stop typed after the number), "09 9" (one widget over both blanks of
+    a date) → "09", "9"."""
+    out = []
+    for stamp in stamps:
+        for token in normalize(stamp.text).split():
+            out.append((token.rstrip(".,;:"), stamp))
+    return out
+
+
+def _stamp_source(stamp: Line) -> str:
+    if stamp.confidence is None:
+        return "the signing stamp (widget annotation)"
+    return f"the signing stamp's image (widget annotation read by OCR, confidence {stamp.confidence:.0f})"
+
+
 def _stamped_number(decision: Decision) -> None:
     if decision.number is not None or decision.number_symbol is None:
         return
-    for stamp in _stamps_on(decision, decision.spans.get("number")):
-        text = normalize(stamp.text)
+    for text, stamp in _stamp_values(_stamps_on(decision, decision.spans.get("number"))):
         if re.fullmatch(r"\d{1,6}[a-zA-Z]?", text):
             decision.number = f"{text}/{decision.number_symbol}"
             decision.warnings = [w for w in decision.warnings if not w.startswith("number left blank")]
-            decision.warnings.append(f"number {text!r} read from the signing stamp (widget annotation), not the text layer")
+            decision.warnings.append(f"number {text!r} read from {_stamp_source(stamp)}, not the text layer")
             return
 
 
@@ -92,20 +116,22 @@ def _stamped_date(decision: Decision) -> None:
     m = P.PLACE_DATE.match(decision.date_text)
     if not m:
         return
-    values = [normalize(s.text) for s in _stamps_on(decision, decision.spans.get("issue_date"))]
-    values = [v for v in values if re.fullmatch(r"\d{1,2}", v)]
+    values = [(v, s) for v, s in _stamp_values(_stamps_on(decision, decision.spans.get("issue_date"))) if re.fullmatch(r"\d{1,2}", v)]
     day, month = m.group("day"), m.group("month")
+    used = []
     if not day and values:
-        day = values.pop(0)
+        day, stamp = values.pop(0)
+        used.append(stamp)
     if not month and values:
-        month = values.pop(0)
-    if day and month and (day != m.group("day") or month != m.group("month")):
+        month, stamp = values.pop(0)
+        used.append(stamp)
+    if day and month and used:
         try:
             decision.issue_date = date(int(re.sub(r"\s", "", m.group("year"))), int(month), int(day))
         except ValueError:
             return
         decision.warnings = [w for w in decision.warnings if not w.startswith("date left blank")]
-        decision.warnings.append("day/month of issue read from the signing stamp (widget annotation)")
+        decision.warnings.append(f"day/month of issue read from {_stamp_source(used[0])}, not the text layer")
 
 
 def _signed_date(decision: Decision) -> None:
@@ -125,6 +151,31 @@ def _signed_date(decision: Decision) -> None:
             f"day of issue {signed.day} from the digital signature's signing time "
             f"{signed.isoformat()} (the written day is unreadable)"
         )
+
+
+def _signed_blank_date(decision: Decision) -> None:
+    """A digitally signed PDF whose day of issue was left blank ("ngày   tháng 6 năm 2026") and
+    that no signing stamp filled is dated by its latest signing time in the printed month and
+    year, with a warning: a signed document is issued, not a draft. Not when the month is blank
+    too: a copy signed later for publication (KH 3070 Bỉm Sơn, issued 9/9, signed 3/10) would
+    give a wrong date."""
+    if decision.issue_date is not None or not decision.document.signing_times:
+        return
+    m = P.PLACE_DATE.match(decision.date_text or "")
+    if not m or m.group("day") or not m.group("month"):
+        return
+    year, month = int(re.sub(r"\s", "", m.group("year"))), int(m.group("month"))
+    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
+    matching = [t for t in local if (t.year, t.month) == (year, month)]
+    if not matching:
+        return
+    signed = max(matching)
+    decision.issue_date = signed.date()
+    decision.warnings = [w for w in decision.warnings if not w.startswith("date left blank")]
+    decision.warnings.append(
+        f"date of issue {signed.date().isoformat()} from the digital signature's signing time {signed.isoformat()} "
+        f"(the date line {decision.date_text!r} was left blank)"
+    )
 
 
 def _adopted_date(decision: Decision) -> None:
@@ -184,6 +235,35 @@ def _doc_type(decision: Decision) -> None:
     elif decision.number_symbol and "title" in decision.spans and decision.title:
         decision.doc_type = "Công văn"
         decision.warnings.append("no type line and no type code in the symbol: a numbered letter (Công văn)")
+
+
+#: A People's Committee parent: "Ủy ban nhân dân tỉnh Lào Cai" → its place "tỉnh Lào Cai" (a Council's
+#: committees are named after the Council: "Ban Pháp chế Hội đồng nhân dân tỉnh …", not here).
+_COMMITTEE_PLACE = re.compile(
+    r"^Ủy ban nhân dân\s+(?P<place>(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S.*)$",
+    re.IGNORECASE,
+)
+#: Administrative unit words, folded, longest first.
+_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "quận", "xã", "phường")
+#: Departments (cơ quan chuyên môn) of a People's Committee, whose full name carries its place.
+_DEPARTMENT = re.compile(r"^(?:Sở|Ban|Phòng)\s", re.IGNORECASE)
+#: A name that already carries a place.
+_HAS_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+\S", re.IGNORECASE)
+
+
+def _department_place(decision: Decision) -> None:
+    """"SỞ CÔNG THƯƠNG" under "UBND TỈNH LÀO CAI" is the "Sở Công Thương tỉnh Lào Cai"."""
+    printed, parent = decision.issuer or "", normalize(decision.issuer_parent or "")
+    issuer = printed
+    m = _COMMITTEE_PLACE.match(parent)
+    if not m or not _DEPARTMENT.match(issuer) or _HAS_PLACE.search(issuer):
+        return
+    place = m.group("place")
+    unit = next((u for u in _UNIT_WORDS if fold(place).startswith(u + " ")), None)
+    if unit and fold(issuer).endswith(" " + unit):  # "Ban Chỉ đạo … tỉnh" printed with a bare unit
+        issuer = issuer[: -len(unit)].rstrip()
+    decision.issuer = f"{issuer} {place}"
+    decision.warnings.append(f"issuer {printed!r} named with the place of its parent body {parent!r}")
 
 
 #: Lines read for the province of a local body (header, preamble, first paragraphs).

@@ -15,7 +15,9 @@ from datetime import date
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.attachment import parse_attachment
+from pipeline.structure.header_forms import telegram_sender, title_line_header, wraps_letter_title
 from pipeline.structure.names import sentence_case_name, spell_out
+from pipeline.structure.province import repair_province_line
 from pipeline.text import normalize
 
 #: The type line must appear within this many lines of the start.
@@ -82,8 +84,14 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     if title:
         decision.title = title
         decision.spans["title"] = _span(lines[type_at + 1])
+        title_line_header(decision)
     if end < len(lines):
         text = normalize(lines[end].text)
+        sender = telegram_sender(text)
+        if sender:  # "THỦ TƯỚNG CHÍNH PHỦ điện:": a Công điện's sender is its authority
+            decision.authority = sentence_case_name(sender)
+            decision.spans["authority"] = _span(lines[end])
+            return end + 1
         if text and text.upper() == text and not P.PREAMBLE_START.match(text):
             decision.authority = sentence_case_name(text)
             decision.spans["authority"] = _span(lines[end])
@@ -121,6 +129,7 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
             or P.TITLE_END_HEADING.match(text)
             or (P.ATTACHED_BY.match(text) and not _continues_capitals_title(text, caps, upper_title))
             or P.ADDRESSEE.match(text)
+            or telegram_sender(text)
             or (lines[i].bbox is not None and parts and bold and not lines[i].bold
                 and not _centred_below(lines[i - 1], lines[i]))
             or (caps and not upper_title)
@@ -176,7 +185,7 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
         left.append(item)
     if not left:
         return
-    texts = [i.text for i in left]
+    texts = [_repaired_place(i) for i in left]
     split = next(
         (k for k in range(1, len(texts)) if texts[k].upper().startswith(_SUBORDINATE)), None
     )
@@ -186,6 +195,14 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
     else:
         decision.issuer = spell_out(sentence_case_name(" ".join(texts)))
     decision.spans["issuer"] = _span(left[0].line)
+
+
+def _repaired_place(item: _Numbered) -> str:
+    """An OCR'd issuer line naming a province with misread marks ("TÍNH LAI CHÂẦU") as printed
+    ("TỈNH LAI CHÂU", :func:`province.repair_province_line`); any other line as it is."""
+    if item.line.confidence is None:
+        return item.text
+    return repair_province_line(item.text) or item.text
 
 
 def _issuer_rows(head: list[_Numbered]) -> list[_Numbered]:
@@ -327,9 +344,13 @@ def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Dec
     for item in head:
         m = P.LETTER_TITLE.match(item.text)
         if m:
-            decision.title = m.group("title").strip()
+            parts, end = [m.group("title").strip()], item.index + 1
+            while end < len(lines) and wraps_letter_title(lines[end - 1], lines[end], item.line):
+                parts.append(normalize(lines[end].text))
+                end += 1
+            decision.title = " ".join(parts)
             decision.spans["title"] = _span(item.line)
-            return max(item.index, last) + 1
+            return max(end - 1, last) + 1
     if last < 0:
         return 0
     i = last + 1

@@ -18,6 +18,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
     ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
     ("CHỦ TỊCH", "Chủ tịch"),
+    ("PHÓ CỤC TRƯỞNG", "Phó Cục trưởng"),
+    ("CỤC TRƯỞNG", "Cục trưởng"),
+    ("PHÓ VỤ TRƯỞNG", "Phó Vụ trưởng"),
+    ("VỤ TRƯỞNG", "Vụ trưởng"),
+    ("PHÓ VIỆN TRƯỞNG", "Phó Viện trưởng"),
+    ("VIỆN TRƯỞNG", "Viện trưởng"),
+    ("PHÓ TỔ TRƯỞNG", "Phó Tổ trưởng"),
+    ("TỔ TRƯỞNG", "Tổ trưởng"),
     ("PHÓ GIÁM ĐỐC", "Phó Giám đốc"),
     ("GIÁM ĐỐC", "Giám đốc"),
     ("PHÓ TRƯỞNG BAN", "Phó Trưởng ban"),
@@ -50,6 +58,11 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+#: Field names written as two coordinated words without "và" (the names of the ministries
+#: and departments as their founding acts spell them: Bộ Công Thương, Sở Công Thương).
+_FIELD_CASING = {"CÔNG THƯƠNG": "Công Thương"}
+
+
 def _field(text: str) -> str:
     """"KẾ HOẠCH VÀ ĐẦU TƯ" → "Kế hoạch và Đầu tư": each coordinated part capitalised."""
     parts = _CONNECTORS.split(text)
@@ -58,7 +71,7 @@ def _field(text: str) -> str:
         if _CONNECTORS.fullmatch(part):
             out.append(part.lower())
         elif part:
-            out.append(_cap(part))
+            out.append(_FIELD_CASING.get(part, _cap(part)))
     return "".join(out)
 
 
@@ -78,6 +91,26 @@ def spell_out(name: str) -> str:
     return name
 
 
+#: Fixed phrases with the spaces between their words optional: OCR glues words ("ỦY BANNHÂN DÂN").
+_GLUED = [
+    (re.compile(r"(?<!\S)" + r"\s*".join(map(re.escape, phrase.split())) + r"(?!\S)"), phrase)
+    for phrase, _ in _PHRASES if " " in phrase
+]
+
+
+#: "TP." (thành phố) before a place name, spelt out as the body's full name reads it.
+_CITY = re.compile(r"(?<!\S)TP\.\s*(?=\S)")
+
+
+def _respaced(text: str) -> str:
+    """Capitals with the fixed phrases' spaces restored ("ỦY BANNHÂN DÂN TỈNH" → "ỦY BAN NHÂN DÂN
+    TỈNH") and "TP." spelt out ("UBND TP. HỒ CHÍ MINH" → "UBND THÀNH PHỐ HỒ CHÍ MINH")."""
+    text = _CITY.sub("THÀNH PHỐ ", text)
+    for pattern, phrase in _GLUED:
+        text = pattern.sub(phrase, text)
+    return text
+
+
 def sentence_case_name(text: str) -> str:
     """Government casing of an upper-case body or position name.
 
@@ -89,6 +122,7 @@ def sentence_case_name(text: str) -> str:
     text = " ".join(text.split())
     if text != text.upper():
         return text
+    text = _respaced(text)
     out: list[str] = []
     rest = text
     while rest:
@@ -118,4 +152,28 @@ def sentence_case_name(text: str) -> str:
                     cut = min(cut, m.start())
             out.append(_field(rest[:cut].strip()))
             rest = rest[cut:].strip()
+    return " ".join(out)
+
+
+#: A signing-capacity abbreviation (thẩm quyền ký) starting a part of a capacity chain, any case,
+#: with or without a space after its full stop ("KT.CHỦ TỊCH", "Kt. Chủ tịch").
+_CAPACITY_PART = re.compile(r"(?:^|(?<=\s))(TM|KT|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
+
+
+def capacity_form(printed: str) -> str:
+    """One form for a signing capacity chain however it was printed or exported.
+
+    Each part's abbreviation in capitals with one space after its full stop, and
+    the body in government casing (:func:`sentence_case_name` of its capitals):
+    "TM. ỦY BAN NHÂN" + "DÂN" (a wrapped line), "TM. Ủy ban Nhân dân",
+    "KT.CHỦ TỊCH" and "Kt.chủ tịch" all read "TM. Ủy ban nhân dân" or "KT. Chủ
+    tịch"; "TL. BỘ TRƯỞNG KT. CHỦ TỊCH" → "TL. Bộ trưởng KT. Chủ tịch". Text
+    before the first abbreviation is kept in front, cased the same way.
+    """
+    text = " ".join(printed.split())
+    pieces = _CAPACITY_PART.split(text)
+    out = [sentence_case_name(pieces[0].upper())] if pieces[0].strip() else []
+    for cap, body in zip(pieces[1::2], pieces[2::2]):
+        body = body.strip()
+        out.append(f"{cap.upper()}. {sentence_case_name(body.upper())}" if body else f"{cap.upper()}.")
     return " ".join(out)

@@ -68,6 +68,18 @@ STRAY_CODE = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9]{2,8}$")
 #: Quốc hiệu và tiêu ngữ.
 MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc", re.I)
 
+#: The older gazette form that prints issuer, number and date in the title under the type line
+#: ("QUYẾT ĐỊNH / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG / NGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC …"),
+#: as Công báo printed before Decree 110/2004 and legal databases copy it.
+TITLE_LINE_HEADER = re.compile(
+    r"^CỦA\s+(?P<issuer>.+?)\s+SỐ\s*:?\s*(?P<number>\d[^\s]*/[^\s]+)\s+NGÀY\s+"
+    r"(?:(?P<day>\d{1,2})\s+THÁNG\s+(?P<month>\d{1,2})\s+NĂM\s+(?P<year>\d{4})|"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}))\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+#: Symbol codes written in mixed case, restored in a number printed in capitals ("QĐ-TTG" → "QĐ-TTg").
+MIXED_CASE_CODES = {"TTG": "TTg"}
+
 #: Opening words of the preamble (legal bases, recitals) that end the title.
 PREAMBLE_START = re.compile(r"^(Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b")
 
@@ -241,7 +253,8 @@ SYMBOL_TYPES: dict[str, str] = {
 # --- Preamble, body, closing (issue 3) ---------------------------------------------
 
 #: Kinds of preamble clauses, at the start of a paragraph (capitalised).
-BASIS_KIND = re.compile(r"^(?P<kind>Căn cứ|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
+#: "Căn cứ" in any case after its capital (OCR reads "Căn Cứ", portal exports print "CĂN CỨ").
+BASIS_KIND = re.compile(r"^(?P<kind>C(?i:ăn cứ)|Xét đề nghị|Theo đề nghị|Thực hiện|Xét)\b\s*")
 #: The enacting formula line ending the preamble: "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:".
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:?\s*$")
 #: "Điều 1." / "Điều 3 ." / "Điều 1:" with an optional heading after it; "Điều 1" alone on its
@@ -265,6 +278,9 @@ ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<note>.*)$", re.IGNORECASE)
 ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<to>.*)$", re.IGNORECASE)
 #: "V/v: …" trích yếu of an official letter (công văn).
 LETTER_TITLE = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<title>\S.*)$", re.IGNORECASE)
+#: The sender line of a Công điện (telegram) under its title: "THỦ TƯỚNG CHÍNH PHỦ điện:" (the
+#: sender in capitals: checked by the caller).
+TELEGRAM_SENDER = re.compile(r"^(?P<sender>\S.*?)\s+(?:điện|ĐIỆN)\s*:\s*$")
 #: The enacting authority line (thẩm quyền ban hành) above "Căn cứ".
 AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|HỘI ĐỒNG|TRƯỞNG BAN|CHÍNH PHỦ|"

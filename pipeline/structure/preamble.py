@@ -69,8 +69,9 @@ def parse_preamble(
             c.end += offset
         mentions.extend(found)
         m = P.BASIS_KIND.match(para.text)
-        if m and not (doc_type in NO_BASES and KINDS[m.group("kind")] == "căn cứ"):
-            bases.extend(_bases(KINDS[m.group("kind")], para, offset, found))
+        kind = KINDS[m.group("kind").capitalize()] if m else None
+        if kind and not (doc_type in NO_BASES and kind == "căn cứ"):
+            bases.extend(_bases(kind, para, offset, found))
     return part, bases, mentions
 
 

@@ -81,3 +81,43 @@ def province_in_text(text: str) -> str | None:
             if found:
                 return found
     return None
+
+
+def _bare(text: str) -> str:
+    """Lower case without any mark and without doubled letters (OCR doubles a vowel under
+    two marks): "Lai Châầu" → "lai chau", "Đắk Lắk" → "dak lak"."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    text = " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+    return re.sub(r"(\w)\1", r"\1", text)
+
+
+@lru_cache(maxsize=1)
+def _bare_names() -> dict[str, str | None]:
+    """Province names without marks → the name; ``None`` where two names fold together."""
+    out: dict[str, str | None] = {}
+    for name in _tables()[0].values():
+        key = _bare(name)
+        out[key] = name if out.get(key, name) == name else None
+    return out
+
+
+#: Unit words of a province line, without marks: "tỉnh", "thành phố".
+_PROVINCE_UNITS = {"tinh": "TỈNH", "thanh pho": "THÀNH PHỐ"}
+
+
+def repair_province_line(text: str) -> str | None:
+    """The issuer line "TỈNH LAI CHÂU" from an OCR reading with misplaced marks ("TÍNH LAI
+    CHÂẦU"), in capitals; ``None`` when the line is not a province line or is already exact.
+
+    Only marks may differ: the unit word must read "tinh" or "thanh pho" and the name a
+    province's name once every mark is removed (:data:`provinces.json` names, unique).
+    For OCR'd lines only: a text layer's marks are the author's.
+    """
+    words = text.split()
+    for k in (1, 2):
+        unit = _PROVINCE_UNITS.get(_bare(" ".join(words[:k])))
+        name = _bare_names().get(_bare(" ".join(words[k:]))) if unit and len(words) > k else None
+        if name:
+            fixed = f"{unit} {name.upper()}"
+            return None if fixed == " ".join(words) else fixed
+    return None

@@ -23,8 +23,9 @@ from dataclasses import replace
 
 from pipeline.model import Line, Signature, Span
 from pipeline.structure import patterns as P
-from pipeline.structure.names import sentence_case_name
+from pipeline.structure.names import capacity_form, sentence_case_name
 from pipeline.text import normalize
+from pipeline.text.syllables import is_syllable
 
 #: How many lines after the anchor to look for the signature column.
 WINDOW = 40
@@ -53,7 +54,8 @@ def find_signature(lines: list[Line], start: int, stop: int) -> Signature | None
         first = next((i for i, ln in enumerate(block) if _block_start(normalize(ln.text))), None)
         if first is not None:
             return parse_signature(block[first:])
-        return parse_signature(block) if right else None
+        # A right column holding only the name: OCR lost the position under the seal.
+        return parse_signature(block, lone_name=True) if right else None
     lone = next((i for i, t in enumerate(texts) if P.POSITION.match(_caps_part(t) or "") and _name_follows(texts, i)), None)
     if lone is None:
         return None
@@ -120,33 +122,56 @@ def _name(text: str) -> str | None:
     return text
 
 
-def parse_signature(column: list[Line]) -> Signature | None:
+def _spelt_name(text: str) -> bool:
+    """A name every word of which is spelt as a Vietnamese syllable ("Lê Văn Lương", not OCR's
+    "Eếnn Hồng Hà"): a name standing alone needs that much evidence."""
+    words = P.SIGNER_RANK.sub("", text.strip()).split()
+    return bool(words) and all(is_syllable(w) for w in words)
+
+
+def _before_next_header(items: list[tuple[str, Line]]) -> list[tuple[str, Line]]:
+    """The lines before the national motto of a document that follows (an attached plan's header,
+    read into the same line by OCR: "PHÓ GIÁM ĐỐC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")."""
+    for k, (t, ln) in enumerate(items):
+        m = P.MOTTO.search(t)
+        if m:
+            head = t[: m.start()].strip()
+            return items[:k] + ([(head, ln)] if head else [])
+    return items
+
+
+def parse_signature(column: list[Line], lone_name: bool = False) -> Signature | None:
     """Read capacity, position and name from the signature column's lines.
 
     Capacity lines ("TM. …", "KT. …") and their wrapped tails come first; the
     position is the first title line after them ("PHÓ TRƯỞNG BAN" over a
     concurrent "PHÓ CHỦ TỊCH UBND TỈNH"), else the capacity's own title ("KT.
-    CHỦ TỊCH"); the name is the first name-like line below.
+    CHỦ TỊCH"); the name is the first name-like line below. With ``lone_name`` (the
+    closing's right column, beside "Nơi nhận:") a name with no title line above it is
+    the signer's too (QĐ 1629/QĐ-UBND Lai Châu, OCR'd: "CHỦ TỊCH" lost in the seal).
     """
     items = [(normalize(ln.text), ln) for ln in _expanded(column)]
     items = [(t, ln) for t, ln in items if t and not P.SEPARATOR.match(t) and not P.RUNNING_HEAD.match(t)]
+    items = _before_next_header(items)
     if not items:
         return None
     sig = Signature(span=Span(page=items[0][1].page, bbox=items[0][1].bbox, block=items[0][1].block))
     titles: list[str] = []
+    printed: list[str] = []  # the capacity lines as printed, wrapped tails included
     for t, _ in items:
-        if sig.name is None and (titles or sig.capacity) and _name(t):
+        if sig.name is None and (titles or sig.capacity or (lone_name and _spelt_name(t))) and _name(t):
             sig.name = _name(t)
             break
         caps = _caps_part(t)
         if _capacity_line(t):
-            cap = sentence_case_name(caps or t)
-            sig.capacity = f"{sig.capacity} {cap}" if sig.capacity else cap
+            printed.append(caps or t)
+            sig.capacity = capacity_form(" ".join(printed))
             titles = []
         elif caps and P.POSITION.match(caps):
             titles.append(caps)
         elif caps and sig.capacity and not titles:
-            sig.capacity = f"{sig.capacity} {sentence_case_name(caps)}"  # a wrapped capacity line ("… NHÂN" / "DÂN")
+            printed.append(caps)  # a wrapped capacity line ("… NHÂN" / "DÂN")
+            sig.capacity = capacity_form(" ".join(printed))
         elif caps:
             titles.append(caps)
     positions = [t for t in titles if P.POSITION.match(t)]
@@ -159,4 +184,5 @@ def parse_signature(column: list[Line]) -> Signature | None:
         sig.position = sig.capacity.rsplit(".", 1)[1].strip()
     if sig.name is None and sig.position is None and sig.capacity is None:
         return None
+    sig.capacity_printed = " / ".join(printed) or None
     return sig
