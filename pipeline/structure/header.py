@@ -313,6 +313,30 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
         decision.warnings.append(f"date left blank in the source: {item.text!r}")
 
 
+def _letter_title_end(lines: list[Line], first: int) -> int:
+    """Index after a letter's trích yếu that starts at ``first`` and wraps in the left column.
+
+    A wrapped line lies within the first line's width (the block is set
+    narrow under the number, body text runs wider), no further below the
+    line above than its height, before "Kính gửi"; right-column lines beside
+    it are passed over. Lines without boxes do not wrap.
+    """
+    top = lines[first]
+    end, above = first + 1, top
+    for j in range(first + 1, min(len(lines), first + TITLE_MAX_LINES)):
+        line = lines[j]
+        if line.column != 0:
+            continue
+        if line.bbox is None or top.bbox is None or above.bbox is None or P.ADDRESSEE.match(normalize(line.text)):
+            break
+        height = above.bbox[3] - above.bbox[1]
+        inside = line.bbox[0] >= top.bbox[0] - height and line.bbox[2] <= top.bbox[2] + height
+        if not inside or line.bbox[1] - above.bbox[3] > height:
+            break
+        end, above = j + 1, line
+    return end
+
+
 def _span(line: Line) -> Span:
     return Span(page=line.page, bbox=line.bbox, block=line.block)
 
@@ -324,12 +348,18 @@ def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Dec
     of decisions drop the "QUYẾT ĐỊNH" line but keep the capitalised title and the
     authority line. ``doc_type`` is left to :mod:`pipeline.structure.completion`.
     """
+    number = next((k for k, item in enumerate(head) if decision.spans.get("number") == _span(item.line)), None)
+    after_number = [] if number is None else [item for item in head[number + 1 :] if item.line.column == 0]
     for item in head:
         m = P.LETTER_TITLE.match(item.text)
+        if m is None and after_number and item is after_number[0]:
+            m = P.LETTER_ABOUT.match(item.text)  # "Về Chương trình …" right under the number
         if m:
-            decision.title = m.group("title").strip()
+            end = _letter_title_end(lines, item.index)
+            rest = [normalize(ln.text) for ln in lines[item.index + 1 : end] if ln.column == 0]
+            decision.title = " ".join([m.group("title").strip(), *rest])
             decision.spans["title"] = _span(item.line)
-            return max(item.index, last) + 1
+            return max(end - 1, last) + 1
     if last < 0:
         return 0
     i = last + 1

@@ -265,6 +265,8 @@ ARCHIVE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<note>.*)$", re.IGNORECASE)
 ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<to>.*)$", re.IGNORECASE)
 #: "V/v: …" trích yếu of an official letter (công văn).
 LETTER_TITLE = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<title>\S.*)$", re.IGNORECASE)
+#: A letter's trích yếu printed "Về …" (not "V/v"): taken only right under the number line.
+LETTER_ABOUT = re.compile(r"^(?P<title>Về\s+\S.*)$")
 #: The enacting authority line (thẩm quyền ban hành) above "Căn cứ".
 AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|HỘI ĐỒNG|TRƯỞNG BAN|CHÍNH PHỦ|"
