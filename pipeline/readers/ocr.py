@@ -36,6 +36,7 @@ from pipeline.readers.assemble import build_page, grid_table, inside, mean_confi
 from pipeline.readers.layout import Word
 from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
 from pipeline.readers.ocr_labels import restore_labels
+from pipeline.readers.ocr_digits import reread_number
 from pipeline.readers.ocr_zones import reread_closing
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink
 from pipeline.readers.tesseract import (
@@ -144,9 +145,11 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
             if turn in (90, 270):
                 width, height = height, width
             warnings.append(f"ocr: page turned {turn}° clockwise (orientation detection)")
-    free, note = reread_closing(gray, dpi, free, width, height)
-    if note:
-        warnings.append(note)
+    free, note = reread_closing(gray, dpi, free, width, height)  # signature block beside a seal
+    warnings.extend([note] if note else [])
+    if number == 1:  # a handwritten number in the header
+        free, note = reread_number(gray, dpi, free, width, height)
+        warnings.extend([note] if note else [])
     scale = 72.0 / dpi
     tables: list[Table] = []
     for grid, words in zip(grids, cell_words):
