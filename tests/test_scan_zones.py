@@ -14,6 +14,7 @@ original pixels (JPEG):
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.model import Document, Line, Page
@@ -95,3 +96,24 @@ def test_letter_title_printed_ve_under_the_number() -> None:
     decision = parse(doc)
     assert decision.title == "Về Chương trình hỗ trợ pháp lý liên ngành cho doanh nghiệp nhỏ và vừa"
     assert decision.doc_type == "Công văn"
+
+
+def _stp(date_line: str) -> Document:
+    """hcm_cv_stp_2021.pdf's header as OCR reads it, with its digital signature (25.02.2021 15:12:01)."""
+    lines = [
+        _ln("ỦY BAN NHÂN DÂN", 0, 71, 100, 200), _ln("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, 71, 290, 544),
+        _ln("SỞ TƯ PHÁP", 0, 103, 120, 190), _ln("Số: 6Ýƒ /STP-VB", 0, 134, 100, 245),
+        _ln(date_line, 1, 134, 295, 569),
+        _ln("Về Chương trình hỗ trợ pháp lý liên", 0, 159, 69, 250), _ln("Kính gửi:", 0, 264, 115, 168),
+    ]
+    signed = datetime(2021, 2, 25, 15, 12, 1, tzinfo=timezone(timedelta(hours=7)))
+    return Document(doc_id="x", source_file="x.pdf", source_format="pdf", pages=[Page(number=1, lines=lines)],
+                    signing_times=[signed])
+
+
+def test_unreadable_day_and_month_from_the_signing_time_they_fit() -> None:
+    decision = parse(_stp("Thành phố Hồ Chí Minh, ngày<2Õtháng ÓỆ năm 2021"))  # "25" and "02" by hand
+    assert decision.issue_date == date(2021, 2, 25)
+    assert any(w.startswith("day and month of issue 25/2 from the digital signature") for w in decision.warnings)
+    misfit = parse(_stp("Thành phố Hồ Chí Minh, ngày<7Õtháng ÓỆ năm 2021"))  # a 7 seen: not the 25th
+    assert misfit.issue_date is None

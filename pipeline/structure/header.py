@@ -283,6 +283,8 @@ def repair_symbol(symbol: str) -> str:
 
 def _parse_place_date(item: _Numbered, decision: Decision) -> None:
     m = P.PLACE_DATE.match(item.text)
+    if not m and _rough_day_and_month(item, decision):
+        return
     if not m:
         rough = P.PLACE_DATE_ROUGH_DAY.match(item.text)
         if rough and not rough.group("day").strip().isdigit():
@@ -335,6 +337,23 @@ def _letter_title_end(lines: list[Line], first: int) -> int:
             break
         end, above = j + 1, line
     return end
+
+
+def _rough_day_and_month(item: _Numbered, decision: Decision) -> bool:
+    """A place-date line whose day and month are both unreadable ("ngày<2Õtháng ÓỆ năm 2021"):
+    kept as read, both marked unreadable (completed only from a signing time they fit)."""
+    rough = P.PLACE_DATE_ROUGH.match(item.text)
+    if rough is None or P.PLACE_DATE_ROUGH_DAY.match(item.text):
+        return False
+    day, month = ("".join(rough.group(k).split()) for k in ("day", "month"))
+    if not (any(c.isalnum() for c in day) and any(c.isalnum() for c in month)) or month.isdigit():
+        return False
+    decision.place = rough.group("place").strip()
+    decision.date_text = item.text
+    decision.spans["issue_date"] = _span(item.line)
+    decision.warnings.append(f"day and month of issue unreadable (handwritten or damaged): {item.text!r}")
+    decision.unreadable.update({"day", "month"})
+    return True
 
 
 def _span(line: Line) -> Span:
