@@ -59,10 +59,12 @@ def confident_letters(words: list[Word]) -> int:
     return sum(sum(c.isalpha() for c in w["text"]) for w in words if float(w.get("conf") or 0) >= CONFIDENT)
 
 
-def closing_band(free: list[Word], width: float, height: float) -> tuple[float, float, float] | None:
-    """``(top, bottom, start)`` in points of the closing band (recipients beside the signature), or None.
+def closing_band(free: list[Word], width: float, height: float) -> tuple[float, float, float, float] | None:
+    """``(top, bottom, start, left)`` in points of the closing band (recipients beside the signature), or None.
 
-    ``start`` is where the signature block's leftmost line starts.
+    ``start`` is where the signature block's leftmost line starts in this
+    reading, ``left`` where the recipients list's longest line ends (0 when
+    none is read).
 
     ``free`` are the page's words (points). The closing of a Decree 30
     document sets "Nơi nhận" and the signature block side by side under the
@@ -77,11 +79,14 @@ def closing_band(free: list[Word], width: float, height: float) -> tuple[float, 
     top = max((max(w["bottom"] for w in ln) for ln in body), default=0.0) + 1.0
     limit = top + BELOW_SHARE * height
     band = [ln for ln in lines if top <= ln[0]["top"] <= limit]
-    parts = [part for ln in band for col, part in split_columns(ln, width) if col == 1 and part[0]["x0"] >= RIGHT_START * width]
+    split = [(col, part) for ln in band for col, part in split_columns(ln, width)]
+    parts = [part for col, part in split if col == 1 and part[0]["x0"] >= RIGHT_START * width]
     if sum(len(part) for part in parts) < MIN_WORDS:
         return None
     bottom = min(height, max(w["bottom"] for ln in band for w in ln) + GAP_PT)
-    return top, bottom, min(part[0]["x0"] for part in parts)
+    start = min(part[0]["x0"] for part in parts)
+    left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < start), default=0.0)
+    return top, bottom, start, left
 
 
 def _body_line(line: list[Word], width: float) -> bool:
@@ -90,21 +95,23 @@ def _body_line(line: list[Word], width: float) -> bool:
     return len(parts) == 1 and line[0]["x0"] < BODY_SPAN * width and line[-1]["x1"] > (1 - BODY_SPAN) * width
 
 
-def gutter(gray: np.ndarray, top: int, bottom: int, start: int, dpi: int) -> int:
+def gutter(gray: np.ndarray, top: int, bottom: int, span: tuple[int, int], dpi: int) -> int:
     """Column (pixels) between the recipients list and the signature block in rows ``top:bottom``.
 
-    ``start`` is where the signature block's leftmost line starts in the first
-    reading (pixels). Columns holding no more ink than :data:`GUTTER_INK` of
-    the band's height are clear (a seal or a signature stroke may cross the
-    gutter, dust and halo leave a few pixels); the middle of the clear run at
-    least :data:`GUTTER_MIN_PT` wide nearest left of ``start``, within
-    :data:`GUTTER_REACH_PT`, is the gutter,
-    else :data:`GUTTER_REACH_PT` / 4 left of ``start`` (the first reading's box
-    may begin a letter late).
+    ``span`` is ``(left, start)`` in pixels: where the list's longest line ends
+    and the signature block's leftmost line starts in the first reading (0
+    for a list not read). Columns holding no more ink than :data:`GUTTER_INK`
+    of the band's height are clear (a seal or a signature stroke may cross
+    the gutter, dust and halo leave a few pixels); the middle of the clear
+    run at least :data:`GUTTER_MIN_PT` wide nearest left of ``start``, within
+    :data:`GUTTER_REACH_PT` and right of ``left``, is the gutter; else just
+    right of ``left`` (a black seal over the gutter), else
+    :data:`GUTTER_REACH_PT` / 4 left of ``start``.
     """
+    left, start = span
     band = gray[top:bottom] < INK_LEVEL
     reach = int(GUTTER_REACH_PT * dpi / 72)
-    lo = max(0, start - reach)
+    lo = max(0, start - reach, left)
     ink = band[:, lo:start].sum(axis=0)
     clear = ink <= GUTTER_INK * max(1, bottom - top)
     wide = GUTTER_MIN_PT * dpi / 72
@@ -116,6 +123,8 @@ def gutter(gray: np.ndarray, top: int, bottom: int, start: int, dpi: int) -> int
         if end is not None and end - i >= wide:
             return lo + (i + 1 + end) // 2
         end = None
+    if left and start - left > wide / 2:
+        return left + int(wide / 2)
     return max(0, start - reach // 4)
 
 
@@ -133,7 +142,7 @@ def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, h
     top, bottom = max(0, int(band[0] * scale)), min(gray.shape[0], int(band[1] * scale))
     if bottom - top < 10:
         return free, None
-    split = gutter(gray, top, bottom, int(band[2] * scale), dpi)
+    split = gutter(gray, top, bottom, (int(band[3] * scale), int(band[2] * scale)), dpi)
 
     def within(w: Word) -> bool:
         return band[0] <= (w["top"] + w["bottom"]) / 2 <= band[1]
