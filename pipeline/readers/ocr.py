@@ -145,8 +145,9 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
             if turn in (90, 270):
                 width, height = height, width
             warnings.append(f"ocr: page turned {turn}° clockwise (orientation detection)")
-    free, note = reread_closing(gray, dpi, free, width, height)  # signature block beside a seal
-    warnings.extend([note] if note else [])
+    if not grids:  # the signature block beside a seal (table pages: the cells are read apart)
+        free, note = reread_closing(gray, dpi, free, width, height)
+        warnings.extend([note] if note else [])
     if number == 1:  # a handwritten number in the header
         free, note = reread_number(gray, dpi, free, width, height)
         warnings.extend([note] if note else [])

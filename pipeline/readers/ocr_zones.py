@@ -72,11 +72,13 @@ def closing_band(free: list[Word], width: float, height: float) -> tuple[float, 
     down to the last word within :data:`BELOW_SHARE` of the page height. None
     when fewer than :data:`MIN_WORDS` words start right of
     :data:`RIGHT_START` of the width under the body (a page of running text, a
-    header page).
+    header page) or the page has no body line.
     """
     lines = group_lines(free)
     body = [ln for ln in lines if _body_line(ln, width)]
-    top = max((max(w["bottom"] for w in ln) for ln in body), default=0.0) + 1.0
+    if not body:
+        return None  # no running text: a table page, a page of one column
+    top = max(max(w["bottom"] for w in ln) for ln in body) + 1.0
     limit = top + BELOW_SHARE * height
     band = [ln for ln in lines if top <= ln[0]["top"] <= limit]
     split = [(col, part) for ln in band for col, part in split_columns(ln, width)]
