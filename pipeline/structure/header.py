@@ -363,7 +363,8 @@ def _span(line: Line) -> Span:
 def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Decision) -> int:
     """Title and authority of a header without a type line; return the index after them.
 
-    Official letters give the trích yếu as "V/v: …" under the number; web copies
+    Official letters give the trích yếu as "V/v: …" (or "Về …" right under the
+    number) under the number, wrapped in the left column; web copies
     of decisions drop the "QUYẾT ĐỊNH" line but keep the capitalised title and the
     authority line. ``doc_type`` is left to :mod:`pipeline.structure.completion`.
     """
