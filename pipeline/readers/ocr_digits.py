@@ -158,6 +158,6 @@ def reread_number(gray: np.ndarray, dpi: int, free: list[Word], width: float, he
             out.append(w)
         out.append(number)
         read = line_text(part)
-        slash = "" if end["text"][at:].startswith("/") else ", the slash before the symbol restored"
-        return out, f"ocr: handwritten number read as {digits!r} from a digit-only crop (two readings agree{slash}), line read {read!r}"
+        restored = "" if end["text"][at:].startswith("/") else ", the slash before the symbol restored"
+        return out, f"ocr: handwritten number read as {digits!r} from a digit-only crop (two readings agree{restored}), line read {read!r}"
     return free, None
