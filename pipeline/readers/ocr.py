@@ -37,6 +37,8 @@ from pipeline.readers.layout import Word
 from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
 from pipeline.readers.ocr_dashes import restore_dashes
 from pipeline.readers.ocr_labels import restore_labels
+from pipeline.readers.ocr_digits import reread_number
+from pipeline.readers.ocr_zones import reread_closing
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink, ink_box
 from pipeline.readers.tesseract import (
     OcrUnavailable,
@@ -159,6 +161,12 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
             if turn in (90, 270):
                 width, height = height, width
             warnings.append(f"ocr: page turned {turn}° clockwise (orientation detection)")
+    if not grids:  # the signature block beside a seal (table pages: the cells are read apart)
+        free, note = reread_closing(gray, dpi, free, width, height)
+        warnings.extend([note] if note else [])
+    if number == 1:  # a handwritten number in the header
+        free, note = reread_number(gray, dpi, free, width, height)
+        warnings.extend([note] if note else [])
     dashes = [change for ws in (free, *cell_words) for change in restore_dashes(ws)]
     if dashes:
         warnings.append(f"ocr: {len(dashes)} dash(es) told by their width: " + ", ".join(f"{a!r} → {b!r}" for a, b in dashes[:8]))

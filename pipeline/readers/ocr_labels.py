@@ -10,6 +10,10 @@ capitalised words whose letters without marks spell one of those phrases
 (:func:`pipeline.text.spelling.bare`), and whose marks differ, is rewritten as
 the phrase, case kept (UPPER or Title). Only phrases of two syllables or more
 take part, so "PHÓ" (deputy) is never turned into "PHỐ" (city) on its own.
+Letters OCR confuses in capitals ("GLAM" for "GIÁM", :data:`CONFUSED`) are
+folded before comparing, and in a label of three syllables or more one
+syllable may have lost up to two letters under a seal ("PHÓ ÁM ĐỐC"), when
+only one label fits.
 Each change is reported for the page's warnings.
 """
 
@@ -40,6 +44,7 @@ SIGNER_TITLES = (
 HEADER_PHRASES = (
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP",
     "TỰ DO", "HẠNH PHÚC", "NƠI NHẬN", "KÍNH GỬI", "CÔNG AN", "CHÍNH PHỦ", "VĂN PHÒNG", "Y TẾ", "TƯ PHÁP",
+    "TỔ CÔNG TÁC", "BAN CHỈ ĐẠO",
 )
 
 _WORD = re.compile(r"\S+")
@@ -68,6 +73,50 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     return out
 
 
+#: Letters OCR confuses in capitals, folded to one before a label is compared: a
+#: lower-case "l", a digit one or a bar for "I" ("GLAM" for "GIÁM"), a zero for "O".
+CONFUSED = str.maketrans({"l": "i", "1": "i", "|": "i", "0": "o"})
+#: Letters a label may have lost in all (seal or signature strokes over it: "PHÓ ÁM
+#: ĐỐC" for "PHÓ GIÁM ĐỐC"), in one syllable of a label of three syllables or more.
+LOST_LETTERS = 2
+
+
+@lru_cache(maxsize=1)
+def _folded() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """:func:`_phrases` keyed by their confusion-folded bare syllables (:data:`CONFUSED`)."""
+    return {tuple(k.translate(CONFUSED) for k in key): words for key, words in _phrases().items()}
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _lost(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The label of three syllables or more that ``key`` (folded bare syllables) spells with
+    letters lost in one syllable (at most :data:`LOST_LETTERS`), when exactly one does."""
+    found = []
+    for other, words in _folded().items():
+        if len(other) != len(key) or len(key) < 3:
+            continue
+        differ = [(a, b) for a, b in zip(key, other) if a != b]
+        if len(differ) != 1:
+            continue
+        read, full = differ[0]
+        if len(full) - len(read) <= LOST_LETTERS and len(read) >= 2 and _subsequence(read, full):
+            found.append(words)
+    return found[0] if len(found) == 1 else None
+
+
+def _label(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The label whose bare syllables are ``key``: exactly, through OCR confusions, or with lost letters."""
+    words = _phrases().get(key)
+    if words is None:
+        folded = tuple(k.translate(CONFUSED) for k in key)
+        words = _folded().get(folded) or _lost(folded)
+    return words
+
+
 def _case(model: str, word: str) -> str | None:
     """``word`` (capitals) in the case of ``model``: UPPER or Title; None for other cases."""
     if model.isupper():
@@ -82,15 +131,14 @@ def restore_labels(text: str) -> Relabel | None:
     spans = [(m.start(), m.end(), _EDGE.match(m.group())) for m in _WORD.finditer(text)]
     cores = [m.group("core") if m else "" for _, _, m in spans]
     keys = [bare(c) if c.isalpha() else "" for c in cores]
-    phrases = _phrases()
-    lengths = sorted({len(k) for k in phrases}, reverse=True)
+    lengths = sorted({len(k) for k in _phrases()}, reverse=True)
     out = list(cores)
     changed: list[str] = []
     i = 0
     while i < len(cores):
         for n in lengths:
             key = tuple(keys[i : i + n])
-            words = phrases.get(key) if len(key) == n and all(key) else None
+            words = _label(key) if len(key) == n and all(key) else None
             if words is None:
                 continue
             cased = [_case(c, w) for c, w in zip(cores[i : i + n], words)]

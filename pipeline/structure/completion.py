@@ -11,7 +11,9 @@ Nothing is guessed: a value is filled only from what the file itself carries.
   2025" from OCR) comes from the latest signing time of the PDF's digital
   signatures (``Document.signing_times``, in Vietnam time) in the printed
   month and year: the issuing office signs last. Not when what was read looks
-  like a misread valid day ("O5", "3l").
+  like a misread valid day ("O5", "3l"). Day and month both unreadable take
+  the latest signing time in the printed year when the digits OCR saw in the
+  blanks fit it ("ngày<2Õtháng ÓỆ năm 2021" and a signature of 25 February).
 - A number that cannot be read ("Số: ⁄Z⁄46 /QĐ-UBND") comes from the file
   name when the name starts with it and the symbol's type code ("1716 QĐ
   thành lập HĐTĐ.pdf"): offices name scanned files so. Not when what was read
@@ -137,6 +139,9 @@ def _stamped_date(decision: Decision) -> None:
 def _signed_date(decision: Decision) -> None:
     if decision.issue_date is not None or "day" not in decision.unreadable:
         return
+    if "month" in decision.unreadable:
+        _signed_day_and_month(decision)
+        return
     m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
     if not m:
         return
@@ -176,6 +181,34 @@ def _signed_blank_date(decision: Decision) -> None:
         f"date of issue {signed.date().isoformat()} from the digital signature's signing time {signed.isoformat()} "
         f"(the date line {decision.date_text!r} was left blank)"
     )
+
+
+def _signed_day_and_month(decision: Decision) -> None:
+    """Day and month both unreadable: the latest signing time in the printed year, when the
+    digits OCR did see in each blank ("<2Õ" → "2") fit its day and month, in order."""
+    m = P.PLACE_DATE_ROUGH.match(decision.date_text or "")
+    if not m:
+        return
+    year = int(re.sub(r"\s", "", m.group("year")))
+    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
+    matching = [t for t in local if t.year == year]
+    if not matching:
+        return
+    signed = max(matching)
+    seen = ["".join(c for c in m.group(k) if c.isdigit()) for k in ("day", "month")]
+    if not all(_fits(s, f"{v:02d}") for s, v in zip(seen, (signed.day, signed.month))):
+        return
+    decision.issue_date = signed.date()
+    decision.warnings.append(
+        f"day and month of issue {signed.day}/{signed.month} from the digital signature's signing time "
+        f"{signed.isoformat()} (the written ones are unreadable; the digits seen, {seen[0]!r} and {seen[1]!r}, fit)"
+    )
+
+
+def _fits(seen: str, value: str) -> bool:
+    """True when the digits ``seen`` appear in ``value`` in order ("2" in "25", "" in "02")."""
+    it = iter(value)
+    return all(c in it for c in seen)
 
 
 def _adopted_date(decision: Decision) -> None:

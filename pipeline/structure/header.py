@@ -300,6 +300,8 @@ def repair_symbol(symbol: str) -> str:
 
 def _parse_place_date(item: _Numbered, decision: Decision) -> None:
     m = P.PLACE_DATE.match(item.text)
+    if not m and _rough_day_and_month(item, decision):
+        return
     if not m:
         rough = P.PLACE_DATE_ROUGH_DAY.match(item.text)
         if rough and not rough.group("day").strip().isdigit():
@@ -330,6 +332,43 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
         decision.warnings.append(f"date left blank in the source: {item.text!r}")
 
 
+def _letter_title_end(lines: list[Line], first: int) -> int:
+    """Index after a letter's trích yếu that starts at ``first`` and wraps in its column.
+
+    Lines of the other column beside it (the place-date line) are passed over; a line of
+    its own column carries it on when :func:`header_forms.wraps_letter_title` says so
+    (right below, within the first line's width, not "Kính gửi", a rule or a header line).
+    Lines without boxes do not wrap.
+    """
+    top = lines[first]
+    end, above = first + 1, top
+    for j in range(first + 1, min(len(lines), first + TITLE_MAX_LINES)):
+        line = lines[j]
+        if line.column != top.column:
+            continue
+        if not wraps_letter_title(above, line, top):
+            break
+        end, above = j + 1, line
+    return end
+
+
+def _rough_day_and_month(item: _Numbered, decision: Decision) -> bool:
+    """A place-date line whose day and month are both unreadable ("ngày<2Õtháng ÓỆ năm 2021"):
+    kept as read, both marked unreadable (completed only from a signing time they fit)."""
+    rough = P.PLACE_DATE_ROUGH.match(item.text)
+    if rough is None or P.PLACE_DATE_ROUGH_DAY.match(item.text):
+        return False
+    day, month = ("".join(rough.group(k).split()) for k in ("day", "month"))
+    if not (any(c.isalnum() for c in day) and any(c.isalnum() for c in month)) or month.isdigit():
+        return False
+    decision.place = rough.group("place").strip()
+    decision.date_text = item.text
+    decision.spans["issue_date"] = _span(item.line)
+    decision.warnings.append(f"day and month of issue unreadable (handwritten or damaged): {item.text!r}")
+    decision.unreadable.update({"day", "month"})
+    return True
+
+
 def _span(line: Line) -> Span:
     return Span(page=line.page, bbox=line.bbox, block=line.block)
 
@@ -337,18 +376,21 @@ def _span(line: Line) -> Span:
 def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Decision) -> int:
     """Title and authority of a header without a type line; return the index after them.
 
-    Official letters give the trích yếu as "V/v: …" under the number; web copies
+    Official letters give the trích yếu as "V/v: …" (or "Về …" right under the
+    number) under the number, wrapped in the left column; web copies
     of decisions drop the "QUYẾT ĐỊNH" line but keep the capitalised title and the
     authority line. ``doc_type`` is left to :mod:`pipeline.structure.completion`.
     """
+    number = next((k for k, item in enumerate(head) if decision.spans.get("number") == _span(item.line)), None)
+    after_number = [] if number is None else [item for item in head[number + 1 :] if item.line.column == 0]
     for item in head:
         m = P.LETTER_TITLE.match(item.text)
+        if m is None and after_number and item is after_number[0]:
+            m = P.LETTER_ABOUT.match(item.text)  # "Về Chương trình …" right under the number
         if m:
-            parts, end = [m.group("title").strip()], item.index + 1
-            while end < len(lines) and wraps_letter_title(lines[end - 1], lines[end], item.line):
-                parts.append(normalize(lines[end].text))
-                end += 1
-            decision.title = " ".join(parts)
+            end = _letter_title_end(lines, item.index)
+            rest = [normalize(ln.text) for ln in lines[item.index + 1 : end] if ln.column == item.line.column]
+            decision.title = " ".join([m.group("title").strip(), *rest])
             decision.spans["title"] = _span(item.line)
             return max(end - 1, last) + 1
     if last < 0:

@@ -51,6 +51,14 @@ PLACE_DATE_ROUGH_DAY = re.compile(
     re.IGNORECASE,
 )
 
+#: A place and date line whose day and month are both unreadable (handwritten "ngày 25
+#: tháng 02" read as "ngày<2Õtháng ÓỆ"): at most 8 and 6 characters in the blanks.
+PLACE_DATE_ROUGH = re.compile(
+    r"^(?P<place>[^,\d][^,]*?)\s*,\s*ngày(?P<day>(?:(?!tháng).){0,8}?)\s*tháng(?P<month>(?:(?!năm).){1,6}?)"
+    r"\s*năm\s*(?P<year>\d\s?\d\s?\d\s?\d)",
+    re.IGNORECASE,
+)
+
 #: Địa danh và thời gian: "Khánh Hòa, ngày 27 tháng 12 năm 2016"; day and month
 #: may be blank in unsigned drafts ("ngày    tháng 12 năm 2025").
 PLACE_DATE = re.compile(
@@ -281,6 +289,8 @@ LETTER_TITLE = re.compile(r"^(?:V/v|Về việc)\s*:?\s*(?P<title>\S.*)$", re.IG
 #: The sender line of a Công điện (telegram) under its title: "THỦ TƯỚNG CHÍNH PHỦ điện:" (the
 #: sender in capitals: checked by the caller).
 TELEGRAM_SENDER = re.compile(r"^(?P<sender>\S.*?)\s+(?:điện|ĐIỆN)\s*:\s*$")
+#: A letter's trích yếu printed "Về …" (not "V/v"): taken only right under the number line.
+LETTER_ABOUT = re.compile(r"^(?P<title>Về\s+\S.*)$")
 #: The enacting authority line (thẩm quyền ban hành) above "Căn cứ".
 AUTHORITY = re.compile(
     r"^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|HỘI ĐỒNG|TRƯỞNG BAN|CHÍNH PHỦ|"
