@@ -138,3 +138,30 @@ def test_docx_has_cells_but_no_page_or_box(root) -> None:
     assert tasks.x0.isna().all() and tasks.task_page.isna().all()
     deadlines = _rows(root, "deadlines", LAMDONG_DOCX.name)
     assert deadlines.table_col.notna().all() and deadlines.x0.isna().all() and deadlines.box_source.isna().all()
+
+
+def test_show_links_each_value_to_its_pdf_page_with_the_box_in_the_tooltip(root, tmp_path) -> None:
+    """`pipeline show <doc_id> --sources <folder>`: page numbers open the PDF at the page (#page=N)."""
+    import re
+    from urllib.parse import unquote
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    tasks = _rows(root, "tasks", SEED_PDF.name)
+    view = tmp_path / "views" / "seed.html"
+    args = ["show", tasks.doc_id.iloc[0][:12], "--root", str(root), "--sources", str(SEED_PDF.parent), "--out", str(view)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    page = view.read_text("utf-8")
+    links = re.findall(r'<a class="page-link" href="([^"#]+)#page=(\d+)" title="([^"]+)">', page)
+    assert len(links) >= 12 + 13  # every task row and every deadline at least
+    targets = {(view.parent / unquote(href)).resolve() for href, _, _ in links}
+    assert targets == {SEED_PDF.resolve()}
+    titles = [t for _, p, t in links if p == "8" and "Nhiệm vụ cell" in t]
+    assert "x0 90.7, top 152.0, x1 300.5, bottom 250.9 pt" in titles[0]  # task 1's cell, as in the tasks dataset
+    docx = _rows(root, "tasks", LAMDONG_DOCX.name)
+    plain = tmp_path / "docx.html"
+    CliRunner().invoke(app, ["show", docx.doc_id.iloc[0][:12], "--root", str(root), "--out", str(plain)])
+    assert 'class="page-link"' not in plain.read_text("utf-8")  # no pages, no links
