@@ -14,13 +14,12 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, cannot_write, explain, sigterm_as_interrupt
+from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, cannot_write, sigterm_as_interrupt
 from pipeline.ingest import Outcome, Summary, discover
 from pipeline.model import Decision
 from pipeline.runner import Limits, run_batch
@@ -30,16 +29,7 @@ from pipeline.runner.progress import StageProgress
 # The parser and the tagger (spaCy) are imported inside the commands that use
 # them, so `pipeline ingest` on unchanged inputs starts in a fraction of a second.
 
-app = typer.Typer(
-    help="Turn Vietnamese provincial decisions into research datasets.",
-    epilog="Exit codes: 0 done, 1 nothing ingested, 2 usage or output folder not writable, "
-    "3 disk full, 4 damaged output folder (manifest or dataset file), 130 Ctrl-C, 143 SIGTERM.",
-    no_args_is_help=True,
-    add_completion=False,
-)
-console = Console()
-#: Status lines of commands whose standard output is the result (diff --format markdown).
-err_console = Console(stderr=True)
+from pipeline.cli_app import app, console, err_console
 
 
 @app.callback()
@@ -186,6 +176,8 @@ def _print_summary(summary: Summary, out: Path) -> None:
             f"[yellow]warning[/yellow] {escape(copy)}: identical to {escape(original)} "
             "(same bytes, same doc_id): counted once, both paths kept in the manifest"
         )
+    for source_file in summary.removed:
+        console.print(f"[yellow]removed[/yellow] {escape(source_file)}: no longer in the input folder; its rows were removed from the datasets", soft_wrap=True)
     for rel in summary.damaged:
         console.print(f"[yellow]repaired[/yellow] {escape(rel)}: damaged or missing since the last run; its documents were ingested again", soft_wrap=True)
     for entry, reason in summary.set_aside:

@@ -1,6 +1,6 @@
 """Commands that write a document view or exports: ``pipeline show`` and ``pipeline export``.
 
-Registered on :data:`pipeline.cli.app` (imported at the end of :mod:`pipeline.cli`);
+Registered on :data:`pipeline.cli_app.app` (imported at the end of :mod:`pipeline.cli`);
 also the helpers ``diff`` shares with them (writing a report file, explaining a
 reference that cannot be read).
 """
@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from pipeline.boundary import boundary, explain
-from pipeline.cli import app, console, err_console
+from pipeline.cli_app import app, console, err_console
 
 
 @app.command("show")

@@ -14,8 +14,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 from pipeline.model.task_columns import TASK_COLUMNS
-from pipeline.store.fields import _READER, FIELD_KEYS, SCHEMA_VERSION, _box_fields, _f, allowed_values
-from pipeline.store.schema_tagged import (
+# FIELD_KEYS, allowed_values and the tagged datasets' allowed values are re-exported: callers import them from here.
+from pipeline.store.fields import _READER, FIELD_KEYS, SCHEMA_VERSION, _box_fields, _f, allowed_values  # noqa: F401
+from pipeline.store.schema_tagged import (  # noqa: F401
     AGENCY_KINDS, ASSIGNMENTS, DEADLINE_KINDS, DEADLINES, LEVELS, MENTION_LABELS, MENTIONS, PRODUCT_KINDS, PRODUCTS,
     RECURRENCES, ROLES,
 )
