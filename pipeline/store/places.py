@@ -129,13 +129,14 @@ def _at(text: str, piece: str, cursor: int) -> int | None:
     return None
 
 
-def _pieces(task: Task, attr: str, index: dict[int, Placed], repair: bool) -> list[Piece]:
+def _pieces(task: Task, attr: str, index: dict[int, Placed], cleaned: dict[int, str]) -> list[Piece]:
+    """Where each of the task's cells sits in the field ``attr`` (``cleaned``: the cells' texts as the appendix stores them)."""
     text = getattr(task, attr, None) or ""
     out: list[Piece] = []
     cursor = 0
     for cell in task.cells:
         placed = index.get(id(cell))
-        piece = clean(cell.text, repair) if placed else ""
+        piece = cleaned.get(id(cell), "") if placed else ""
         pos = _at(text, piece, cursor) if piece and text else None
         if pos is not None:
             out.append(Piece(placed, pos, piece))  # type: ignore[arg-type]
@@ -158,6 +159,7 @@ def task_places(decision: Decision) -> dict[int, TaskPlace]:
     """
     index = cell_index(decision.tables)
     repair = decision.document.source_format == "pdf"
+    cleaned = {id(c): clean(c.text, repair) for t in decision.tasks for c in t.cells if id(c) in index}
     out: dict[int, TaskPlace] = {}
     previous: tuple[Task, TaskPlace] | None = None
     for task in decision.tasks:
@@ -165,7 +167,7 @@ def task_places(decision: Decision) -> dict[int, TaskPlace]:
             continue
         place = TaskPlace(first=next((index[id(c)] for c in task.cells if id(c) in index and not c.merged_from_above), None))
         for attr in ATTRS:
-            found = _pieces(task, attr, index, repair)
+            found = _pieces(task, attr, index, cleaned)
             if not found and previous and getattr(task, attr, None) and getattr(task, attr) == getattr(previous[0], attr, None):
                 found = previous[1].pieces.get(attr, [])
             if found:
@@ -187,16 +189,16 @@ def task_columns(place: TaskPlace | None) -> Row:
     text = place.pieces.get("task_text", [])
     cell = text[0].placed.top if text else None
     first = place.first or (text[0].placed if text else None)
-    seen: set[tuple[int, int, int]] = set()
+    seen: set[tuple[str, int, int, int]] = set()
     cells = []
     for attr, pieces in place.pieces.items():
         for p in pieces:
             top = p.placed.top
-            key = (p.placed.table_index, top.row, top.col)
-            if (attr, key) in seen:  # type: ignore[comparison-overlap]
+            key = (attr, p.placed.table_index, top.row, top.col)
+            if key in seen:
                 continue
-            seen.add((attr, key))  # type: ignore[arg-type]
-            cells.append({"field": attr, "table_index": key[0], "row": key[1], "col": key[2], "page": top.page, **_box(top.bbox)})
+            seen.add(key)
+            cells.append({"field": attr, "table_index": key[1], "row": key[2], "col": key[3], "page": top.page, **_box(top.bbox)})
     return {
         "table_index": first.table_index if first else None,
         "table_row": first.row if first else None,
