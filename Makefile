@@ -7,11 +7,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the pipeline needs at run time.
 APT_PACKAGES := python3 python3-venv python3-pip libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet
-# Debian packages only the tests need (a real browser opens the HTML reports); `make test` adds them.
-TEST_APT_PACKAGES := chromium
+# Debian packages only the tests need (a real browser opens the HTML reports; R's read.csv opens a
+# CSV export); `make test` adds them (r-base-core: about 27 MB to download, ~5 s to unpack).
+TEST_APT_PACKAGES := chromium r-base-core
 TEST_PACKAGES = $(if $(filter test,$(MAKECMDGOALS)),$(TEST_APT_PACKAGES))
 # apt-get flags: never upgrade a package already installed (--no-upgrade), and for the test-only
-# browser install only what it needs (--no-install-recommends), so `make test` changes nothing else.
+# browser and R installs only what they need (--no-install-recommends), so `make test` changes nothing else.
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade
 STAMP := $(VENV)/.installed
 

@@ -14,13 +14,12 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline import __version__
-from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, cannot_write, explain, sigterm_as_interrupt
+from pipeline.boundary import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, boundary, cannot_write, sigterm_as_interrupt
 from pipeline.ingest import Outcome, Summary, discover
 from pipeline.model import Decision
 from pipeline.runner import Limits, run_batch
@@ -30,16 +29,7 @@ from pipeline.runner.progress import StageProgress
 # The parser and the tagger (spaCy) are imported inside the commands that use
 # them, so `pipeline ingest` on unchanged inputs starts in a fraction of a second.
 
-app = typer.Typer(
-    help="Turn Vietnamese provincial decisions into research datasets.",
-    epilog="Exit codes: 0 done, 1 nothing ingested, 2 usage or output folder not writable, "
-    "3 disk full, 4 damaged output folder (manifest or dataset file), 130 Ctrl-C, 143 SIGTERM.",
-    no_args_is_help=True,
-    add_completion=False,
-)
-console = Console()
-#: Status lines of commands whose standard output is the result (diff --format markdown).
-err_console = Console(stderr=True)
+from pipeline.cli_app import app, console, err_console
 
 
 @app.callback()
@@ -186,6 +176,8 @@ def _print_summary(summary: Summary, out: Path) -> None:
             f"[yellow]warning[/yellow] {escape(copy)}: identical to {escape(original)} "
             "(same bytes, same doc_id): counted once, both paths kept in the manifest"
         )
+    for source_file in summary.removed:
+        console.print(f"[yellow]removed[/yellow] {escape(source_file)}: no longer in the input folder; its rows were removed from the datasets", soft_wrap=True)
     for rel in summary.damaged:
         console.print(f"[yellow]repaired[/yellow] {escape(rel)}: damaged or missing since the last run; its documents were ingested again", soft_wrap=True)
     for entry, reason in summary.set_aside:
@@ -334,79 +326,10 @@ def _save_diff(root: Path, result, write_diff) -> None:  # type: ignore[no-untyp
     err_console.print(f"[dim]plan_diffs: {len(result.changes)} rows → {escape(str(written))}[/dim]", highlight=False, soft_wrap=True)
 
 
-@app.command("show")
-def show_command(
-    ref: str = typer.Argument(..., help="A source file, or a doc_id (or unique prefix) in the datasets."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="HTML file to write (default: <name>.html in the current folder)."),
-    root: Path = typer.Option(Path("processed"), "--root", help="Datasets folder for doc_ids."),
-) -> None:
-    """Write a self-contained HTML view of one parsed document: its parts, appendix and entities."""
-    from pipeline.diff import PlanNotFound, resolve
-    from pipeline.views.document import html
+# The output commands (show, export) and the helpers diff shares with them.
+from pipeline.cli_output import _reference_error, view_name, write_text_file  # noqa: E402
 
-    try:
-        plan = resolve(ref, root)
-    except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
-        _reference_error(exc)
-    target = out or Path(view_name(str(plan.document.get("source_file") or plan.doc_id[:12]), plan.doc_id))
-    with boundary(err_console):
-        write_text_file(target, html(plan))
-    console.print(f"view → {escape(str(target))}")
-
-
-def _reference_error(exc: Exception) -> None:
-    """Print why a plan reference could not be read (a damaged dataset says what to do); exit 2 or 4."""
-    found = explain(exc) if type(exc).__module__.startswith("pyarrow") else None
-    if found is not None:
-        err_console.print(f"[red]error[/red]: {escape(found[1])}", soft_wrap=True, highlight=False)
-        raise typer.Exit(code=found[0]) from None
-    err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
-    raise typer.Exit(code=2) from None
-
-
-#: Longest file name (bytes) most file systems accept (ext4, XFS, NTFS in UTF-16 units).
-NAME_MAX = 255
-
-
-def view_name(source_file: str, doc_id: str) -> str:
-    """``<stem>.html`` for ``show``'s default output; a stem too long for one file name is cut
-    (at a character boundary) and given 8 digits of the ``doc_id`` so it stays unique."""
-    stem = Path(source_file).stem or doc_id[:12]
-    name = f"{stem}.html"
-    if len(name.encode("utf-8")) <= NAME_MAX:
-        return name
-    tail = f"-{doc_id[:8]}.html"
-    cut = stem.encode("utf-8")[: NAME_MAX - len(tail.encode("utf-8"))].decode("utf-8", "ignore")
-    return f"{cut}{tail}"
-
-
-def write_text_file(target: Path, text: str) -> None:
-    """Write a report atomically (temporary file, rename: never through a link planted at ``target``)."""
-    from pipeline.store.writer import write_bytes
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(target, text.encode("utf-8"))
-
-
-@app.command("export")
-def export_command(
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv (UTF-8 with BOM) or stata (.dta, version 118)."),
-    root: Path = typer.Option(Path("processed"), "--root", help="Datasets folder to export."),
-    out: Path = typer.Option(Path("exports"), "--out", "-o", help="Folder for the exported files and the codebook."),
-) -> None:
-    """Export every dataset as CSV or Stata files, with a codebook of every field."""
-    from pipeline.export import export
-
-    if fmt not in ("csv", "stata"):
-        raise typer.BadParameter("--format must be csv or stata")
-    with boundary(err_console):
-        written = export(root, out, fmt, on_warning=lambda text: err_console.print(f"[yellow]warning[/yellow] {escape(text)}", soft_wrap=True))
-    table = Table(title=f"Export ({fmt}) → {out}")
-    table.add_column("file")
-    table.add_column("rows", justify="right")
-    for path, rows in written:
-        table.add_row(escape(str(path)), "" if rows is None else str(rows))
-    console.print(table)
+__all__ = ["app", "view_name", "write_text_file", "_reference_error"]
 
 
 if __name__ == "__main__":

@@ -77,10 +77,14 @@ def neutralise_cell(value: Any) -> Any:
 
 
 def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """``flatten(frame)`` with every text cell neutralised (:func:`neutralise_cell`)."""
+    """``flatten(frame)`` with every text cell neutralised (:func:`neutralise_cell`) and flags
+    written ``TRUE``/``FALSE`` (blank when null): the one spelling pandas, DuckDB and R's
+    ``read.csv`` all read as booleans (R reads ``True``/``true`` as text)."""
     out = flatten(frame)
     for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
+        if pd.api.types.is_bool_dtype(out[column].dtype):
+            out[column] = out[column].map(lambda v: "" if v is pd.NA or v is None else ("TRUE" if v else "FALSE"))
+        elif out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
             out[column] = out[column].map(neutralise_cell)
     return out
 

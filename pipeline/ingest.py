@@ -93,6 +93,8 @@ class Summary:
     renamed: list[tuple[str, str]] = field(default_factory=list)
     #: Dataset files found damaged or missing at the start of the run (their documents were ingested again).
     damaged: list[str] = field(default_factory=list)
+    #: Source paths an earlier run found in an input folder and this run did not: their rows were removed.
+    removed: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""

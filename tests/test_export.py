@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from conftest import LAMDONG_DOCX, SEED_PDF
+from rscript import run_r
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -108,3 +109,20 @@ def test_stata_categorical_columns_carry_value_labels(processed, tmp_path):
     assert variables["quarter"].startswith("Calendar quarter of the end date")
     codes = pd.read_stata(tmp_path / "deadlines.dta", convert_categoricals=False)
     assert codes.kind.dropna().between(1, 10).all()
+
+
+
+def test_csv_read_by_r_read_csv_gives_integers_logicals_and_dates_with_as_date(processed, tmp_path):
+    """R's read.csv reads years and counts as integer and flags as logical; it reads ISO dates as
+    character (R never guesses dates), so the README's recipe converts them with as.Date."""
+    CliRunner().invoke(app, ["export", "--format", "csv", "--root", str(processed), "--out", str(tmp_path)])
+    script = (
+        f'd <- read.csv("{tmp_path / "documents.csv"}", fileEncoding = "UTF-8-BOM"); '
+        'cat(class(d$plan_year), class(d$page_count), class(d$is_draft), class(d$issue_date), "\\n"); '
+        'd$issue_date <- as.Date(d$issue_date); '
+        'cat(class(d$issue_date), format(d$issue_date[d$number %in% "4032/QĐ-UBND"]), '
+        'd$plan_year[d$number %in% "4032/QĐ-UBND"], sum(is.na(d$page_count)), "\\n")'
+    )
+    classes, values = run_r(script).splitlines()[:2]
+    assert classes.split() == ["integer", "integer", "logical", "character"]
+    assert values.split() == ["Date", "2016-12-27", "2017", "1"]  # the DOCX has no pages: NA, not 0

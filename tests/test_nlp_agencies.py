@@ -144,3 +144,66 @@ def test_every_successor_is_a_known_body() -> None:
     by_name = {a.canonical: a for a in agencies}
     assert by_name["Sở Tài nguyên và Môi trường"].successor == "Sở Nông nghiệp và Môi trường"
     assert by_name["Sở Nông nghiệp và Phát triển nông thôn"].successor == "Sở Nông nghiệp và Môi trường"
+
+
+# --- New-user defects (issue 15): names a researcher groups by ---------------------------------
+
+DONGTHAP = __import__("conftest").DATA / "agencies" / "dongthap_kh552_ubnd_2025.md"
+
+
+@pytest.fixture(scope="module")
+def dongthap():
+    """Đồng Tháp KH 552/KH-UBND (2025) appendix: lead and coordinate columns, tagged."""
+    from pipeline.nlp.tag import tag
+    from pipeline.readers import read
+    from pipeline.structure import parse
+
+    decision = parse(read(DONGTHAP))
+    tag(decision)
+    return decision
+
+
+def _assigned(decision, needle: str) -> list[tuple[str, str, bool]]:
+    rows = {t.row_index for t in decision.tasks if needle in (t.lead_text or "") + (t.coordinate_text or "")}
+    assert rows, needle
+    return [(a.role, a.agency, a.collective) for a in decision.annotations.assignments if a.row_index in rows]
+
+
+def test_lien_hiep_cac_hoi_is_one_body_not_a_collective(dongthap) -> None:
+    found = _assigned(dongthap, "Liên hiệp các Hội Khoa học và Kỹ thuật")
+    assert ("lead", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", False) in found
+    assert not any(agency == "các Hội" for _, agency, _ in found)
+
+
+def test_hiep_hoi_doanh_nghiep_lead_is_kept(dongthap) -> None:
+    found = _assigned(dongthap, "Hiệp hội Doanh nghiệp")
+    assert ("lead", "Hiệp hội Doanh nghiệp tỉnh", False) in found
+    assert ("coordinate", "doanh nghiệp", True) in found  # "Doanh nghiệp": businesses as a group
+
+
+def test_department_written_without_commas_gets_its_canonical_name(dongthap) -> None:
+    found = _assigned(dongthap, "Sở Văn hóa Thể thao du lịch")  # printed "Văn hoá", no comma, no "và", "du lịch"
+    assert ("lead", "Sở Văn hóa, Thể thao và Du lịch", False) in found
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # coordinate cell of Quyết định 893/QĐ-TTg (2026), lead cells of Kế hoạch 980/KH-UBND Nghệ An (2025) and
+        # Nghị quyết 97/NQ-CP (2026), as the PDF/page wraps them
+        ("Các bộ, ngành và\nđịa phương", [("các bộ, ngành và địa phương", True)]),
+        ("Sở Khoa học và\nCông nghệ", [("Sở Khoa học và Công nghệ", False)]),
+        ("Các bộ,\ncơ quan ngang bộ", [("các bộ, cơ quan ngang bộ", True)]),
+        ("Các sở, ban,\nngành, các tổ chức chính trị-xã hội", [("các sở, ban, ngành, các tổ chức chính trị-xã hội", True)]),
+        ("Sở Tư pháp\nỦy ban nhân dân tỉnh", [("Sở Tư pháp", False), (UBT, False)]),  # one agency a line: two items
+    ],
+)
+def test_name_cut_at_a_line_break_stays_one_agency(cell: str, expected: list[tuple[str, bool]]) -> None:
+    from pipeline.model import Decision, Document, Page, Task
+    from pipeline.nlp.tag import tag
+
+    task = Task(row_index=0, section=None, section_title=None, ordinal="1", task_text="Triển khai", lead_text=cell)
+    document = Document(doc_id="0" * 64, source_file="x.docx", source_format="docx", pages=[Page(number=1)], paged=False)
+    decision = Decision(document=document, tasks=[task])
+    tag(decision)
+    assert [(a.agency, a.collective) for a in decision.annotations.assignments] == expected

@@ -3,7 +3,7 @@
 `make demo` ingests raw/ into processed/; the examples are run from a folder
 holding that processed/ and links to raw/ and tests/ (the paths they name):
 each `pipeline …` command line of a ```sh block through the CLI, each ```python
-block with exec. Lines that set up the machine (make, pip, jupyter, bench
+block with exec, each ```r block with Rscript (after a CSV export to exports/). Lines that set up the machine (make, pip, jupyter, bench
 scripts) and the Dask runs (a cluster of their own) are not run here.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import RAW, ROOT
+from rscript import run_r
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -40,6 +41,7 @@ def _commands() -> list[str]:
 
 COMMANDS = _commands()
 SNIPPETS = [body for lang, body in BLOCKS if lang == "python"]
+R_SNIPPETS = re.findall(r"```r\n(.*?)```", README, flags=re.S)
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +71,11 @@ def test_readme_command_runs_as_written(line: str, demo: Path, monkeypatch: pyte
 def test_readme_python_runs_as_written(code: str, demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(demo)
     exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+
+
+@pytest.mark.parametrize("code", R_SNIPPETS, ids=lambda c: c.splitlines()[0][:40])
+def test_readme_r_runs_as_written(code: str, demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(demo)
+    if not (demo / "exports").is_dir():
+        assert CliRunner().invoke(app, ["export", "--format", "csv", "--out", "exports"]).exit_code == 0
+    run_r(code, cwd=demo)

@@ -68,6 +68,9 @@ class Task:
     """Where the task was read: ``"table"`` (a task table) or ``"prose"`` (labelled plan lines)."""
     ordinal_as_read: str | None = None
     """The TT as printed when :func:`pipeline.structure.appendix.check_ordinals` repaired it."""
+    cells: list = field(default_factory=list, repr=False, compare=False)
+    """The reader's :class:`~pipeline.model.Cell` objects the row was read from, in reading order
+    (continuation rows after the first); provenance only (:mod:`pipeline.store.places`). Empty for prose tasks."""
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from pipeline.nlp.collectives import collective_level, collective_matches, collective_name
 from pipeline.nlp.gazetteer import Agency, Gazetteer, load_gazetteer, read_data
 from pipeline.nlp.tokenizer import doc_key, doc_text, norm_key
+from pipeline.nlp.wraps import unwrap
 
 LABEL = "AGENCY"
 if not Span.has_extension("agency"):
@@ -52,6 +53,7 @@ class AgencyTagger:
 
     def __init__(self, nlp: Language, spans_key: str = "agencies") -> None:
         self.spans_key = spans_key
+        self.make_doc = nlp.make_doc
         self.gaz: Gazetteer = load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.agencies: dict[str, Agency] = {}
@@ -116,11 +118,21 @@ class AgencyTagger:
         return end, canonical
 
     def _gazetteer(self, doc: Doc) -> list[Span]:
+        """Gazetteer names; a name wrapped over two lines of a cell is matched whole
+        (on the text with its wrapping breaks as spaces, :func:`pipeline.nlp.wraps.unwrap`)."""
+        text = doc_text(doc)
+        flat = unwrap(text)
+        seen = doc if flat == text else self.make_doc(flat)
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(seen):
             agency = self.agencies[doc.vocab.strings[match_id]]
-            end, canonical = self._extend(doc, start, end, agency)
-            span = Span(doc, start, end, label=LABEL)
+            end, canonical = self._extend(seen, start, end, agency)
+            if seen is doc:
+                span = Span(doc, start, end, label=LABEL)
+            else:
+                span = doc.char_span(seen[start].idx, seen[end - 1].idx + len(seen[end - 1]), label=LABEL, alignment_mode="expand")
+                if span is None:
+                    continue
             self._pending[id(span)] = _attrs(agency, "gazetteer", canonical)
             spans.append(span)
         return spans

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from pipeline.model import Assignment
 from pipeline.nlp.collectives import collective_level, collective_name, item_is_collective
 from pipeline.nlp.tokenizer import doc_key, doc_text
+from pipeline.nlp.wraps import wraps
 
 _CLAUSE_BREAK = re.compile(r"\n|;|(?<!\w)đồng thời(?!\w)|\s[-–+•]\s")
 _LINK = re.compile(r"^[\s,:]*(?:và|cùng|cho|với)?[\s,:]*(?:các\s+)?$")
@@ -34,6 +35,17 @@ _NOT_ASSIGNEE = re.compile(r"(?:được|của|thuộc|bởi)\s*$")
 _REFERENCE = re.compile(r"^\s*theo\s+(?:phân\s+công|các\s+mốc)", re.I)
 
 COLUMN_ROLES = {"lead_text": "lead", "coordinate_text": "coordinate", "monitor_text": "monitor"}
+def cell_items(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of the items of a 7-column agency cell: split on ";" and on line breaks,
+    except a line break that wraps one name (:func:`pipeline.nlp.wraps.wraps`)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == ";" or (ch == "\n" and not wraps(text[start:i], text[i + 1 :])):
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 @dataclass(slots=True)
@@ -193,7 +205,7 @@ def assign_column(doc: Doc, row_index: int, field: str) -> tuple[list[Assignment
     """Assignments from a 7-column agency cell whose column gives the role.
 
     Returns ``(assignments, unresolved items)``. Items are split on ";" and line
-    breaks; an item is resolved when agency spans cover all its words, when it
+    breaks, except a break inside a name (:func:`cell_items`); an item is resolved when agency spans cover all its words, when it
     opens with a collective noun ("Cơ quan, địa phương có liên quan" → one
     collective), or when it refers to another document's allocation ("Theo
     phân công tại Quyết định số …", no assignee).
@@ -204,9 +216,8 @@ def assign_column(doc: Doc, row_index: int, field: str) -> tuple[list[Assignment
     out: list[Assignment] = []
     unresolved: list[str] = []
     text = doc_text(doc)
-    for m in re.finditer(r"[^;\n]+", text):
-        a, b = m.span()
-        item = text[a:b].strip(" .,")
+    for a, b in cell_items(text):
+        item = text[a:b].strip(" .,\n")
         if not item:
             continue
         if _REFERENCE.match(item):

@@ -31,7 +31,8 @@ _LIST = _NOUN + r"(?:" + _SEP + _NOUN + r"(?![\w]))*"
 
 _PATTERNS = [
     # tất cả các cơ quan chuyên môn thuộc UBND tỉnh; các sở, ban, ngành, địa phương liên quan
-    re.compile(r"(?<!\w)(?:tất\s+cả\s+)?(?:các|những)\s+" + _LIST + r"(?!\w)" + _MOD),
+    # ("Liên hiệp các Hội …" is the name of one body, not a group of hội)
+    re.compile(r"(?<!\w)(?<!liên hiệp )(?:tất\s+cả\s+)?(?:các|những)\s+" + _LIST + r"(?!\w)" + _MOD),
     # UBND cấp huyện; UBND các xã, phường, đặc khu; UBND các huyện, thị xã, thành phố
     re.compile(r"(?<!\w)" + _UBND + r"\s+(?:cấp\s+(?:huyện|xã|tỉnh)|các\s+" + _LIST + r")(?!\w)" + _MOD),
     # bộ, ngành Trung ương; sở, ban, ngành (bare lists of two or more nouns)
@@ -71,7 +72,17 @@ def item_is_collective(key: str) -> bool:
     key = key.strip()
     plural = re.match(r"(?:tất\s+cả\s+)?(?:các|những)\s+" + _NOUN + r"(?!\w)", key)
     generic = re.match(r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương)(?!\w)", key)
-    return bool(plural or generic)
+    return bool(plural or generic or _BARE_GROUP.fullmatch(key.strip(" .,")))
+
+
+#: An item that is only group nouns, without a name: "Doanh nghiệp", "Viện, Trường", "Doanh nghiệp
+#: có liên quan" (research institutes, universities, businesses as a group; a named one, "Trường Đại
+#: học Đà Lạt", goes on with its name and is not matched).
+_GROUP_WORD = r"(?:viện|trường|doanh\s+nghiệp|hợp\s+tác\s+xã|tổ\s+chức|cơ\s+sở\s+đào\s+tạo)"
+_BARE_GROUP = re.compile(
+    r"(?:(?:các|những)\s+)?" + _GROUP_WORD + r"(?:(?:\s*,\s*|\s+và\s+|\s*/\s*)(?:các\s+)?" + _GROUP_WORD + r")*"
+    r"(?:\s+(?:có\s+)?liên\s+quan)?"
+)
 
 
 def collective_level(key: str) -> str:

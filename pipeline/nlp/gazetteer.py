@@ -11,6 +11,7 @@ KH&ĐT", "SKHĐT"), abbreviations substituted into names ("UBND tỉnh",
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -72,14 +73,25 @@ def _add(gaz: Gazetteer, names: set[str], agency: Agency, abbreviations: dict[st
             gaz.forms.setdefault(form, agency)
 
 
+#: Connectors between the words of a department's field ("Văn hóa, Thể thao và Du lịch"): a name
+#: written without them ("Sở Văn hóa Thể thao du lịch") is the same department.
+_CONNECTORS = re.compile(r"\s*[,&\-–]\s*|\s+và\s+")
+
+
+def bare(field_name: str) -> str:
+    """A department's field without its connectors: 'Văn hóa, Thể thao và Du lịch' → 'Văn hóa Thể thao Du lịch'."""
+    return " ".join(_CONNECTORS.sub(" ", field_name).split())
+
+
 def _departments(gaz: Gazetteer, entries: list[dict], head: str, letter: str, level: str, abbr: dict) -> None:
-    """Add 'Sở …' / 'Bộ …' entries: canonical, variants, initials, enumeration fields."""
+    """Add 'Sở …' / 'Bộ …' entries: canonical, variants (and each without its connectors, :func:`bare`),
+    initials, enumeration fields."""
     kind = head.lower()
     fields = gaz.fields.setdefault(kind, {})
     for entry in entries:
         agency = Agency(f"{head} {entry['field']}", kind, level, entry.get("successor"))
         variants = [entry["field"], *entry.get("variants", [])]
-        names = {f"{head} {v}" for v in variants}
+        names = {f"{head} {v}" for v in variants} | {f"{head} {bare(v)}" for v in variants}
         for initials in entry.get("initials", []):
             names.add(f"{head} {initials}")
             if len(initials) >= 3:

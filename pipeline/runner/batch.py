@@ -9,7 +9,9 @@ with the same datasets as an uninterrupted run. Duplicate copies
 (``duplicate_of``) are resolved after the batch, and again by the next run if
 this one was cut short (manifest flag ``dirty``). A file with the same bytes as
 another input (same ``doc_id``) is not ingested twice: its manifest entry points
-to the one document and the summary lists it under ``identical``.
+to the one document and the summary lists it under ``identical``. A file an
+earlier run found in an input folder and this run does not (deleted, moved) has
+its rows removed and is listed under ``removed``: the datasets mirror the folders.
 """
 
 from __future__ import annotations
@@ -168,6 +170,7 @@ def run_batch(
         recover(out, manifest)
         summary.damaged = verify(out, manifest)
         todo = plan(found.files, manifest, force=force)
+        summary.removed = _remove_gone(out, manifest, found)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
         def report(outcome: Outcome) -> Outcome:
@@ -191,8 +194,33 @@ def run_batch(
         for job, original in todo.copies:
             if job not in alone:
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
-        _finish_run(out, manifest, todo, bool(summary.damaged or summary.failures))
+        _finish_run(out, manifest, todo, bool(summary.damaged or summary.failures or summary.removed))
     return summary
+
+
+def _remove_gone(out: Path, manifest: Manifest, found: Inputs) -> list[str]:
+    """Remove the rows of the files an earlier run found in one of this run's input folders and this walk
+    did not (deleted, moved or renamed): ``processed/`` mirrors the folders ingested. Returns their source paths.
+
+    Only folders walked completely count (a subfolder that cannot be listed hides its files, it does not
+    delete them); files given one by one are never removed. A document another source path still
+    holds (an identical copy) keeps its rows. Records where each file of this walk was found.
+    """
+    from pipeline.store.writer import clear_failure, remove_document
+
+    present = {source_file for _, source_file in found.files}
+    gone = [s for s in manifest.found_in(found.complete) if s not in present]
+    entries = manifest.entries()
+    for source_file in gone:
+        entry = entries.get(source_file)
+        manifest.drop_source(source_file)
+        clear_failure(out, source_file)
+        if entry is not None and entry.doc_id and not manifest.users_of(entry.doc_id):
+            remove_document(out, entry.doc_id)
+    if gone:
+        manifest.flag("dirty", "1")  # duplicate_of / version_of are settled again without them
+    manifest.set_origins(found.origins)
+    return gone
 
 
 def _finish_run(out: Path, manifest: Manifest, todo: Plan, changed: bool = False) -> None:

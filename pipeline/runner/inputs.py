@@ -47,6 +47,11 @@ class Inputs:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    #: ``source_file → input folder`` (absolute, resolved) of every file found by walking a folder;
+    #: files given directly have none. The run removes the rows of files gone from a folder.
+    origins: dict[str, str] = field(default_factory=dict)
+    #: Input folders walked completely (every subfolder listed): only there is a missing file "gone".
+    complete: list[str] = field(default_factory=list)
 
 
 def printable(name: str) -> str:
@@ -69,12 +74,16 @@ class _Walk:
         self.found = Inputs()
         self.roots: list[str] = []
         self.outputs: set[str] = set()
+        #: The input folder being walked (absolute), ``None`` outside a folder walk.
+        self.root: str | None = None
 
     def add_file(self, path: Path, source_file: str) -> None:
         shown = printable(source_file)
         if shown != source_file:
             self.found.renamed.append((shown, "file name is not valid UTF-8: recorded with \\x escapes"))
         self.found.files.append((path, shown))
+        if self.root is not None:
+            self.found.origins.setdefault(shown, self.root)
 
     def entry(self, path: Path, rel: str) -> None:
         """Classify one non-folder entry met in a walk."""
@@ -159,7 +168,11 @@ def find_inputs(inputs: Iterable[str | Path], outputs: Iterable[str | Path] = ()
     walk.roots = [os.path.realpath(item) for item in items]
     for root in items:
         if root.is_dir():
+            walk.root, failed = os.path.realpath(root), len(walk.found.unreadable)
             walk.folder(root)
+            if len(walk.found.unreadable) == failed:
+                walk.found.complete.append(walk.root)
+            walk.root = None
         elif root.is_file():
             walk.add_file(root, root.name)
         elif os.path.lexists(root):

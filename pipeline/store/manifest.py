@@ -1,7 +1,7 @@
 """The run manifest: what each source path was when it was last ingested.
 
 One SQLite file, ``<out>/_manifest.sqlite`` (readers skip names starting with
-``_``), with two tables:
+``_``), with these tables:
 
 ``sources``
     one row per source path (``source_file``, as in the datasets): its size,
@@ -17,6 +17,11 @@ One SQLite file, ``<out>/_manifest.sqlite`` (readers skip names starting with
     ``(path, size, mtime_ns)`` of every dataset file as the last run (or
     compaction) left it, so the next run notices a file damaged, truncated or
     deleted since (:mod:`pipeline.store.verify`) and ingests its documents again.
+``origins``
+    ``(source_file, folder)``: the input folder (absolute) a source path was
+    found in. A later run over the same folder that no longer finds the file
+    removes its rows (the datasets mirror the folder); files given one by one
+    have no folder and are never removed.
 
 Only the process that owns the run writes the manifest (workers never do);
 each entry is committed after the document's files are in place, so a crash
@@ -54,6 +59,7 @@ CREATE TABLE IF NOT EXISTS compacted (
 );
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS origins (source_file TEXT PRIMARY KEY, folder TEXT NOT NULL);
 """
 
 
@@ -168,6 +174,29 @@ class Manifest:
         with self._db:
             self._db.execute("DELETE FROM written")
             self._db.executemany("INSERT INTO written VALUES (?, ?, ?)", [(p, s, m) for p, (s, m) in files.items()])
+
+    # --- input folders -------------------------------------------------
+    def set_origins(self, origins: dict[str, str]) -> None:
+        """Record the input folder (absolute) each source path was found in."""
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO origins VALUES (?, ?)", list(origins.items()))
+
+    def found_in(self, folders: list[str]) -> list[str]:
+        """Source paths with a manifest entry that an earlier run found in one of ``folders``."""
+        if not folders:
+            return []
+        marks = ", ".join("?" for _ in folders)
+        rows = self._db.execute(
+            f"SELECT o.source_file FROM origins o JOIN sources s USING (source_file) WHERE o.folder IN ({marks})",
+            folders,
+        )
+        return [row[0] for row in rows]
+
+    def drop_source(self, source_file: str) -> None:
+        """Forget a source path entirely (its entry and its folder)."""
+        with self._db:
+            self._db.execute("DELETE FROM sources WHERE source_file = ?", (source_file,))
+            self._db.execute("DELETE FROM origins WHERE source_file = ?", (source_file,))
 
     # --- flags -----------------------------------------------------------
     def flag(self, key: str, value: str | None) -> None:

@@ -9,10 +9,11 @@ import re
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model import Annotations, Citation, Decision, Document, Failure
+from pipeline.model import Citation, Decision, Document, Failure
 from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.store.identity import document_key, source_kind
-from pipeline.store.period import in_period, plan_period, quarter
+from pipeline.store.period import plan_period
+from pipeline.store.places import task_columns, task_places
 from pipeline.store.sketch import DRAFT_LINES, content_sketch, is_draft
 from pipeline.structure.province import current_province, match_province, slug
 from pipeline.text import normalize
@@ -178,8 +179,10 @@ def task_keys(tasks: list) -> list[str]:
 
 
 def task_rows(decision: Decision) -> list[Row]:
-    """The ``tasks`` rows of one decision, in document order."""
+    """The ``tasks`` rows of one decision, in document order, with the cells each was read from
+    (:func:`pipeline.store.places.task_columns`)."""
     doc_id = decision.document.doc_id
+    places = task_places(decision)
     return [
         {
             "doc_id": doc_id,
@@ -194,6 +197,7 @@ def task_rows(decision: Decision) -> list[Row]:
             "page_start": t.page_start,
             "page_end": t.page_end,
             "block": t.block,
+            **task_columns(places.get(t.row_index) if t.source == "table" else None),
         }
         for t, key in zip(decision.tasks, task_keys(decision.tasks))
     ]
@@ -338,66 +342,6 @@ def part_rows(decision: Decision) -> dict[str, list[Row]]:
     }
 
 
-def _key(doc_id: str, row_index: int | None) -> Row:
-    return {"doc_id": doc_id, "task_id": f"{doc_id}:{row_index}" if row_index is not None else None, "row_index": row_index}
-
-
-def agency_rollup(agency: str, successor: str | None, collective: bool) -> Row:
-    """``agency_current`` (the body after the 2025 reorganisation: ``successor``, else ``agency``)
-    and ``agency_group`` (the current body, or for a collective its group,
-    :func:`pipeline.nlp.collectives.collective_group`)."""
-    from pipeline.nlp.collectives import collective_group
-
-    current = successor or agency
-    return {"agency_current": current, "agency_group": collective_group(agency) if collective else current}
-
-
-def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
-    """Rows of ``assignments``, ``deadlines``, ``products`` and ``mentions`` (tag stage output).
-
-    Empty lists when the decision was not tagged.
-    """
-    doc_id = decision.document.doc_id
-    ann = decision.annotations or Annotations()
-    assignments = [
-        {
-            **_key(doc_id, a.row_index),
-            "agency": a.agency, "agency_kind": a.agency_kind, "agency_level": a.agency_level, "role": a.role,
-            "advises": a.advises, "collective": a.collective, "mention": a.mention, "successor": a.successor,
-            "field": a.field, "char_start": a.start, "char_end": a.end,
-            **agency_rollup(a.agency, a.successor, a.collective),
-        }
-        for a in ann.assignments
-    ]
-    start, end = plan_period(decision.plan_title, decision.issue_date.year if decision.issue_date else None)
-    deadlines = [
-        {
-            **_key(doc_id, d.row_index),
-            "text": d.text, "kind": d.kind, "start": d.start, "end": d.end, "recurrence": d.recurrence,
-            "note": d.note, "field": d.field, "char_start": d.start_char, "char_end": d.end_char,
-            "quarter": quarter(d.end), "in_plan_period": in_period(d.end, start, end),
-        }
-        for d in ann.deadlines
-    ]
-    products = [
-        {
-            **_key(doc_id, p.row_index),
-            "kind": p.kind, "approver": p.approver, "text": p.text,
-            "field": p.field, "char_start": p.start_char, "char_end": p.end_char,
-        }
-        for p in ann.products
-    ]
-    mentions = [
-        {
-            **_key(doc_id, m.row_index),
-            "label": m.label, "text": m.text, "value": m.value,
-            "field": m.field, "char_start": m.start, "char_end": m.end,
-        }
-        for m in ann.mentions
-    ]
-    return {"assignments": assignments, "deadlines": deadlines, "products": products, "mentions": mentions}
-
-
 def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
     """Every dataset's rows for one decision: ``{dataset: [row, …]}``.
 
@@ -414,3 +358,12 @@ def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
         "pages": page_rows(decision.document),
         **table_rows(decision),
     }
+
+
+# Rows of the tag stage's datasets live in their own module; kept importable from here.
+from pipeline.store.tagged_rows import agency_rollup, annotation_rows  # noqa: E402
+
+__all__ = [
+    "agency_rollup", "annotation_rows", "dataset_rows", "document_row", "failure_row", "page_rows",
+    "part_rows", "partition_of", "province_of", "table_rows", "task_keys", "task_rows",
+]

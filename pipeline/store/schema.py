@@ -11,53 +11,15 @@ style), not in the files. ``pipeline schema`` prints all of it and
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pyarrow as pa
 
 from pipeline.model.task_columns import TASK_COLUMNS
-from pipeline.nlp.collectives import COLLECTIVE_GROUPS
-
-#: Bumped when a column is added, removed or changes meaning.
-SCHEMA_VERSION = "3"
-
-#: Metadata keys every field carries.
-FIELD_KEYS = ("description", "unit", "source")
-
-
-def _f(
-    name: str,
-    type_: pa.DataType,
-    description: str,
-    nullable: bool = True,
-    *,
-    unit: str = "",
-    source: str = "",
-    values: tuple[str, ...] = (),
-    open_values: bool = False,
-) -> pa.Field:
-    """A field with its meaning, unit and source in the metadata (UTF-8 strings).
-
-    ``values`` lists the allowed values of a categorical column (metadata
-    ``values``, a JSON list, in the schema reference and as Stata value labels);
-    ``open_values`` says other values may appear (metadata ``values_open``: "1").
-    """
-    metadata = {"description": description, "unit": unit, "source": source}
-    if values:
-        metadata["values"] = json.dumps(list(values), ensure_ascii=False)
-        if open_values:
-            metadata["values_open"] = "1"
-    return pa.field(name, type_, nullable=nullable, metadata=metadata)
-
-
-def allowed_values(field: pa.Field) -> tuple[list[str], bool]:
-    """``(values, open)`` of a categorical field; ``([], False)`` for any other field."""
-    meta = field.metadata or {}
-    if b"values" not in meta:
-        return [], False
-    return json.loads(meta[b"values"].decode("utf-8")), meta.get(b"values_open") == b"1"
-
+# FIELD_KEYS, allowed_values and the tagged datasets' allowed values are re-exported: callers import them from here.
+from pipeline.store.fields import _READER, FIELD_KEYS, SCHEMA_VERSION, _box_fields, _f, allowed_values  # noqa: F401
+from pipeline.store.schema_tagged import (  # noqa: F401
+    AGENCY_KINDS, ASSIGNMENTS, DEADLINE_KINDS, DEADLINES, LEVELS, MENTION_LABELS, MENTIONS, PRODUCT_KINDS, PRODUCTS,
+    RECURRENCES, ROLES,
+)
 
 #: Allowed values of the categorical columns.
 SOURCE_KINDS = ("text", "docx", "html", "markdown", "spreadsheet", "legacy_decoded", "ocr")
@@ -65,42 +27,13 @@ SOURCE_FORMATS = ("pdf", "docx", "doc", "html", "markdown", "text", "xlsx", "xls
 DOC_TYPES = ("Quyết định", "Kế hoạch", "Tờ trình", "Báo cáo", "Công văn", "Thông báo", "Chỉ thị", "Nghị quyết")
 STAGES = ("read", "parse", "tag", "write")
 BASIS_KINDS = ("căn cứ", "xét đề nghị", "theo đề nghị", "thực hiện")
-ROLES = ("lead", "coordinate", "appraise", "monitor")
-LEVELS = ("central", "province", "district", "commune")
-AGENCY_KINDS = (
-    "sở", "bộ", "ban", "ubnd", "hđnd", "văn phòng", "thanh tra", "công an", "trung tâm", "collective",
-)
-DEADLINE_KINDS = (
-    "date", "month", "quarter", "half_year", "year", "multi_year", "ongoing", "recurring", "relative", "per_schedule",
-)
-RECURRENCES = ("annual", "quarterly", "monthly", "weekly")
-MENTION_LABELS = ("AGENCY", "ROLE_CUE", "DEADLINE", "PRODUCT", "CITATION", "TARGET")
-#: Product kinds: the keys of ``product_kinds`` in pipeline/data/nlp_vocab.json, then 'other'.
-PRODUCT_KINDS = tuple(
-    json.loads((Path(__file__).parents[1] / "data" / "nlp_vocab.json").read_text("utf-8"))["product_kinds"]
-) + ("other",)
 
 
-#: Where provenance and identity columns come from.
-_READER = "reader (pipeline.readers)"
+#: Where identity columns come from.
 _HEADER = "header (pipeline.structure.header)"
 _SIGNATURE = "signature block (pipeline.structure.signature)"
 _APPENDIX = "appendix table (pipeline.structure.appendix)"
 _RUN = "ingest run (pipeline.ingest)"
-
-
-def _box_fields(what: str, missing: str) -> list[pa.Field]:
-    """The bounding box of ``what`` as four float columns (x0, top, x1, bottom), PDF points from the top left.
-
-    ``missing`` says when the box is null (on the first column's description).
-    """
-    unit = "PDF points (1/72 in), origin top left"
-    return [
-        _f("x0", pa.float32(), f"Left edge of {what}; {missing}", unit=unit, source=_READER),
-        _f("top", pa.float32(), f"Top edge of {what}", unit=unit, source=_READER),
-        _f("x1", pa.float32(), f"Right edge of {what}", unit=unit, source=_READER),
-        _f("bottom", pa.float32(), f"Bottom edge of {what}", unit=unit, source=_READER),
-    ]
 
 
 SPAN = pa.struct(
@@ -114,6 +47,22 @@ SPAN = pa.struct(
         ("block", pa.int32()),
     ]
 )
+
+#: One cell of a task row (``tasks.cells``): the task field it fills and its table_cells key, page and box.
+TASK_CELL = pa.struct(
+    [
+        ("field", pa.string()),
+        ("table_index", pa.int32()),
+        ("row", pa.int32()),
+        ("col", pa.int32()),
+        ("page", pa.int32()),
+        ("x0", pa.float32()),
+        ("top", pa.float32()),
+        ("x1", pa.float32()),
+        ("bottom", pa.float32()),
+    ]
+)
+_PLACES = "pipeline.store.places (task cells found in the stitched tables)"
 
 DOCUMENTS = pa.schema(
     [
@@ -180,6 +129,12 @@ TASKS = pa.schema(
         _f("page_start", pa.int32(), "First PDF page of the row (1-based); null for DOCX", unit="page", source=_APPENDIX),
         _f("page_end", pa.int32(), "Last PDF page of the row, after a page-break merge", unit="page", source=_APPENDIX),
         _f("block", pa.int32(), "Index of the table fragment among the document's blocks", unit="block", source=_READER),
+        # Issue 15: where the row is in the source, to check a value against the PDF.
+        _f("table_index", pa.int32(), "Task table the row was read from (tables.table_index, table_cells.table_index); null for prose tasks", source=_PLACES),
+        _f("table_row", pa.int32(), "Grid row (table_cells.row) where the row starts; with table_index the key of its cells in table_cells", unit="row", source=_PLACES),
+        _f("task_page", pa.int32(), "PDF page (1-based) of the Nhiệm vụ cell (the task text); null for formats without pages and prose tasks", unit="page", source=_PLACES),
+        *_box_fields("the Nhiệm vụ cell (the task text; a cell merged over several product lines is the one box)", "null for formats without geometry (DOCX, HTML, Markdown, spreadsheets) and prose tasks"),
+        _f("cells", pa.list_(TASK_CELL), "Every cell the row was read from, per task field (field, table_index, row, col, page, box): a field continued over a page break has a cell on each page", unit="page; PDF points (1/72 in), origin top left", source=_PLACES),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "tasks"},
 )
@@ -272,77 +227,6 @@ TARGETS = pa.schema(
      _f("text", pa.string(), "The cue and value as printed ('tối thiểu 77%')", False),
      *_PROVENANCE],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "targets"},
-)
-
-_TASK_KEY = [
-    _f("doc_id", pa.string(), "Document key (documents.doc_id)", False),
-    _f("task_id", pa.string(), "Task key (tasks.task_id); null for plan text outside the appendix"),
-    _f("row_index", pa.int32(), "Task row (tasks.row_index); null outside the appendix"),
-]
-_CHARS = [
-    _f("field", pa.string(), "Text the value was read from: a task field (task_text, product_text, deadline_text, assignment_text, lead_text, coordinate_text, monitor_text) or, outside the appendix, the part (parts.part: preamble, body, plan …)"),
-    _f("char_start", pa.int32(), "Start offset (characters, 0-based) in that field's normalised text"),
-    _f("char_end", pa.int32(), "End offset (exclusive) in that field's normalised text"),
-]
-
-ASSIGNMENTS = pa.schema(
-    _TASK_KEY
-    + [
-        _f("agency", pa.string(), "Canonical agency name ('Sở Kế hoạch và Đầu tư' for 'Sở KH&ĐT'); collectives as written ('các sở, ban, ngành')", False),
-        _f("agency_kind", pa.string(), "sở, bộ, ban, ubnd, hđnd, văn phòng, thanh tra, công an, trung tâm, …, or collective", False, values=AGENCY_KINDS, open_values=True),
-        _f("agency_level", pa.string(), "central, province, district or commune", False, values=LEVELS),
-        _f("role", pa.string(), "lead (chủ trì or named performer), coordinate (phối hợp), appraise (thẩm định), monitor (tổng hợp, theo dõi, đôn đốc, kiểm tra)", False, values=ROLES),
-        _f("advises", pa.string(), "Body advised or submitted to in the same clause ('tham mưu UBND tỉnh'), '; '-joined; never an assignee"),
-        _f("collective", pa.bool_(), "True for group mentions that name no single agency", False),
-        _f("mention", pa.string(), "The agency as written in the cell", False),
-        _f("successor", pa.string(), "Canonical name of the body that took over after the 2025 reorganisation; null when unchanged"),
-    ]
-    + _CHARS
-    + [
-        _f("agency_current", pa.string(), "The agency as it is now: successor when the 2025 reorganisation merged it, else agency", source="agency, successor (pipeline/data/agencies.json)"),
-        _f("agency_group", pa.string(), "What to count by: agency_current for a named agency; for a collective its group (all spellings of 'các sở, ban, ngành' → 'sở, ban, ngành')", source="agency_current, or pipeline.nlp.collectives.collective_group", values=COLLECTIVE_GROUPS, open_values=True),
-    ],
-    metadata={"schema_version": SCHEMA_VERSION, "dataset": "assignments"},
-)
-
-DEADLINES = pa.schema(
-    _TASK_KEY
-    + [
-        _f("text", pa.string(), "The deadline phrase as written ('Trong Quý I/2017')", False),
-        _f("kind", pa.string(), "date, month, quarter, half_year, year, multi_year, ongoing, recurring, relative, per_schedule", False, values=DEADLINE_KINDS),
-        _f("start", pa.date32(), "First day of the period (inclusive); null when open or not stated"),
-        _f("end", pa.date32(), "Last day of the period (inclusive); null when open or not stated"),
-        _f("recurrence", pa.string(), "annual, quarterly, monthly, weekly for recurring phrases; else null", values=RECURRENCES),
-        _f("note", pa.string(), "How a relative or year-less phrase was resolved (e.g. with the plan year)"),
-    ]
-    + _CHARS
-    + [
-        _f("quarter", pa.string(), "Calendar quarter of the end date, the day the task is due: '2026Q1'; null without an end date", source="end (pipeline.store.period.quarter)"),
-        _f("in_plan_period", pa.bool_(), "Whether the end date falls in the plan's years (documents.plan_start_year–plan_end_year); null when either is unknown", source="end, plan_title (pipeline.store.period.in_period)"),
-    ],
-    metadata={"schema_version": SCHEMA_VERSION, "dataset": "deadlines"},
-)
-
-PRODUCTS = pa.schema(
-    _TASK_KEY
-    + [
-        _f("kind", pa.string(), "quyết định, quy chế, đề án, kế hoạch, báo cáo, hội nghị, hội thảo, danh mục, cơ sở dữ liệu, quy trình, chính sách, cơ chế, phần mềm, …; 'other' when the head names no known kind", False, values=PRODUCT_KINDS),
-        _f("approver", pa.string(), "Approving or issuing body ('được UBND tỉnh phê duyệt', 'Quyết định của UBND tỉnh'), canonical, '; '-joined"),
-        _f("text", pa.string(), "The product line as written", False),
-    ]
-    + _CHARS,
-    metadata={"schema_version": SCHEMA_VERSION, "dataset": "products"},
-)
-
-MENTIONS = pa.schema(
-    _TASK_KEY
-    + [
-        _f("label", pa.string(), "AGENCY, ROLE_CUE, DEADLINE, PRODUCT, CITATION or TARGET", False, values=MENTION_LABELS),
-        _f("text", pa.string(), "The span as written", False),
-        _f("value", pa.string(), "Normalised value: canonical agency, role, 'kind start..end', product kind, cited number, target value"),
-    ]
-    + _CHARS,
-    metadata={"schema_version": SCHEMA_VERSION, "dataset": "mentions"},
 )
 
 PAGES = pa.schema(

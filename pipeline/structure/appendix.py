@@ -95,6 +95,7 @@ def _extend(task: Task, row: Row, page: int | None) -> None:
             attr = _attr(name)
             setattr(task, attr, _join(getattr(task, attr), row.values[name]))
     task.page_end = page if page is not None else task.page_end
+    task.cells.extend(row.cells)
 
 
 def _attr(name: str) -> str:
@@ -134,6 +135,7 @@ def _task(row: Row, prev: Task | None, section: tuple[str | None, str | None], i
         page_start=page,
         page_end=page,
         block=block,
+        cells=list(row.cells),
     )
     for name in FIELDS[2:]:
         setattr(task, _attr(name), values.get(name) or None)

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from pipeline.diff.plan import Plan, Row
+from pipeline.views.places import Place, place
 
 #: Decree 30/2020 parts shown in the header table: (Vietnamese part, our name, documents column).
 PARTS = (
@@ -113,27 +114,33 @@ def highlight(text: str | None, mentions: list[Row]) -> Markup:
     return Markup(drawn)
 
 
-def _normalised(plan: Plan, task_id: str) -> dict[str, list[str]]:
-    """Normalised values of one task from the tagging datasets, as display strings."""
+def _normalised(plan: Plan, task_id: str, pdf: str | None = None) -> dict[str, list[tuple[str, Place | None]]]:
+    """Normalised values of one task from the tagging datasets: ``(display string, place in the source)``."""
     assignments = [
-        f"{r.get('role')}: {r.get('agency')}" + (" (collective)" if r.get("collective") else "")
+        (f"{r.get('role')}: {r.get('agency')}" + (" (collective)" if r.get("collective") else ""), place(r, pdf))
         for r in plan.by_task("assignments").get(task_id, [])
     ]
     deadlines = [
-        str(r.get("kind"))
-        + (f": {r.get('start') or '…'} – {r.get('end') or '…'}" if r.get("start") or r.get("end") else "")
-        + (f" ({r.get('recurrence')})" if r.get("recurrence") else "")
+        (
+            str(r.get("kind"))
+            + (f": {r.get('start') or '…'} – {r.get('end') or '…'}" if r.get("start") or r.get("end") else "")
+            + (f" ({r.get('recurrence')})" if r.get("recurrence") else ""),
+            place(r, pdf),
+        )
         for r in plan.by_task("deadlines").get(task_id, [])
     ]
     products = [
-        f"{r.get('kind')}" + (f" (approver: {r.get('approver')})" if r.get("approver") else "")
+        (f"{r.get('kind')}" + (f" (approver: {r.get('approver')})" if r.get("approver") else ""), place(r, pdf))
         for r in plan.by_task("products").get(task_id, [])
     ]
     return {"assignments": assignments, "deadlines": deadlines, "products": products}
 
 
-def task_views(plan: Plan) -> list[dict[str, Any]]:
-    """One dict per appendix row: raw cells (highlighted), normalised fields, pages."""
+def task_views(plan: Plan, pdf: str | None = None) -> list[dict[str, Any]]:
+    """One dict per appendix row: raw cells (highlighted), normalised fields with their places, pages.
+
+    ``pdf``: URL of the source PDF the page numbers link to (``None``: no links).
+    """
     mentions = plan.by_task("mentions")
     out = []
     for task in plan.get("tasks"):
@@ -152,7 +159,8 @@ def task_views(plan: Plan) -> list[dict[str, Any]]:
         pages = task.get("page_start")
         if pages is not None and task.get("page_end") not in (None, pages):
             pages = f"{pages}–{task.get('page_end')}"
-        out.append({"row": task, "cells": cells, "normalised": _normalised(plan, task_id), "pages": pages})
+        where = place(task, pdf, "task_page", "the Nhiệm vụ cell") or place(task, pdf, "page_start")
+        out.append({"row": task, "cells": cells, "normalised": _normalised(plan, task_id, pdf), "pages": pages, "place": where})
     return out
 
 
@@ -178,8 +186,12 @@ def _pages_of_fields(document: Row) -> dict[str, Any]:
     return {str(s.get("field")): s.get("page") for s in document.get("spans") or [] if s.get("page") is not None}
 
 
-def html(plan: Plan) -> str:
-    """The HTML view of one document (self-contained: inline CSS, no scripts)."""
+def html(plan: Plan, pdf: str | None = None) -> str:
+    """The HTML view of one document (self-contained: inline CSS, no scripts).
+
+    ``pdf``: URL of the source PDF (relative to the view, or ``file://``); page
+    numbers of tasks and values link to ``<pdf>#page=N`` with the box in the tooltip.
+    """
     from pipeline.views import render
 
     doc = plan.document
@@ -195,7 +207,7 @@ def html(plan: Plan) -> str:
         parts=parts,
         extra=extra,
         paragraphs=plan.paragraphs,
-        tasks=task_views(plan),
+        tasks=task_views(plan, pdf if doc.get("source_format") == "pdf" else None),
         tagged=bool(plan.get("mentions")),
         hidden=HIDDEN_COLUMNS,
         part_texts=part_views(plan),
