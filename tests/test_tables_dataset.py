@@ -155,3 +155,11 @@ def test_markdown_header_block_is_layout_and_appendix_is_a_task_table() -> None:
     tables = document_tables(read(DATA / "tables_b" / "dongthap_kh552_ubnd_2025.md"))
     assert [(t.kind, t.n_cols) for t in tables] == [("layout", 2), ("task", 5)]
     assert [c.text for c in tables[1].rows[0]] == ["STT", "NHIỆM VỤ VÀ GIẢI PHÁP", "CHỦ TRÌ", "PHỐI HỢP", "THỜI GIAN"]
+
+
+def test_repeated_header_with_a_typing_slip_still_continues_the_table() -> None:
+    """Seed 4032 as a text export: one fragment per printed page, the first header typed
+    'cách thực thực hiện', the repeats 'cách thức thực hiện'; one task table of 4 fragments."""
+    tables = document_tables(read(DATA / "seed_4032" / "000_4c182d265d647846.txt"))
+    assert [(t.kind, len(t.fragments), t.n_rows) for t in tables] == [("task", 4, 17)]
+    assert sum(1 for row in tables[0].rows if row[0].text == "TT") == 1

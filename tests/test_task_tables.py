@@ -162,4 +162,24 @@ def test_header_vocabulary_budget_note_and_column_numbers() -> None:
             for r, texts in enumerate([header, numbers, ["1", "Tập huấn", "Sở Tư pháp", "Quý II", "100", ""]])]
     found = find_header(rows, 6)
     assert found is not None and found.rows == 2
-    assert map_columns(["TT", "Nội dung", "Số lao động", "Số doanh nghiệp", "Thời hạn"]) == {}
+
+
+
+def test_statistics_header_with_task_like_columns_is_not_a_task_table() -> None:
+    """Whether a table holds tasks is decided once, by table_kind on the whole table: two counting
+    cells ('Số lao động', 'Số doanh nghiệp') or a procedure-list cell ('Mã thủ tục', 'Phí, lệ phí')
+    keep it out of the task rows even though 'Nội dung' and 'Thời hạn' map to task columns."""
+    from pipeline.model import Cell, Table
+    from pipeline.structure.appendix import parse_appendix
+    from pipeline.structure.tables import build
+
+    def table(header: list[str]) -> Table:
+        body = ["1", "Tập huấn nghiệp vụ cho thuê lại lao động", "Sở Nội vụ", "Sở Tài chính", "Quý II năm 2026"]
+        rows = [[Cell(text=t, row=r, col=c) for c, t in enumerate(texts)] for r, texts in enumerate([header, body])]
+        return Table(rows=rows, n_cols=5)
+
+    counts = build(0, [table(["TT", "Nội dung", "Số lao động", "Số doanh nghiệp", "Thời hạn"])])
+    fees = build(1, [table(["TT", "Nội dung", "Mã thủ tục", "Phí, lệ phí", "Thời hạn"])])
+    tasks = build(2, [table(["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"])])
+    assert [t.kind == "task" for t in (counts, fees, tasks)] == [False, False, True]
+    assert [t.lead_text for t in parse_appendix([counts, fees, tasks])] == ["Sở Nội vụ"]

@@ -86,13 +86,11 @@ def map_columns(texts: list[str]) -> dict[int, str]:
 
     A task header names a task column (Nhiệm vụ / Nội dung / Công việc …) and at
     least one column saying who or when (chủ trì, phối hợp, thực hiện, thời gian …).
-    Only :data:`SHARED_FIELDS` may be named by several columns.
+    Only :data:`SHARED_FIELDS` may be named by several columns. Whether the table
+    is a task table at all is decided once, on the whole stitched table, by
+    :func:`pipeline.structure.table_kind.table_kind`.
     """
     mapping: dict[int, str] = {}
-    if any(cue in fold(text) for text in texts for cue in P.NOT_TASK_HEADER):
-        return {}
-    if sum(1 for text in texts if P.COUNT_HEADER.match(fold(text))) >= 2:
-        return {}  # "Số lao động …", "Số doanh nghiệp …": counts of a statistics table
     for col, text in enumerate(texts):
         name = field_of(text)
         if name is None or (name in mapping.values() and name not in SHARED_FIELDS):
