@@ -37,7 +37,11 @@ def report():  # type: ignore[no-untyped-def]
 
 
 def test_report_statistics_tables_stitched_over_pages(report) -> None:  # type: ignore[no-untyped-def]
-    """Biểu mẫu 1-7: a header repeated on the next page is dropped, the rows continue."""
+    """Biểu mẫu 1-7: a header repeated on the next page is dropped, the rows continue.
+
+    Biểu mẫu 3 is 23 × 5, not the 19 × 5 of page 28 alone: page 29 repeats its header and
+    holds rows 3.2.2-3.3.2 of section 3 right after 3.2.1 (last row of page 28), with no
+    title between; Biểu mẫu 4 starts on page 30 (checked on the rendered pages)."""
     stats = [t for t in report.tables if t.kind == "statistics"]
     assert [(t.n_rows, t.n_cols, t.page_start, t.page_end, t.header_rows) for t in stats] == [
         (21, 5, 25, 26, 2), (15, 5, 27, 27, 2), (23, 5, 28, 29, 2), (21, 5, 30, 31, 2),
