@@ -20,10 +20,10 @@ from pipeline.text import fold, normalize
 #: Rows searched for the start of a header, and the deepest header (grid rows).
 HEADER_SEARCH_ROWS = 5
 HEADER_MAX_DEPTH = 3
-#: Fields that several columns may share (their texts are joined in column order).
 #: Longest header cell (characters): a longer text is a body cell mentioning "chủ trì".
 HEADER_CELL_MAX = 140
-SHARED_FIELDS = frozenset({"product", "monitor", "note", "assignment", "kinh_phi", "deadline"})
+#: Fields that several columns may share (their texts are joined in column order), from the registry.
+SHARED_FIELDS = frozenset(c.field for c in TASK_COLUMNS if c.shared)
 
 
 @dataclass(slots=True)
