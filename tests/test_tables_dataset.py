@@ -37,7 +37,11 @@ def report():  # type: ignore[no-untyped-def]
 
 
 def test_report_statistics_tables_stitched_over_pages(report) -> None:  # type: ignore[no-untyped-def]
-    """Biểu mẫu 1-7: a header repeated on the next page is dropped, the rows continue."""
+    """Biểu mẫu 1-7: a header repeated on the next page is dropped, the rows continue.
+
+    Biểu mẫu 3 is 23 × 5, not the 19 × 5 of page 28 alone: page 29 repeats its header and
+    holds rows 3.2.2-3.3.2 of section 3 right after 3.2.1 (last row of page 28), with no
+    title between; Biểu mẫu 4 starts on page 30 (checked on the rendered pages)."""
     stats = [t for t in report.tables if t.kind == "statistics"]
     assert [(t.n_rows, t.n_cols, t.page_start, t.page_end, t.header_rows) for t in stats] == [
         (21, 5, 25, 26, 2), (15, 5, 27, 27, 2), (23, 5, 28, 29, 2), (21, 5, 30, 31, 2),
@@ -155,3 +159,11 @@ def test_markdown_header_block_is_layout_and_appendix_is_a_task_table() -> None:
     tables = document_tables(read(DATA / "tables_b" / "dongthap_kh552_ubnd_2025.md"))
     assert [(t.kind, t.n_cols) for t in tables] == [("layout", 2), ("task", 5)]
     assert [c.text for c in tables[1].rows[0]] == ["STT", "NHIỆM VỤ VÀ GIẢI PHÁP", "CHỦ TRÌ", "PHỐI HỢP", "THỜI GIAN"]
+
+
+def test_repeated_header_with_a_typing_slip_still_continues_the_table() -> None:
+    """Seed 4032 as a text export: one fragment per printed page, the first header typed
+    'cách thực thực hiện', the repeats 'cách thức thực hiện'; one task table of 4 fragments."""
+    tables = document_tables(read(DATA / "seed_4032" / "000_4c182d265d647846.txt"))
+    assert [(t.kind, len(t.fragments), t.n_rows) for t in tables] == [("task", 4, 17)]
+    assert sum(1 for row in tables[0].rows if row[0].text == "TT") == 1

@@ -107,6 +107,42 @@ def test_task_column_registry_matches_the_record_and_schema() -> None:
     assert {name for name, _ in P.COLUMN_HEADERS} == {c.field for c in TASK_COLUMNS}
 
 
+def test_every_registry_column_reaches_rows_tags_diff_and_views() -> None:
+    """Issue 11 item 5: a column is one registry entry. For each registry column in turn, a task
+    holding only that cell (beside its task text) keeps it in the tasks rows, the schema, the plan
+    diff (a change on it when it differs) and the HTML views (its label shown): no consumer lists
+    the columns by hand, so a new entry (kinh_phi was the first) reaches all of them."""
+    from pipeline.diff.compare import diff_plans
+    from pipeline.diff.plan import Plan
+    from pipeline.diff.report import html
+    from pipeline.diff.tasks import compare_tasks
+    from pipeline.model import Decision, Document
+    from pipeline.model.task_columns import TASK_COLUMNS
+    from pipeline.nlp.tag import TASK_FIELDS
+    from pipeline.store.rows import document_row, task_rows
+    from pipeline.store.schema import TASKS
+    from pipeline.views.document import task_views
+
+    assert TASK_FIELDS == tuple(c.attr for c in TASK_COLUMNS if c.tag)
+    for column in TASK_COLUMNS[1:]:
+        plans = []
+        for value in ("Quý II năm 2026", "Quý IV năm 2027"):
+            task = Task(row_index=0, section="I", section_title=None, ordinal="1", task_text="Rà soát thủ tục")
+            setattr(task, column.attr, value if column.field != "task" else f"Rà soát {value}")
+            decision = Decision(document=Document(doc_id=f"d{len(plans)}", source_file="x.pdf", source_format="pdf", pages=[]))
+            decision.tasks = [task]
+            (row,) = task_rows(decision)
+            assert row[column.attr] == getattr(task, column.attr) and column.attr in TASKS.names
+            plans.append(Plan(document=document_row(decision, "x.pdf"), rows={"tasks": [row]}, available={"tasks"}))
+        a, b = plans[0].get("tasks")[0], plans[1].get("tasks")[0]
+        changes = compare_tasks(plans[0], plans[1], a, b, 1.0)
+        assert {c.field for c in changes} & {column.attr, column.field, column.role}, column.attr
+        (view,) = task_views(plans[1])
+        assert column.label in [label for label, _ in view["cells"]], column.attr
+        report = html(diff_plans(plans[0], plans[1], force=True))
+        assert f"<dt>{column.label}</dt><dd>{getattr(task, column.attr)}</dd>" in report, column.attr
+
+
 def test_footnote_digits_glued_to_cells_are_dropped() -> None:
     """Nghị quyết 97/NQ-CP p3: the superscript '1' after 'Nghị quyết số 66-NQ/TW' (text layer:
     '66- NQ/TW1') is no part of the 'Căn cứ bổ sung' cell; the line-end hyphen is rejoined."""
@@ -162,4 +198,24 @@ def test_header_vocabulary_budget_note_and_column_numbers() -> None:
             for r, texts in enumerate([header, numbers, ["1", "Tập huấn", "Sở Tư pháp", "Quý II", "100", ""]])]
     found = find_header(rows, 6)
     assert found is not None and found.rows == 2
-    assert map_columns(["TT", "Nội dung", "Số lao động", "Số doanh nghiệp", "Thời hạn"]) == {}
+
+
+
+def test_statistics_header_with_task_like_columns_is_not_a_task_table() -> None:
+    """Whether a table holds tasks is decided once, by table_kind on the whole table: two counting
+    cells ('Số lao động', 'Số doanh nghiệp') or a procedure-list cell ('Mã thủ tục', 'Phí, lệ phí')
+    keep it out of the task rows even though 'Nội dung' and 'Thời hạn' map to task columns."""
+    from pipeline.model import Cell, Table
+    from pipeline.structure.appendix import parse_appendix
+    from pipeline.structure.tables import build
+
+    def table(header: list[str]) -> Table:
+        body = ["1", "Tập huấn nghiệp vụ cho thuê lại lao động", "Sở Nội vụ", "Sở Tài chính", "Quý II năm 2026"]
+        rows = [[Cell(text=t, row=r, col=c) for c, t in enumerate(texts)] for r, texts in enumerate([header, body])]
+        return Table(rows=rows, n_cols=5)
+
+    counts = build(0, [table(["TT", "Nội dung", "Số lao động", "Số doanh nghiệp", "Thời hạn"])])
+    fees = build(1, [table(["TT", "Nội dung", "Mã thủ tục", "Phí, lệ phí", "Thời hạn"])])
+    tasks = build(2, [table(["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"])])
+    assert [t.kind == "task" for t in (counts, fees, tasks)] == [False, False, True]
+    assert [t.lead_text for t in parse_appendix([counts, fees, tasks])] == ["Sở Nội vụ"]

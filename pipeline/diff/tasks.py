@@ -16,16 +16,22 @@ from pipeline.diff.changes import Card, Change
 from pipeline.diff.fields import dominant, renumbering, text_change
 from pipeline.diff.plan import Plan, Row
 from pipeline.diff.words import word_diff
+from pipeline.model.task_columns import TASK_COLUMNS, roles
 
 #: Weights of the Nhiệm vụ and Sản phẩm texts when aligning task rows.
 TASK_WEIGHTS = (0.7, 0.3)
 
-#: Agency roles compared per task (assignments.role) and the cells each falls back on.
-ROLES = (
-    ("lead", ("lead_text", "assignment_text")),
-    ("coordinate", ("coordinate_text",)),
-    ("monitor", ("monitor_text",)),
-)
+#: Agency roles compared per task (assignments.role) and the cells each falls back on,
+#: from the task-column registry (``TaskColumn.role``).
+ROLES = roles()
+
+
+def text_columns() -> tuple[str, ...]:
+    """Task cells compared as text (registry order): every column that is neither the
+    ordinal (the alignment's key), the deadline (compared by its tagged dates) nor a
+    who-column (compared by agencies, :data:`ROLES`); a column added to the registry
+    is compared here without further edits."""
+    return tuple(c.attr for c in TASK_COLUMNS if c.field not in ("ordinal", "deadline") and not c.role)
 
 Keys = tuple[str, str]
 
@@ -107,8 +113,7 @@ def compare_tasks(
     """
     keys = (str(a["task_id"]), str(b["task_id"]))
     found: list[Change | None] = [
-        text_change("task", "task_text", a.get("task_text"), b.get("task_text"), keys),
-        text_change("task", "product_text", a.get("product_text"), b.get("product_text"), keys),
+        *(text_change("task", name, a.get(name), b.get(name), keys) for name in text_columns()),
         _product_kind_change(old, new, keys),
         _deadline_change(old, new, a, b, keys),
         *(_role_change(old, new, a, b, role, cells, keys) for role, cells in ROLES),

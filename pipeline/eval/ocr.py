@@ -18,11 +18,15 @@ from rapidfuzz.distance import Levenshtein
 import re
 
 from pipeline.model import Line, Task
+from pipeline.model.task_columns import attrs
 from pipeline.text import normalize
 
 ROMAN_ONLY = re.compile(r"[IVXLC]+\.?")
-TASK_FIELDS_5 = ("ordinal", "task_text", "product_text", "deadline_text", "assignment_text")
-TASK_FIELDS_7 = ("ordinal", "task_text", "product_text", "deadline_text", "lead_text", "coordinate_text", "monitor_text")
+#: Task columns of the two gold table layouts, in their column order (from the task-column
+#: registry): the seed's 5 columns (TT | Nhiệm vụ | Sản phẩm | Tiến độ | Phân công) and
+#: Lâm Đồng's 7 (… | Chủ trì | Phối hợp | Theo dõi).
+TASK_FIELDS_5 = attrs("ordinal", "task", "product", "deadline", "assignment")
+TASK_FIELDS_7 = attrs("ordinal", "task", "product", "deadline", "lead", "coordinate", "monitor")
 
 
 def squash(text: str | None) -> str:

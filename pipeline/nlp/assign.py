@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.model import Assignment
+from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.nlp.collectives import collective_level, collective_name, item_is_collective
 from pipeline.nlp.tokenizer import doc_key, doc_text
 from pipeline.nlp.wraps import wraps
@@ -34,7 +35,10 @@ _LINK = re.compile(r"^[\s,:]*(?:và|cùng|cho|với)?[\s,:]*(?:các\s+)?$")
 _NOT_ASSIGNEE = re.compile(r"(?:được|của|thuộc|bởi)\s*$")
 _REFERENCE = re.compile(r"^\s*theo\s+(?:phân\s+công|các\s+mốc)", re.I)
 
-COLUMN_ROLES = {"lead_text": "lead", "coordinate_text": "coordinate", "monitor_text": "monitor"}
+#: The role every agency of a who-column holds (lead_text → lead), from the task-column registry.
+COLUMN_ROLES = {c.attr: c.role for c in TASK_COLUMNS if c.tag == "role" and c.role}
+
+
 def cell_items(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of the items of a 7-column agency cell: split on ";" and on line breaks,
     except a line break that wraps one name (:func:`pipeline.nlp.wraps.wraps`)."""

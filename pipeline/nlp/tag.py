@@ -14,13 +14,15 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.model import Annotations, Decision, Mention, Product, Task
+from pipeline.model.task_columns import tagged
 from pipeline.nlp.assign import COLUMN_ROLES, assign_column, assign_text
 from pipeline.nlp.language import SPAN_GROUPS, annotate, get_nlp
 from pipeline.nlp.products import OTHER
 from pipeline.nlp.tokenizer import doc_text
 from pipeline.text.normalize import normalize
 
-TASK_FIELDS = ("task_text", "product_text", "deadline_text", "assignment_text", "lead_text", "coordinate_text", "monitor_text")
+#: Task cells the stage tags, from the task-column registry (``TaskColumn.tag``).
+TASK_FIELDS = tuple(c.attr for c in tagged())
 
 
 def context_year(decision: Decision) -> int | None:
@@ -77,7 +79,8 @@ def _products(doc: Doc, row_index: int) -> list[Product]:
 def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
     """Tag one task row's cells into ``ann`` (appends)."""
     row = task.row_index
-    for field in TASK_FIELDS:
+    for column in tagged():
+        field = column.attr
         text = getattr(task, field)
         if not text:
             continue
@@ -85,18 +88,18 @@ def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
         ann.mentions.extend(mentions_of(doc, field, row))
         for span in doc.spans.get("citations", []):
             ann.citations.append((row, field, span._.record))
-        if field == "deadline_text":
+        if column.tag == "deadline":
             for span in doc.spans.get("deadlines", []):
                 d = span._.deadline
                 d.row_index, d.field = row, field
                 ann.deadlines.append(d)
             if not doc.spans.get("deadlines") and text.strip():
                 ann.unparsed_deadlines.append((row, text))
-        elif field == "product_text":
+        elif column.tag == "product":
             ann.products.extend(_products(doc, row))
-        elif field == "assignment_text":
+        elif column.tag == "assignment":
             ann.assignments.extend(assign_text(doc, row, field))
-        elif field in COLUMN_ROLES:
+        elif column.tag == "role" and field in COLUMN_ROLES:
             found, unresolved = assign_column(doc, row, field)
             ann.assignments.extend(found)
             ann.unresolved.extend((row, field, item) for item in unresolved)

@@ -57,6 +57,9 @@ def unmapped_glyphs(words: Sequence[Word]) -> tuple[int, int]:
     inside words with letters (PDFium); a lone private-use glyph is a symbol
     font's bullet and counts as mapped.
     """
+    texts = [str(w["text"]) for w in words]
+    if not _may_hold_unmapped("".join(texts)):  # cheap check first: no "(cid:", U+FFFD or private-use glyph
+        return 0, sum(map(len, texts))
     unmapped = glyphs = 0
     for w in words:
         text = str(w["text"])
@@ -66,6 +69,11 @@ def unmapped_glyphs(words: Sequence[Word]) -> tuple[int, int]:
         private = sum(1 for ch in rest if unicodedata.category(ch) == "Co")
         unmapped += rest.count("\ufffd") + (private if private < len(rest) else 0)
     return unmapped, glyphs
+
+
+def _may_hold_unmapped(text: str) -> bool:
+    """Cheap check before counting: ``text`` holds "(cid:", U+FFFD or a private-use code point."""
+    return "(cid:" in text or "\ufffd" in text or any(unicodedata.category(ch) == "Co" for ch in set(text))
 
 
 @lru_cache(maxsize=8192)
@@ -95,6 +103,17 @@ def _foreign(ch: str) -> bool:
     return not unicodedata.name(ch, "").startswith("GREEK")
 
 
+#: Symbol categories that do not belong between the letters of a word, and the symbols that may.
+_SYMBOL_CATEGORIES = frozenset({"Po", "Pi", "Pf", "So", "Sm", "Sc"})
+_WORD_SYMBOLS = frozenset("/.-,&:'…_@")
+
+
+@lru_cache(maxsize=8192)
+def _symbol(ch: str) -> bool:
+    """A punctuation mark or symbol that mojibake puts between letters ("L¿O", "C‘NG")."""
+    return unicodedata.category(ch) in _SYMBOL_CATEGORIES and ch not in _WORD_SYMBOLS
+
+
 def mojibake_tokens(words: Sequence[Word]) -> list[str]:
     """Words that mix Vietnamese letters with foreign letters or symbols between letters.
 
@@ -104,14 +123,19 @@ def mojibake_tokens(words: Sequence[Word]) -> list[str]:
     are not.
     """
     out: list[str] = []
+    present = set("".join(str(w["text"]) for w in words))
+    foreign_here = any(ch.isalpha() and _foreign(ch) for ch in present)
+    symbols_here = {ch for ch in present if _symbol(ch)}
+    if not foreign_here and not symbols_here:
+        return out  # cheap check first: no foreign letter and no symbol anywhere on the page
     for w in words:
         token = str(w["text"]).strip(".,;:!?()[]\"'“”‘’«»-–—/")
-        if len(token) < 2:
-            continue
+        if len(token) < 2 or (not foreign_here and symbols_here.isdisjoint(token[1:-1])):
+            continue  # neither a foreign letter nor a symbol between letters: not mojibake
         latin = sum(_vietnamese_letter(ch) for ch in token if ch.isalpha())
         foreign = sum(1 for ch in token if ch.isalpha() and _foreign(ch))
         inner = token[1:-1]
-        symbols = sum(1 for ch in inner if unicodedata.category(ch) in ("Po", "Pi", "Pf", "So", "Sm", "Sc") and ch not in "/.-,&:'…_@")
+        symbols = sum(1 for ch in inner if _symbol(ch))
         if (foreign and (latin or symbols or any(c.isdigit() for c in token))) or (latin >= 2 and symbols and not any(c.isdigit() for c in token)):
             out.append(token)
     return out

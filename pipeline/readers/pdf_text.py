@@ -143,9 +143,10 @@ def _page(words: list[Word], found: list, number: int, width: float, height: flo
     renumbered across the document by :func:`_finish`.
     """
     words, legacy = decode_words(words, verdict.encoding)
-    boxes = [t.bbox for t in found]
-    free = [w for w in words if not any(inside(w, b) for b in boxes)]
-    tables: list[Table] = [grid_table(t.cells, t.bbox, words, number) for t in found]
+    within = [[w for w in words if inside(w, t.bbox)] for t in found]  # a cell lies inside its table's box
+    held = {id(w) for ws in within for w in ws}
+    free = [w for w in words if id(w) not in held]
+    tables: list[Table] = [grid_table(t.cells, t.bbox, ws, number) for t, ws in zip(found, within)]
     page, _ = build_page(number, width, height, free, tables, 0, "legacy_decoded" if legacy else "text")
     if legacy:
         page.warnings.append(f"text layer in the legacy {legacy.upper()} font encoding, decoded to Unicode")

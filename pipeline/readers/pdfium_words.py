@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import ctypes
 from itertools import groupby
+from math import floor
+from operator import itemgetter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -43,60 +45,85 @@ def _plain_prototype(func: object, *argtypes: type) -> object:
 
 
 _TEXT_OBJECT = _plain_prototype(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+_DOUBLE_P = ctypes.POINTER(ctypes.c_double)
+_ORIGIN = _plain_prototype(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P)
+_LOOSE_BOX = _plain_prototype(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(pdfium_c.FS_RECTF)
+)
 
 
 def page_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
-    """Every non-generated character of ``page`` in content-stream order, with box, font and size."""
+    """Every non-generated character of ``page`` in content-stream order, with box, font and size.
+
+    The page's code units are read in one call (``FPDFText_GetText``, which
+    reports PDFium's line-end hyphen U+0002 as U+FFFE: those are asked again one
+    by one); PDFium generates only blanks and line breaks, so only those are
+    asked whether they are generated; font name and size are read once per text
+    object (one font and size each).
+    """
     textpage = page.get_textpage()
     raw = textpage.raw
     handle = ctypes.cast(raw, ctypes.c_void_p)
-    get_unicode, get_origin = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharOrigin
-    is_generated, get_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
-    get_size = pdfium_c.FPDFText_GetFontSize
+    get_unicode, get_origin = pdfium_c.FPDFText_GetUnicode, _ORIGIN
+    is_generated, get_box = pdfium_c.FPDFText_IsGenerated, _LOOSE_BOX
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect = pdfium_c.FS_RECTF()
-    name = ctypes.create_string_buffer(512)
     fonts: dict[int, str] = {}  # font handle → base font name
-    by_object: dict[int, str] = {}  # text object → its font's name (one font per text object)
+    by_object: dict[int, tuple[str, float]] = {}  # text object → its font's name and size
     chars: list[dict] = []
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = get_unicode(raw, i)
-        get_origin(raw, i, ox, oy)
-        if chars and chars[-1]["x1"] > ox.value > chars[-1]["x0"] and chars[-1]["y"] == oy.value:
-            chars[-1]["x1"] = ox.value  # the advance ends where the next glyph starts
-        if is_generated(raw, i) == 1:
-            if chars and chr(code).isspace():  # a word break PDFium saw (often a space in another font)
-                chars.append({**chars[-1], "text": " ", "x0": ox.value, "x1": ox.value})
+    count = pdfium_c.FPDFText_CountChars(raw)
+    units = (ctypes.c_ushort * (count + 1))()
+    if count > 0:
+        pdfium_c.FPDFText_GetText(raw, 0, count, units)
+    for i in range(count):
+        code = units[i]
+        if code == 0xFFFE:
+            code = get_unicode(raw, i)
+        get_origin(handle, i, ox, oy)
+        x, y = ox.value, oy.value
+        if chars and chars[-1]["x1"] > x > chars[-1]["x0"] and chars[-1]["y"] == y:
+            chars[-1]["x1"] = x  # the advance ends where the next glyph starts
+        text = chr(code)
+        if text.isspace() and is_generated(raw, i) == 1:
+            if chars:  # a word break PDFium saw (often a space in another font)
+                chars.append({**chars[-1], "text": " ", "x0": x, "x1": x})
             continue
         if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
-        text = "-" if code == 2 else chr(code)  # PDFium marks a line-end hyphen as U+0002
-        get_box(raw, i, rect)
-        size = round(get_size(raw, i), 6)
+        if code == 2:
+            text = "-"  # PDFium marks a line-end hyphen as U+0002
+        get_box(handle, i, rect)
         obj = _TEXT_OBJECT(handle, i) or 0
-        fontname = by_object.get(obj)
-        if fontname is None:
-            font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, i))
-            key = ctypes.cast(font, ctypes.c_void_p).value or 0
-            fontname = fonts.get(key)
-            if fontname is None:
-                n = pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
-                fontname = fonts[key] = name.raw[: max(0, n - 1)].decode("latin-1")
-            by_object[obj] = fontname
+        font = by_object.get(obj)
+        if font is None:
+            font = by_object[obj] = (_font_name(raw, i, fonts), round(pdfium_c.FPDFText_GetFontSize(raw, i), 6))
+        fontname, size = font
         chars.append(
             {
                 "text": LIGATURES.get(text, text),
-                "x0": ox.value,
-                "x1": max(rect.right, ox.value),
-                "y": oy.value,
-                "top": height - (oy.value + size),
-                "bottom": height - oy.value,
+                "x0": x,
+                "x1": max(rect.right, x),
+                "y": y,
+                "top": height - (y + size),
+                "bottom": height - y,
                 "fontname": fontname,
                 "size": size,
             }
         )
     textpage.close()
     return chars
+
+
+def _font_name(raw, index: int, fonts: dict[int, str]) -> str:  # type: ignore[no-untyped-def]
+    """Base font name of character ``index``'s font (``fonts``: font handle → name, filled here)."""
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    name = fonts.get(key)
+    if name is None:
+        buffer = ctypes.create_string_buffer(512)
+        n = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+        name = fonts[key] = buffer.raw[: max(0, n - 1)].decode("latin-1")
+    return name
 
 
 #: Two drawings of one glyph closer than this (points, in x and in y) are one
@@ -116,30 +143,30 @@ def dedupe_chars(chars: list[dict]) -> list[dict]:
     """
     # Buckets two tolerances wide: a double within the tolerance lies in the char's own
     # bucket or the neighbour on the side of the bucket's half it falls in (2 x 2 look-ups).
-    width = 2 * DEDUPE_TOLERANCE
+    scale = 1 / (2 * DEDUPE_TOLERANCE)
+    tol = DEDUPE_TOLERANCE
     seen: dict[tuple, list[tuple[float, float]]] = {}
     out: list[dict] = []
+    vertical = "y" if chars and "y" in chars[0] else "top"
     for c in chars:
         text = c["text"]
         if text.isspace():
             out.append(c)
             continue
-        x, y = c["x0"], c.get("y", c.get("top", 0.0))
-        fx, fy = x / width, y / width
-        bx, by = int(fx // 1), int(fy // 1)
-        sx = 1 if fx - bx >= 0.5 else -1
-        sy = 1 if fy - by >= 0.5 else -1
+        x, y = c["x0"], c[vertical]
+        fx, fy = x * scale, y * scale
+        bx, by = floor(fx), floor(fy)
         glyph = (text, c["fontname"], c["size"])
-        double = False
-        for kx in (bx, bx + sx):
-            for ky in (by, by + sy):
-                for px, py in seen.get((glyph, kx, ky), ()):
-                    if abs(px - x) <= DEDUPE_TOLERANCE and abs(py - y) <= DEDUPE_TOLERANCE:
-                        double = True
-                        break
-        if not double:
-            seen.setdefault((glyph, bx, by), []).append((x, y))
-            out.append(c)
+        near = (
+            seen.get((glyph, bx, by)),
+            seen.get((glyph, bx + (1 if fx - bx >= 0.5 else -1), by)),
+            seen.get((glyph, bx, by + (1 if fy - by >= 0.5 else -1))),
+            seen.get((glyph, bx + (1 if fx - bx >= 0.5 else -1), by + (1 if fy - by >= 0.5 else -1))),
+        )
+        if any(abs(px - x) <= tol and abs(py - y) <= tol for bucket in near if bucket for px, py in bucket):
+            continue
+        seen.setdefault((glyph, bx, by), []).append((x, y))
+        out.append(c)
     return out
 
 
@@ -164,13 +191,16 @@ def _begins_word(prev: dict, char: dict) -> bool:
     )
 
 
+_TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom"))
+
+
 def _word(chars: list[dict]) -> Word:
     return {
-        "text": "".join(c["text"] for c in chars),
-        "x0": min(c["x0"] for c in chars),
-        "x1": max(c["x1"] for c in chars),
-        "top": min(c["top"] for c in chars),
-        "bottom": max(c["bottom"] for c in chars),
+        "text": "".join(map(_TEXT, chars)),
+        "x0": min(map(_X0, chars)),
+        "x1": max(map(_X1, chars)),
+        "top": min(map(_TOP, chars)),
+        "bottom": max(map(_BOTTOM, chars)),
         "fontname": chars[0]["fontname"],
         "size": chars[0]["size"],
     }
@@ -188,7 +218,7 @@ def extract_words(page: pdfium.PdfPage, height: float) -> list[Word]:
     for _, run in groupby(dedupe_chars(page_chars(page, height)), key=lambda c: (c["fontname"], c["size"])):
         for line in _cluster_by_top(list(run)):
             current: list[dict] = []
-            for char in sorted(line, key=lambda c: c["x0"]):
+            for char in sorted(line, key=_X0):
                 if char["text"].isspace():
                     if current:
                         words.append(_word(current))
@@ -212,12 +242,16 @@ def may_hold_ruled_table(page: pdfium.PdfPage) -> bool:
     one.
     """
     horizontal = vertical = 0
-    for obj in page.get_objects(max_depth=1):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+    raw, get, kind = page.raw, pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    box = [ctypes.c_float() for _ in range(4)]
+    for i in range(max(0, pdfium_c.FPDFPage_CountObjects(raw))):  # raw calls: no Python object per page object
+        obj = get(raw, i)
+        found = kind(obj)
+        if found == pdfium_c.FPDF_PAGEOBJ_FORM:
             return True
-        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+        if found != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *box):
             continue
-        x0, y0, x1, y1 = obj.get_bounds()
+        x0, y0, x1, y1 = (v.value for v in box)
         wide, tall = x1 - x0 > 3, y1 - y0 > 3
         horizontal += 2 if (wide and tall) else int(wide)
         vertical += 2 if (wide and tall) else int(tall)

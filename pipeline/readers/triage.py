@@ -27,6 +27,7 @@ written in one case (lower, UPPER or Title).
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,22 +111,50 @@ def _letter_tokens(text: str) -> int:
     return sum(1 for t in _TOKEN.findall(text) if len(t) > 1)
 
 
+#: Form XObjects nested deeper than this are not looked into (pypdfium2's default).
+MAX_FORM_DEPTH = 15
+
+
+def _images(parent, in_form: bool = False, level: int = 0):  # type: ignore[no-untyped-def]
+    """Raw PDFium image objects of a page (``parent``: its raw handle) or form, forms looked into.
+
+    Raw calls: pypdfium2's ``get_objects`` wraps every object of the page in a
+    Python object, which costs more than the check it serves.
+    """
+    count = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
+    get = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
+    kind = pdfium_c.FPDFPageObj_GetType
+    for i in range(max(0, count(parent))):
+        obj = get(parent, i)
+        if not obj:
+            continue
+        found = kind(obj)
+        if found == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            yield obj
+        elif found == pdfium_c.FPDF_PAGEOBJ_FORM and level < MAX_FORM_DEPTH - 1:
+            yield from _images(obj, True, level + 1)
+
+
 def image_cover(page: pdfium.PdfPage) -> float:
     """Largest share of the page area covered by one image drawn on it (0.0–1.0)."""
     width, height = page.get_size()
     area = float(width) * float(height) or 1.0
     shares = []
-    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
-        left, bottom, right, top = image.get_bounds()
+    box = [ctypes.c_float() for _ in range(4)]
+    for image in _images(page.raw):
+        if not pdfium_c.FPDFPageObj_GetBounds(image, *box):
+            continue
+        left, bottom, right, top = (v.value for v in box)
         shares.append(max(0.0, (right - left) * (top - bottom)) / area)
     return max(shares, default=0.0)
 
 
 def path_count(page: pdfium.PdfPage, limit: int = 10_000) -> int:
     """Path objects drawn on the page (top level), counted up to ``limit``."""
+    raw, get, kind = page.raw, pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
     count = 0
-    for obj in page.get_objects(max_depth=1):
-        count += obj.type == pdfium_c.FPDF_PAGEOBJ_PATH
+    for i in range(max(0, pdfium_c.FPDFPage_CountObjects(raw))):
+        count += kind(get(raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH
         if count >= limit:
             break
     return count

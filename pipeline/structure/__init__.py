@@ -86,7 +86,7 @@ def parse(document: Document) -> Decision:
         decision.parts[part.name] = part
     decision.tables = document_tables(document)
     decision.tasks = parse_appendix(
-        document.tables(), repair=document.source_format == "pdf", lines=document.lines()
+        decision.tables, repair=document.source_format == "pdf", lines=document.lines()
     )
     decision.warnings.extend(check_ordinals(decision.tasks))
     decision.tasks.extend(prose_tasks(lines[body_start:], start_index=len(decision.tasks)))

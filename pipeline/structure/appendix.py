@@ -2,11 +2,13 @@
 
 Steps, each a small function:
 
-1. :func:`task_groups` finds each table fragment's header
+1. :func:`task_groups` takes the tables of kind ``"task"`` among the document's
+   tables (:func:`pipeline.structure.tables.document_tables` stitches page
+   fragments and classifies each whole table once, for the ``tables`` dataset and
+   for the task rows alike) and maps each one's columns from its header
    (:func:`pipeline.structure.task_columns.find_header`: synonyms, header rows
    anywhere in the first rows and over two or three grid rows, column-number row
-   skipped) and groups fragments into tables: a fragment with the same header on
-   the next page, or a headless one of the same width, continues the table;
+   skipped); a header repeated on a continuation page is dropped;
 2. :func:`stitch` walks the body rows (:mod:`pipeline.structure.task_rows`):
    section rows ("I", "A", "Phần I", a title in capitals) set the section carried
    onto tasks; total and note rows are dropped; a row continued after a page break
@@ -19,9 +21,11 @@ Steps, each a small function:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.model import Line, Table, Task
+from pipeline.model.tables import DocumentTable
 from pipeline.model.task_columns import BY_FIELD, TASK_COLUMNS
 from pipeline.readers.layout import BULLETS
 from pipeline.structure import patterns as P
@@ -43,39 +47,45 @@ class Fragment:
     continues: bool = False
 
 
-def task_groups(tables: list[Table]) -> list[list[Fragment]]:
-    """Group table fragments into task tables, each a list of fragments in order."""
+def task_groups(tables: Sequence[DocumentTable]) -> list[list[Fragment]]:
+    """The task tables among ``tables`` as lists of fragments, one list per table.
+
+    ``tables`` are the document's whole tables (:func:`pipeline.structure.tables.document_tables`):
+    page fragments are stitched there and each table's kind set there
+    (:func:`pipeline.structure.table_kind.table_kind`), so only tables of kind
+    ``"task"`` are read here. A task table whose first fragment has no header
+    :func:`find_header` can map to task fields gives no rows.
+    """
     groups: list[list[Fragment]] = []
     for table in tables:
-        if not table.rows:
-            continue
-        header = find_header(table.rows, table.n_cols)
-        prev = groups[-1][-1] if groups else None
-        if header:
-            same = (
-                prev is not None
-                and _follows(prev.table, table, same_page=True)
-                and set(header.mapping.values()) == set(prev.mapping.values())
-            )
-            frag = Fragment(table, header.mapping, table.rows[header.rows:], continues=same)
-            if same:
-                groups[-1].append(frag)
-            else:
-                groups.append([frag])
-        elif prev is not None and _follows(prev.table, table, same_page=False) and table.n_cols == prev.table.n_cols:
-            groups[-1].append(Fragment(table, prev.mapping, table.rows, continues=True))
+        if table.kind == "task":
+            group = _fragments(table)
+            if group:
+                groups.append(group)
     return groups
 
 
-def _follows(prev: Table, table: Table, same_page: bool) -> bool:
-    """``table`` continues ``prev``: on the next page (or the same one when
-    ``same_page``), or, in formats without pages, as the very next block."""
-    if prev.page is None and table.page is None:
-        return table.block == prev.block + 1
-    if prev.page is None or table.page is None:
-        return False
-    gap = table.page - prev.page
-    return 0 <= gap <= 1 if same_page else gap == 1
+def _fragments(table: DocumentTable) -> list[Fragment]:
+    """``table``'s page fragments with their column mapping and body rows.
+
+    The first fragment's header maps the columns; a continuation fragment that
+    repeats it drops the repeated rows, one without a header takes the mapping
+    of the fragment before it.
+    """
+    first = table.fragments[0]
+    header = find_header(first.rows, first.n_cols)
+    if header is None:
+        return []
+    out = [Fragment(first, header.mapping, first.rows[header.rows:])]
+    for fragment in table.fragments[1:]:
+        if not fragment.rows:
+            continue
+        own = find_header(fragment.rows, fragment.n_cols)
+        if own is not None and own.fields == header.fields:
+            out.append(Fragment(fragment, own.mapping, fragment.rows[own.rows:], continues=True))
+        else:
+            out.append(Fragment(fragment, out[-1].mapping, fragment.rows, continues=True))
+    return out
 
 
 def _join(before: str | None, after: str) -> str | None:
@@ -296,8 +306,11 @@ def _label_tasks(tasks: list[Task], label: tuple[str, str | None]) -> None:
         t.section = f"{label[0]} / {t.section}" if t.section else label[0]
 
 
-def parse_appendix(tables: list[Table], repair: bool = False, lines: list[Line] | None = None) -> list[Task]:
-    """All task rows of all task tables in ``tables``, numbered by ``row_index``.
+def parse_appendix(tables: Sequence[DocumentTable], repair: bool = False, lines: list[Line] | None = None) -> list[Task]:
+    """All task rows of the task tables among ``tables``, numbered by ``row_index``.
+
+    ``tables``: the document's stitched and classified tables
+    (:func:`pipeline.structure.tables.document_tables`); only kind ``"task"`` is read.
 
     With the document's ``lines`` and several task tables, each table's label
     (:func:`table_label`) goes in front of its tasks' sections, so tasks of

@@ -138,17 +138,6 @@ ROMAN_NUMERALS: tuple[str, ...] = (
 #: the vocabulary lives in the task-column registry (:mod:`pipeline.model.task_columns`).
 COLUMN_HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = header_vocabulary()
 
-#: Header cells of tables that are not task tables even when they name a task-like
-#: column: lists of administrative procedures (mã thủ tục, phí, lệ phí), statistics
-#: (đơn vị tính, số lượng, tỷ lệ), people (họ và tên), equipment (model, hãng sản xuất,
-#: niên hạn), price lists (mức thu, đơn giá, thành tiền).
-NOT_TASK_HEADER = ("mã thủ tục", "mã số", "lệ phí", "phí,", "đơn vị tính", "số lượng", "tỷ lệ", "họ và tên",
-                   "hãng sản xuất", "model", "tên thủ tục", "mức thu", "đơn giá", "thành tiền", "niên hạn")
-
-#: A header cell counting something ("Số lao động", "Số doanh nghiệp", "Tổng số"): two of
-#: them make a statistics table, not a task table ("Số TT", "Số hiệu" excepted).
-COUNT_HEADER = re.compile(r"^(?:tổng\s+)?số\s+(?!tt\b|thứ tự|hiệu|ký hiệu|văn bản)\w+")
-
 #: A column-number row under a header: "(1) (2) (3)", "1 2 3", "A B 1", "4=3/2", "(5)=(3)+(4)".
 COLUMN_NUMBER_CELL = re.compile(r"^\(?[0-9A-Z]{1,2}\)?(?:\s*[=+\-*/x×]\s*\(?[0-9A-Z]{1,2}\)?)*$")
 

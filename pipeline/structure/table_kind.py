@@ -19,7 +19,10 @@
   hiện), and no measures (Chỉ tiêu, Số
   liệu, Đơn vị tính, Mục tiêu: an indicator table with a "Cơ quan chủ trì, theo
   dõi" column is statistics); or it is a procedure table whose rows are steps
-  ("Bước 1 …") under a header naming who is responsible or the time.
+  ("Bước 1 …") under a header naming who is responsible or the time. Never when
+  a header cell belongs to another kind of table (mã thủ tục, lệ phí, đơn vị
+  tính, số lượng, tỷ lệ, họ và tên, model, đơn giá …) or two header cells count
+  something ("Số lao động", "Số doanh nghiệp").
 * ``"ranking"`` (xếp hạng) — a header column Xếp hạng, Thứ hạng, Xếp loại or "Hạng".
 * ``"statistics"`` (số liệu thống kê) — statistics vocabulary in the header (Chỉ
   tiêu, Số liệu, Đơn vị tính, Thống kê, Tỷ lệ, Số lượng, Ước TH, So sánh …), or at
@@ -91,11 +94,7 @@ def table_kind(table: Tabular) -> str:
     if not n_head:
         return _headless_kind(values, numeric, ordinal_col, body)
     joined = " | ".join(head)
-    if _task_header(head) and numeric < 0.5:
-        return "task"
-    if len(head) >= 3 and V.cue_in(V.LEAD_HEADS, joined) and not V.cue_in(V.MEASURE_HEADS, joined) and numeric < 0.3:
-        return "task"
-    if _step_rows(body) and (V.cue_in(V.RESPONSIBLE_HEADS, joined) or V.cue_in(V.DEADLINE_HEADS, joined)):
+    if _task_table(head, body, numeric):
         return "task"
     if V.cue_in(V.RANKING_CORE, joined) or "hạng" in head:
         return "ranking"
@@ -104,6 +103,22 @@ def table_kind(table: Tabular) -> str:
     if V.cue_in(V.LIST_HEADS, joined):
         return "list"
     return _headless_kind(values, numeric, ordinal_col, body)
+
+
+def _task_table(head: list[str], body: list[list[Cell]], numeric: float) -> bool:
+    """The header and body of a task table (rules in the module docstring); never with a
+    header cell of another kind of table (:data:`~pipeline.structure.table_vocab.NOT_TASK_CELLS`,
+    two counting cells :data:`~pipeline.structure.table_vocab.COUNT_CELL`)."""
+    if any(cue in text for text in head for cue in V.NOT_TASK_CELLS):
+        return False
+    if sum(1 for text in head if V.COUNT_CELL.match(text)) >= 2:
+        return False
+    joined = " | ".join(head)
+    if _task_header(head) and numeric < 0.5:
+        return True
+    if len(head) >= 3 and V.cue_in(V.LEAD_HEADS, joined) and not V.cue_in(V.MEASURE_HEADS, joined) and numeric < 0.3:
+        return True
+    return _step_rows(body) and bool(V.cue_in(V.RESPONSIBLE_HEADS, joined) or V.cue_in(V.DEADLINE_HEADS, joined))
 
 
 def _headless_kind(values: list[str], numeric: float, ordinal_col: int | None, body: list[list[Cell]]) -> str:

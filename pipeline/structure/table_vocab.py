@@ -45,6 +45,17 @@ DEADLINE_HEADS = ("tiến độ", "thời gian", "thời hạn", "hạn hoàn th
 #: Column saying what comes out (sản phẩm, kết quả đầu ra).
 PRODUCT_HEADS = ("sản phẩm", "kết quả đầu ra", "hình thức văn bản")
 
+#: Header cells of tables that are not task tables even when they name a task-like
+#: column (matched as substrings): lists of administrative procedures (mã thủ tục, phí,
+#: lệ phí), statistics (đơn vị tính, số lượng, tỷ lệ), people (họ và tên), equipment
+#: (model, hãng sản xuất, niên hạn), price lists (mức thu, đơn giá, thành tiền).
+NOT_TASK_CELLS = ("mã thủ tục", "mã số", "lệ phí", "phí,", "đơn vị tính", "số lượng", "tỷ lệ", "họ và tên",
+                  "hãng sản xuất", "model", "tên thủ tục", "mức thu", "đơn giá", "thành tiền", "niên hạn")
+
+#: A header cell counting something ("Số lao động", "Số doanh nghiệp", "Tổng số"): two of
+#: them make a statistics table, not a task table ("Số TT", "Số hiệu" excepted).
+COUNT_CELL = re.compile(r"^(?:tổng\s+)?số\s+(?!tt\b|thứ tự|hiệu|ký hiệu|văn bản)\w+")
+
 #: Procedure steps (quy trình: Bước 1, Bước 2 …) in the first columns of body rows.
 STEP_CELL = re.compile(r"^bước\s*\d+\b")
 

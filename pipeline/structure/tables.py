@@ -16,7 +16,8 @@ fragment continues the previous page's table (:func:`continues`) when
    numbers and running heads (a line repeated on the other page, digits aside)
    aside;
 3. the later fragment repeats the table's header (the same text in each
-   column; the rows are dropped from the stitched grid), or it has no header
+   column, up to a slip: :func:`same_header`; the rows are dropped from the
+   stitched grid), or it has no header
    and the same width (left and right edges within :data:`EDGE_TOLERANCE`
    points). The grids may differ by a ruling line or two (a column split on one
    page): the stitched table is as wide as its widest fragment.
@@ -33,6 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from pipeline.model import Cell, Document, Line, Table
 from pipeline.model.tables import DocumentTable
 from pipeline.structure.table_kind import header_cells, header_rows, table_kind
@@ -43,6 +46,8 @@ HEADER_BAND = 0.08
 FOOTER_BAND = 0.08
 #: Points two fragments' left and right edges may differ by and still be one table.
 EDGE_TOLERANCE = 6.0
+#: Similarity (rapidfuzz ratio, %) from which a header cell repeats another one.
+HEADER_SIMILARITY = 90
 
 #: A page number line: "12", "- 12 -", "Trang 12".
 _PAGE_NUMBER = re.compile(r"^\W*(trang\s*)?\d{1,4}\W*$", re.IGNORECASE)
@@ -127,10 +132,19 @@ def _repeated_header(fragment: Table, n_head: int, head: list[str]) -> int:
     """
     if not n_head:
         return 0
-    if header_cells(fragment.rows[:n_head]) == head:
+    if same_header(header_cells(fragment.rows[:n_head]), head):
         return n_head
     own = header_rows(fragment.rows)
-    return own if own and header_cells(fragment.rows[:own]) == head else 0
+    return own if own and same_header(header_cells(fragment.rows[:own]), head) else 0
+
+
+def same_header(cells: list[str], head: list[str]) -> bool:
+    """``cells`` repeat ``head`` (folded header texts per column): as many columns, each the
+    same text up to a typing or OCR slip (similarity ≥ :data:`HEADER_SIMILARITY` %: "cách
+    thực thực hiện" on one page, "cách thức thực hiện" on the next)."""
+    return len(cells) == len(head) and all(
+        a == b or fuzz.ratio(a, b) >= HEADER_SIMILARITY for a, b in zip(cells, head)
+    )
 
 
 def _page(document: Document, number: int):  # type: ignore[no-untyped-def]

@@ -20,10 +20,10 @@ from pipeline.text import fold, normalize
 #: Rows searched for the start of a header, and the deepest header (grid rows).
 HEADER_SEARCH_ROWS = 5
 HEADER_MAX_DEPTH = 3
-#: Fields that several columns may share (their texts are joined in column order).
 #: Longest header cell (characters): a longer text is a body cell mentioning "chủ trì".
 HEADER_CELL_MAX = 140
-SHARED_FIELDS = frozenset({"product", "monitor", "note", "assignment", "kinh_phi", "deadline"})
+#: Fields that several columns may share (their texts are joined in column order), from the registry.
+SHARED_FIELDS = frozenset(c.field for c in TASK_COLUMNS if c.shared)
 
 
 @dataclass(slots=True)
@@ -86,13 +86,11 @@ def map_columns(texts: list[str]) -> dict[int, str]:
 
     A task header names a task column (Nhiệm vụ / Nội dung / Công việc …) and at
     least one column saying who or when (chủ trì, phối hợp, thực hiện, thời gian …).
-    Only :data:`SHARED_FIELDS` may be named by several columns.
+    Only :data:`SHARED_FIELDS` may be named by several columns. Whether the table
+    is a task table at all is decided once, on the whole stitched table, by
+    :func:`pipeline.structure.table_kind.table_kind`.
     """
     mapping: dict[int, str] = {}
-    if any(cue in fold(text) for text in texts for cue in P.NOT_TASK_HEADER):
-        return {}
-    if sum(1 for text in texts if P.COUNT_HEADER.match(fold(text))) >= 2:
-        return {}  # "Số lao động …", "Số doanh nghiệp …": counts of a statistics table
     for col, text in enumerate(texts):
         name = field_of(text)
         if name is None or (name in mapping.values() and name not in SHARED_FIELDS):

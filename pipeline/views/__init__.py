@@ -36,6 +36,14 @@ def word_diff_html(ops: list[tuple[str, str]]) -> Markup:
     return out
 
 
+def task_cells() -> tuple[tuple[str, str], ...]:
+    """``(label, tasks column)`` of each task cell shown per row, from the task-column registry
+    (:data:`pipeline.model.task_columns.TASK_COLUMNS`; the ordinal is shown in the row's title)."""
+    from pipeline.model.task_columns import TASK_COLUMNS
+
+    return tuple((c.label, c.attr) for c in TASK_COLUMNS if c.field != "ordinal")
+
+
 def short(doc_id: Any) -> str:
     """First 12 hex digits of a doc_id or task_id's document part."""
     return str(doc_id or "")[:12]
@@ -54,6 +62,7 @@ def environment() -> Environment:
     env.filters["worddiff"] = word_diff_html
     env.filters["short"] = short
     env.globals["pipeline_version"] = __version__
+    env.globals["task_cells"] = task_cells
     return env
 
 

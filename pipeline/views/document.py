@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from pipeline.diff.plan import Plan, Row
+from pipeline.views import task_cells
 from pipeline.views.places import Place, place
 
 #: Decree 30/2020 parts shown in the header table: (Vietnamese part, our name, documents column).
@@ -36,17 +37,6 @@ SPAN_FIELD = {"signing_capacity": "signature", "signer_position": "signature", "
 
 #: Columns shown in place of the one named in PARTS (the date line as printed).
 DISPLAY = {"issue_date": "date_text"}
-
-#: Appendix cells shown per task row: (label, tasks column).
-CELLS = (
-    ("Nhiệm vụ", "task_text"),
-    ("Sản phẩm", "product_text"),
-    ("Tiến độ", "deadline_text"),
-    ("Phân công", "assignment_text"),
-    ("Chủ trì", "lead_text"),
-    ("Phối hợp", "coordinate_text"),
-    ("Theo dõi", "monitor_text"),
-)
 
 #: Part datasets shown as tables under the header (structure stage), in document order.
 EXTRA_DATASETS = ("legal_bases", "articles", "plan_items", "targets", "recipients")
@@ -153,7 +143,7 @@ def task_views(plan: Plan, pdf: str | None = None) -> list[dict[str, Any]]:
                     task.get(column), [m for m in own if m.get("field") in (column, column.removesuffix("_text"))]
                 ),
             )
-            for label, column in CELLS
+            for label, column in task_cells()
             if task.get(column)
         ]
         pages = task.get("page_start")

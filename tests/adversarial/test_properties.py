@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from pipeline.model import Cell, Decision, Document, Line, Page, Table
 from pipeline.nlp.deadlines import parse_deadlines
 from pipeline.structure.appendix import parse_appendix
+from pipeline.structure.tables import build
 from pipeline.structure.citations import parse_citations
 from pipeline.structure.header import parse_header
 from pipeline.structure.targets import parse_targets
@@ -102,7 +103,7 @@ def test_appendix_parser_never_raises(text: str, separator: str, with_header: bo
         rows = [["TT", "Nhiệm vụ", "Sản phẩm", "Tiến độ", "Cơ quan chủ trì"], *rows]
     width = max((len(r) for r in rows), default=1)
     cells = [[Cell(text=t, row=r, col=c) for c, t in enumerate(row + [""] * (width - len(row)))] for r, row in enumerate(rows)]
-    tasks = parse_appendix([Table(rows=cells, n_cols=width)] if cells else [])
+    tasks = parse_appendix([build(0, [Table(rows=cells, n_cols=width)])] if cells else [])
     assert isinstance(tasks, list)
 
 
