@@ -109,6 +109,8 @@ def test_stata_categorical_columns_carry_value_labels(processed, tmp_path):
     assert variables["quarter"].startswith("Calendar quarter of the end date")
     codes = pd.read_stata(tmp_path / "deadlines.dta", convert_categoricals=False)
     assert codes.kind.dropna().between(1, 10).all()
+    tables = pd.read_stata(tmp_path / "tables.dta")  # the table kind is labelled too
+    assert isinstance(tables.kind.dtype, pd.CategoricalDtype) and "task" in set(tables.kind.astype(str))
 
 
 

@@ -11,8 +11,11 @@ style), not in the files. ``pipeline schema`` prints all of it and
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pyarrow as pa
 
+from pipeline.model.tables import TableKind
 from pipeline.model.task_columns import TASK_COLUMNS
 # FIELD_KEYS, allowed_values and the tagged datasets' allowed values are re-exported: callers import them from here.
 from pipeline.store.fields import _READER, FIELD_KEYS, SCHEMA_VERSION, _box_fields, _f, allowed_values  # noqa: F401
@@ -253,7 +256,7 @@ TABLES = pa.schema(
     [
         _f("doc_id", pa.string(), "Document key (documents.doc_id)", False, source=_READER),
         _f("table_index", pa.int32(), "0-based position of the table among the document's tables, in document order", False, source=_TABLES),
-        _f("kind", pa.string(), "What the table holds: task (who does what by when), statistics, ranking, list (procedures, members, items), form (blank form), layout (header or signature block laid out as a table), other", False, source=_KIND),
+        _f("kind", pa.string(), "What the table holds: task (who does what by when), statistics, ranking, list (procedures, members, items), form (blank form), layout (header or signature block laid out as a table), other", False, source=_KIND, values=get_args(TableKind)),
         _f("page_start", pa.int32(), "First PDF page of the table (1-based); null for formats without pages", unit="page", source=_TABLES),
         _f("page_end", pa.int32(), "Last PDF page of the table, after stitching its page fragments", unit="page", source=_TABLES),
         _f("header_rows", pa.int32(), "Leading rows that form the header (title rows, header rows, a column-number row '(1) (2) (3)'); 0 when none was recognised", False, unit="rows", source=_KIND),
