@@ -466,3 +466,15 @@ def test_telegram_sender_line_ends_the_title() -> None:
     d = parse(_doc(telegram("Về việc tăng cường quản lý giá"), "docx"))
     assert (d.doc_type, d.title, d.authority) == ("Công điện", "Về việc tăng cường quản lý giá", "Bộ trưởng Bộ Tài chính")
     assert parse(_doc(telegram("Về việc bảo đảm cung cấp điện"), "docx")).title == "Về việc bảo đảm cung cấp điện"
+
+
+def test_ocr_small_same_shape_letters_in_a_capitals_issuer() -> None:
+    """OCR reads the 's' and 'ở' of a capitals header line small (HCM Sở Y tế scan: "sở Y TẾ");
+    the line is still capitals and gets government casing, while a name its author cased stays."""
+    from pipeline.structure.names import sentence_case_name
+
+    assert sentence_case_name("sở Y TẾ") == "Sở Y tế"
+    assert sentence_case_name("SỞ TƯ PHÁP") == "Sở Tư pháp"
+    assert sentence_case_name("Sở Y tế") == "Sở Y tế"
+    assert sentence_case_name("UBND tỉnh Khánh Hòa") == "UBND tỉnh Khánh Hòa"
+    assert sentence_case_name("cơ sở") == "cơ sở"

@@ -8,6 +8,7 @@ hội") and every word of a place name after its unit word ("tỉnh Khánh Hòa"
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Fixed phrases, longest first, with their government casing.
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -111,17 +112,32 @@ def _respaced(text: str) -> str:
     return text
 
 
+#: Letters whose lower and upper case differ only in size (c o s v w x z, with any tone or
+#: diacritic on o): OCR cannot tell their case apart in a line of capitals ("sở Y TẾ").
+_SAME_SHAPE = frozenset("cosvwxz")
+
+
+def _capitals(text: str) -> bool:
+    """True when every letter of ``text`` is upper case or a same-shape letter OCR may have read small."""
+    letters = [c for c in text if c.isalpha()]
+    return any(c.isupper() for c in letters) and all(
+        c.isupper() or unicodedata.normalize("NFD", c)[0] in _SAME_SHAPE for c in letters
+    )
+
+
 def sentence_case_name(text: str) -> str:
     """Government casing of an upper-case body or position name.
 
     Mixed-case input is returned unchanged (it already carries its author's
     casing). ``"ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"`` → ``"Ủy ban nhân dân tỉnh
     Khánh Hòa"``; ``"SỞ NỘI VỤ"`` → ``"Sở Nội vụ"``; ``"TM. ỦY BAN NHÂN DÂN"`` →
-    ``"TM. Ủy ban nhân dân"``.
+    ``"TM. Ủy ban nhân dân"``. Capitals with same-shape letters OCR read small
+    (``"sở Y TẾ"``, :func:`_capitals`) count as capitals.
     """
     text = " ".join(text.split())
-    if text != text.upper():
+    if text != text.upper() and not _capitals(text):
         return text
+    text = text.upper()
     text = _respaced(text)
     out: list[str] = []
     rest = text
