@@ -478,3 +478,16 @@ def test_ocr_small_same_shape_letters_in_a_capitals_issuer() -> None:
     assert sentence_case_name("Sở Y tế") == "Sở Y tế"
     assert sentence_case_name("UBND tỉnh Khánh Hòa") == "UBND tỉnh Khánh Hòa"
     assert sentence_case_name("cơ sở") == "cơ sở"
+
+
+def test_ocr_junk_in_the_number_is_no_number() -> None:
+    """Thông tư 148/2020/TT-BCA, scanned with a handwritten "148": OCR gave "4/#/2020/TT-BCA".
+    A symbol starts with its type code, so that is no number: the field stays empty, the printed
+    symbol and year are kept, and a warning says the number is unreadable."""
+    lines = _header()
+    lines[3] = _ln("Số: 4/#/2020/TT-BCA", 0, top=125, x0=117)
+    decision = parse(_doc(lines))
+    assert decision.number is None
+    assert decision.number_symbol == "TT-BCA" and decision.number_year == 2020
+    assert "number" in decision.unreadable
+    assert any("unreadable" in w for w in decision.warnings)

@@ -35,9 +35,10 @@ ADOPTED_ON = re.compile(
     re.IGNORECASE,
 )
 #: A number and symbol: sequence (may be empty; decimal in series such as "66.18/2026/NQ-CP"),
-#: optional year, symbol.
+#: optional year, symbol. The symbol starts with a letter (its type code, "TT-BCA"), so an
+#: OCR'd "4/#/2020/TT-BCA" is no number (it is read as unreadable, not as symbol "#/2020/…").
 NUMBER = re.compile(
-    r"^(?P<seq>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\s/][^\s]*)$"
+    r"^(?P<seq>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\W\d_][^\s]*)$"
 )
 
 #: The symbol at the end of a number whose sequence is unreadable (handwritten
