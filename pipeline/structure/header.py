@@ -15,7 +15,7 @@ from datetime import date
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.attachment import parse_attachment
-from pipeline.structure.header_forms import telegram_sender, title_line_header, wraps_letter_title
+from pipeline.structure.header_forms import letter_title_end, telegram_sender, title_line_header
 from pipeline.structure.names import sentence_case_name, spell_out
 from pipeline.structure.province import repair_province_line
 from pipeline.text import normalize
@@ -332,26 +332,6 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
         decision.warnings.append(f"date left blank in the source: {item.text!r}")
 
 
-def _letter_title_end(lines: list[Line], first: int) -> int:
-    """Index after a letter's trích yếu that starts at ``first`` and wraps in its column.
-
-    Lines of the other column beside it (the place-date line) are passed over; a line of
-    its own column carries it on when :func:`header_forms.wraps_letter_title` says so
-    (right below, within the first line's width, not "Kính gửi", a rule or a header line).
-    Lines without boxes do not wrap.
-    """
-    top = lines[first]
-    end, above = first + 1, top
-    for j in range(first + 1, min(len(lines), first + TITLE_MAX_LINES)):
-        line = lines[j]
-        if line.column != top.column:
-            continue
-        if not wraps_letter_title(above, line, top):
-            break
-        end, above = j + 1, line
-    return end
-
-
 def _rough_day_and_month(item: _Numbered, decision: Decision) -> bool:
     """A place-date line whose day and month are both unreadable ("ngày<2Õtháng ÓỆ năm 2021"):
     kept as read, both marked unreadable (completed only from a signing time they fit)."""
@@ -388,7 +368,7 @@ def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Dec
         if m is None and after_number and item is after_number[0]:
             m = P.LETTER_ABOUT.match(item.text)  # "Về Chương trình …" right under the number
         if m:
-            end = _letter_title_end(lines, item.index)
+            end = letter_title_end(lines, item.index, TITLE_MAX_LINES)
             rest = [normalize(ln.text) for ln in lines[item.index + 1 : end] if ln.column == item.line.column]
             decision.title = " ".join([m.group("title").strip(), *rest])
             decision.spans["title"] = _span(item.line)

@@ -70,3 +70,23 @@ def wraps_letter_title(above: Line, line: Line, first: Line) -> bool:
         0 <= line.bbox[1] - above.bbox[3] < height
         and line.bbox[0] >= first.bbox[0] - height and line.bbox[2] <= first.bbox[2] + height
     )
+
+
+def letter_title_end(lines: list[Line], first: int, max_lines: int) -> int:
+    """Index after a letter's trích yếu that starts at ``first`` and wraps in its column.
+
+    Lines of the other column beside it (the place-date line) are passed over; a line of
+    its own column carries it on when :func:`wraps_letter_title` says so
+    (right below, within the first line's width, not "Kính gửi", a rule or a header line).
+    Lines without boxes do not wrap; the title runs ``max_lines`` lines at most.
+    """
+    top = lines[first]
+    end, above = first + 1, top
+    for j in range(first + 1, min(len(lines), first + max_lines)):
+        line = lines[j]
+        if line.column != top.column:
+            continue
+        if not wraps_letter_title(above, line, top):
+            break
+        end, above = j + 1, line
+    return end
