@@ -59,7 +59,9 @@ def ingest_command(
     out: Path = typer.Option(Path("processed"), "--out", "-o", help="Folder for the datasets."),
     workers: int = typer.Option(None, "--workers", "-w", help="Worker processes (default: CPU cores; 0: in this process, no limits)."),
     force: bool = typer.Option(False, "--force", help="Ingest every file again, even if unchanged since the last run."),
-    time_limit: float = typer.Option(300.0, "--time-limit", help="Seconds one document may take before it is stopped."),
+    time_limit: float = typer.Option(
+        Limits().time_s, "--time-limit", help="Seconds one document may take before it is stopped (a long scan OCRs for minutes)."
+    ),
     memory_limit: int = typer.Option(2048, "--memory-limit", help="MiB of memory one document may use before it is stopped."),
     scheduler: str = typer.Option(None, "--scheduler", help="Run on a Dask cluster: scheduler address, e.g. tcp://10.0.0.5:8786."),
     dask_local: bool = typer.Option(False, "--dask-local", help="Run on a Dask LocalCluster started for this run."),

@@ -42,9 +42,14 @@ PRELOAD = [
 
 @dataclass(slots=True, frozen=True)
 class Limits:
-    """Per-document limits: wall time in seconds, memory in MiB (resident size)."""
+    """Per-document limits: wall time in seconds, memory in MiB (resident size).
 
-    time_s: float = 300.0
+    The time limit stops a document that hangs, not a long one: a 26-page scan
+    (Quyết định 135/QĐ-BLĐTBXH, every page OCR'd) took 218 s on 2 busy cores, so
+    the default leaves room for scans several times that long.
+    """
+
+    time_s: float = 900.0
     memory_mb: int = 2048
 
 
