@@ -73,6 +73,16 @@ def test_dated_kinds_keep_winning_in_a_deadline_cell() -> None:
     assert [d.kind for d in parse_deadlines("Sau 10 ngày kể từ ngày ký", 2026, cell=True)] == ["relative"]
 
 
+def test_time_limit_counted_from_an_event_is_relative() -> None:
+    """ "Trong thời hạn 10 ngày từ khi …" (a 2004 national procedure's deadline cell) is relative, in a cell or not."""
+    text = "Trong thời hạn 10 ngày từ khi nhận Quyết định và Hồ sơ"
+    for cell in (False, True):
+        (found,) = parse_deadlines(text, 2026, cell=cell)
+        assert (found.kind, found.note) == ("relative", "10 days after the event stated")
+    (counted,) = parse_deadlines("Tối đa 6 tháng kể từ ngày thông báo của Bộ KH&CN", None, cell=True)
+    assert (counted.kind, counted.duration, counted.note) == ("duration", "P6M", "counted from the event stated")
+
+
 def test_duration_in_running_text_is_not_a_deadline() -> None:
     """Outside a deadline cell "trong 2 ngày" and "trong năm" are ordinary words, not deadlines."""
     sentence = "Trong 2 ngày, đoàn kiểm tra đã làm việc với 5 đơn vị; các chỉ tiêu trong năm đều đạt"

@@ -14,7 +14,7 @@ Forms (patterns run on the comparison key: lower case, tone marks normalised):
   the written year or else the plan's year (with a note), like the other kinds;
 - duration: "N giờ|phút|ngày|tuần|tháng|năm" with a decimal comma ("0,5 giờ"),
   "½"/"nửa" for a half, optional "trong (vòng)|tối đa|không quá" before and
-  "làm việc" after, and an optional "kể từ …"/"sau khi …" clause → kind ``duration``, no dates, ``duration`` an ISO 8601
+  "làm việc" after, and an optional "kể từ …"/"từ khi …"/"sau khi …" clause → kind ``duration``, no dates, ``duration`` an ISO 8601
   duration ("PT0.5H", "P2D", "P3M"), ``working`` True when "làm việc" is said;
 - office hours: "Vào giờ hành chính các ngày làm việc trong tuần" (when a
   procedure step is open) → kind ``ongoing``, no dates, with a note.
@@ -93,7 +93,7 @@ CELL_GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(r"(?<!\w)(?:cả|suốt|trong)\s+năm(?:\s+" + Y + r")?" + _CLAUSE_END), _whole_year),
     (re.compile(
         r"(?<!\w)" + _DURATION_PRE + _AMOUNT + r"\s*(phút|giờ|ngày|tuần|tháng|năm)(?!\w)(\s+làm\s+việc)?"
-        r"(?:(\s+(?:kể\s+từ|sau\s+khi)[^;\n]*)|" + _CLAUSE_END + ")"
+        r"(?:(\s+(?:kể\s+từ|từ\s+khi|sau\s+khi)[^;\n]*)|" + _CLAUSE_END + ")"
     ), _duration),
     (re.compile(r"(?<!\w)(?:vào\s+|trong\s+)?giờ\s+hành\s+chính[^;\n]*"), _office_hours),
 ]

@@ -179,7 +179,7 @@ GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(r"(?<!\w)(?:thực\s+hiện\s+)?(?:thường\s+xuyên|liên\s+tục)(?:\s+trong\s+(năm|tháng|quý))?"), _ongoing),
     (re.compile(r"(?<!\w)(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần)"), _recurring),
     (re.compile(r"(?<!\w)(?:báo\s+cáo\s+)?định\s+kỳ()(?:\s+theo\s+thời\s+gian\s+quy\s+định)?"), _recurring),
-    (re.compile(r"(?<!\w)(?:sau|trong\s+vòng|trong\s+thời\s+hạn)\s+(\d+)\s+(ngày|tháng|năm)\s+(?:kể\s+từ|sau\s+khi)" + _CLAUSE_END), _relative),
+    (re.compile(r"(?<!\w)(?:sau|trong\s+vòng|trong\s+thời\s+hạn)\s+(\d+)\s+(ngày|tháng|năm)\s+(?:kể\s+từ|từ\s+khi|sau\s+khi)" + _CLAUSE_END), _relative),
     (re.compile(r"(?<!\w)(?:ngay\s+(?:sau\s+)?khi|kịp\s+thời\s+khi)" + _CLAUSE_END), _immediate),
     (re.compile(
         r"(?<!\w)(?:thực\s+hiện\s+)?theo\s+(?:tiến\s+độ|tiến\s+trình|lộ\s+trình|kế\s+hoạch|các\s+mốc|mốc|hướng\s+dẫn|"
