@@ -14,8 +14,9 @@ Forms (patterns run on the comparison key: lower case, tone marks normalised):
   the written year or else the plan's year (with a note), like the other kinds;
 - duration: "N giờ|phút|ngày|tuần|tháng|năm" with a decimal comma ("0,5 giờ"),
   "½"/"nửa" for a half, optional "trong (vòng)|tối đa|không quá" before and
-  "làm việc" after, and an optional "kể từ …"/"từ khi …"/"sau khi …" clause → kind ``duration``, no dates, ``duration`` an ISO 8601
-  duration ("PT0.5H", "P2D", "P3M"), ``working`` True when "làm việc" is said;
+  "làm việc" after, and an optional "kể từ …"/"từ khi …"/"sau khi …" clause
+  → kind ``duration``, no dates, ``duration`` an ISO 8601 duration ("PT0.5H",
+  "P2D", "P3M"), ``working`` True when "làm việc" is said;
 - office hours: "Vào giờ hành chính các ngày làm việc trong tuần" (when a
   procedure step is open) → kind ``ongoing``, no dates, with a note.
 
