@@ -105,7 +105,7 @@ def test_stata_categorical_columns_carry_value_labels(processed, tmp_path):
     with pd.io.stata.StataReader(tmp_path / "deadlines.dta") as reader:
         labels = reader.value_labels()
         variables = reader.variable_labels()
-    assert labels["kind"][1] == "date" and labels["kind"][10] == "per_schedule"
+    assert labels["kind"][1] == "date" and labels["kind"][10] == "per_schedule" and labels["kind"][11] == "duration"
     assert variables["quarter"].startswith("Calendar quarter of the end date")
     codes = pd.read_stata(tmp_path / "deadlines.dta", convert_categoricals=False)
     assert codes.kind.dropna().between(1, 10).all()

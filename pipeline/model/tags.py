@@ -66,9 +66,12 @@ class Deadline:
     """One deadline (tiến độ, thời gian hoàn thành): DESIGN.md §3/§4 ``deadlines``.
 
     ``kind`` is date, month, quarter, half_year, year, multi_year, ongoing,
-    recurring, relative or per_schedule; ``start``/``end`` are inclusive dates or
+    recurring, relative, per_schedule or duration; ``start``/``end`` are inclusive dates or
     ``None``; ``recurrence`` is annual, quarterly, monthly, weekly or ``None``;
     ``note`` says how a relative or year-less phrase was resolved.
+    ``duration`` is the time allowed as an ISO 8601 duration ("PT0.5H", "P2D")
+    for kind ``duration`` (thời gian thực hiện "2 ngày"), else ``None``;
+    ``working`` is True when the text says working time ("ngày làm việc").
     ``start_char``/``end_char`` locate ``text`` in the cell.
     """
 
@@ -84,6 +87,8 @@ class Deadline:
     field: str = "deadline_text"
     #: The range was written backwards ("2011 - 2008"): start/end hold it in order, and the tag stage warns.
     backwards: bool = False
+    duration: str | None = None
+    working: bool | None = None
 
 
 @dataclass(slots=True)

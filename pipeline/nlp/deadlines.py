@@ -5,7 +5,8 @@ day for "năm 2017" and reads "6 tháng" as six months ago), so this is an own
 grammar over the comparison key of the text (lower case, tone marks
 normalised; offsets equal the input's). Kinds (DESIGN.md §4): date, month,
 quarter, half_year, year, multi_year, ongoing, recurring, relative,
-per_schedule. Start/end are inclusive ISO dates or ``None``. Phrases that need
+per_schedule, and in a deadline cell only duration (:mod:`pipeline.nlp.deadline_cells`:
+"0,5 giờ", "2 ngày làm việc", "Cả năm"). Start/end are inclusive ISO dates or ``None``. Phrases that need
 the plan's year ("năm liền kề", "trong tháng 01" without a year, "thường xuyên
 trong năm") are resolved with ``plan_year`` and say so in ``note``.
 
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from datetime import date
 
 from pipeline.model import Deadline
+from pipeline.nlp.deadline_cells import CELL_GRAMMAR, CELL_TRIGGER, resolve_year
 from pipeline.nlp.tokenizer import doc_key, doc_text, norm_key, set_record_spans
 
 Y = r"((?:19|20)\d\d)"
@@ -44,12 +46,7 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _year(text: str | None, plan_year: int | None) -> tuple[int | None, str | None]:
-    if text:
-        return int(text), None
-    if plan_year is not None:
-        return plan_year, f"year not stated; plan year {plan_year} assumed"
-    return None, "year not stated and plan year unknown"
+_year = resolve_year
 
 
 def _quarter(m: re.Match[str], plan_year: int | None) -> tuple:
@@ -182,7 +179,7 @@ GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
     (re.compile(r"(?<!\w)(?:thực\s+hiện\s+)?(?:thường\s+xuyên|liên\s+tục)(?:\s+trong\s+(năm|tháng|quý))?"), _ongoing),
     (re.compile(r"(?<!\w)(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần)"), _recurring),
     (re.compile(r"(?<!\w)(?:báo\s+cáo\s+)?định\s+kỳ()(?:\s+theo\s+thời\s+gian\s+quy\s+định)?"), _recurring),
-    (re.compile(r"(?<!\w)(?:sau|trong\s+vòng|trong\s+thời\s+hạn)\s+(\d+)\s+(ngày|tháng|năm)\s+(?:kể\s+từ|sau\s+khi)" + _CLAUSE_END), _relative),
+    (re.compile(r"(?<!\w)(?:sau|trong\s+vòng|trong\s+thời\s+hạn)\s+(\d+)\s+(ngày|tháng|năm)\s+(?:kể\s+từ|từ\s+khi|sau\s+khi)" + _CLAUSE_END), _relative),
     (re.compile(r"(?<!\w)(?:ngay\s+(?:sau\s+)?khi|kịp\s+thời\s+khi)" + _CLAUSE_END), _immediate),
     (re.compile(
         r"(?<!\w)(?:thực\s+hiện\s+)?theo\s+(?:tiến\s+độ|tiến\s+trình|lộ\s+trình|kế\s+hoạch|các\s+mốc|mốc|hướng\s+dẫn|"
@@ -195,11 +192,16 @@ GRAMMAR: list[tuple[re.Pattern[str], Builder]] = [
 _TRIGGER = re.compile(r"\d|thường|liên\s+tục|hằng|hàng|định\s+kỳ|theo|sau|trong\s+vòng|giai|ngay|kịp|quý|tháng|năm")
 
 
-def parse_deadlines(text: str, plan_year: int | None = None, key: str | None = None) -> list[Deadline]:
+def parse_deadlines(
+    text: str, plan_year: int | None = None, key: str | None = None, cell: bool = False
+) -> list[Deadline]:
     """Every deadline phrase in ``text`` (a cell or sentence, NFC), in text order.
 
     ``plan_year`` resolves phrases that need it (see module docstring); ``key``
-    is the comparison key of ``text`` when the caller has it already. Offsets
+    is the comparison key of ``text`` when the caller has it already. ``cell``
+    says ``text`` is a deadline cell of a task table: the forms of
+    :data:`~pipeline.nlp.deadline_cells.CELL_GRAMMAR` (durations, "Cả năm")
+    are read too; in other text they are not deadlines. Offsets
     (``start_char``/``end_char``) index ``text``. Returns ``[]`` when nothing is
     recognised; impossible dates (31/02) are skipped.
     """
@@ -207,10 +209,10 @@ def parse_deadlines(text: str, plan_year: int | None = None, key: str | None = N
         key = norm_key(text)
     if len(key) != len(text):
         key = text.lower()
-    if not _TRIGGER.search(key):
+    if not _TRIGGER.search(key) and not (cell and CELL_TRIGGER.search(key)):
         return []
     found: list[tuple[int, int, int, re.Match[str], Builder]] = []
-    for order, (pattern, build) in enumerate(GRAMMAR):
+    for order, (pattern, build) in enumerate(GRAMMAR + CELL_GRAMMAR if cell else GRAMMAR):
         for m in pattern.finditer(key):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), order, m, build))
@@ -221,13 +223,16 @@ def parse_deadlines(text: str, plan_year: int | None = None, key: str | None = N
         if start < taken_until:
             continue
         try:
-            kind, first, last, recurrence, note = build(m, plan_year)
+            kind, first, last, recurrence, note, *extra = build(m, plan_year)
         except ValueError:
             continue
         end = len(text[: m.end()].rstrip(" .,"))
         s = start + len(text[start:end]) - len(text[start:end].lstrip())
         backwards = build is _multi and first is not None and int(m.group(1)) > int(m.group(2))
-        out.append(Deadline(text[s:end], kind, first, last, s, end, recurrence, note, backwards=backwards))
+        duration, working = extra or (None, None)
+        out.append(Deadline(
+            text[s:end], kind, first, last, s, end, recurrence, note, backwards=backwards, duration=duration, working=working,
+        ))
         taken_until = m.end()
     return out
 
@@ -242,12 +247,15 @@ if not Span.has_extension("deadline"):
     Span.set_extension("deadline", default=None)
 if not Doc.has_extension("plan_year"):
     Doc.set_extension("plan_year", default=None)
+if not Doc.has_extension("deadline_cell"):  # the text is a task table's deadline cell (see parse_deadlines)
+    Doc.set_extension("deadline_cell", default=False)
 
 
 class DeadlineTagger:
     """spaCy component: DEADLINE spans with ``span._.deadline`` (a :class:`Deadline`).
 
-    Relative and year-less phrases are resolved with ``doc._.plan_year``.
+    Relative and year-less phrases are resolved with ``doc._.plan_year``;
+    durations and "Cả năm" are read only when ``doc._.deadline_cell`` is set.
     Dates inside a CITATION span (run ``vn_citations`` first) are the cited
     document's date, not deadlines, and are left out.
     """
@@ -259,7 +267,7 @@ class DeadlineTagger:
         citations = [(c.start_char, c.end_char) for c in doc.spans.get("citations", [])]
         found = (
             (d.start_char, d.end_char, d)
-            for d in parse_deadlines(doc_text(doc), doc._.plan_year, doc_key(doc))
+            for d in parse_deadlines(doc_text(doc), doc._.plan_year, doc_key(doc), doc._.deadline_cell)
             # not the date of a cited document ("… số 4304/KH-UBND ngày 03/7/2015")
             if not any(a <= d.start_char and d.end_char <= b for a, b in citations)
         )

@@ -67,8 +67,12 @@ def get_nlp() -> Language:
     return build_nlp()
 
 
-def annotate(text: str, plan_year: int | None = None, nlp: Language | None = None) -> Doc:
-    """Run the pipeline on ``text`` (NFC, normalised) with the plan's year as context."""
+def annotate(text: str, plan_year: int | None = None, nlp: Language | None = None, deadline_cell: bool = False) -> Doc:
+    """Run the pipeline on ``text`` (NFC, normalised) with the plan's year as context.
+
+    ``deadline_cell`` says ``text`` is a task table's deadline cell (``doc._.deadline_cell``):
+    the deadline tagger then also reads durations and "Cả năm" (:mod:`pipeline.nlp.deadline_cells`).
+    """
     nlp = nlp or get_nlp()
     cached = _PROCS.get(id(nlp))
     if cached is None or cached[0] is not nlp:
@@ -76,6 +80,7 @@ def annotate(text: str, plan_year: int | None = None, nlp: Language | None = Non
     procs = cached[1]
     doc = nlp.make_doc(text)
     doc._.plan_year = plan_year
+    doc._.deadline_cell = deadline_cell
     for proc in procs:
         doc = proc(doc)
     return doc

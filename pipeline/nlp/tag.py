@@ -40,6 +40,8 @@ def span_value(span) -> str | None:  # type: ignore[no-untyped-def]
         return span.kb_id_
     if span.label_ == "DEADLINE":
         d = span._.deadline
+        if d.duration:  # "duration P2D"
+            return f"{d.kind} {d.duration}"
         return f"{d.kind} {d.start.isoformat() if d.start else ''}..{d.end.isoformat() if d.end else ''}".strip()
     if span.label_ == "PRODUCT":
         return span._.product.kind
@@ -84,7 +86,7 @@ def tag_task(task: Task, year: int | None, ann: Annotations) -> None:
         text = getattr(task, field)
         if not text:
             continue
-        doc = annotate(text, year)
+        doc = annotate(text, year, deadline_cell=column.tag == "deadline")
         ann.mentions.extend(mentions_of(doc, field, row))
         for span in doc.spans.get("citations", []):
             ann.citations.append((row, field, span._.record))

@@ -24,6 +24,7 @@ AGENCY_KINDS = (
 )
 DEADLINE_KINDS = (
     "date", "month", "quarter", "half_year", "year", "multi_year", "ongoing", "recurring", "relative", "per_schedule",
+    "duration",
 )
 RECURRENCES = ("annual", "quarterly", "monthly", "weekly")
 MENTION_LABELS = ("AGENCY", "ROLE_CUE", "DEADLINE", "PRODUCT", "CITATION", "TARGET")
@@ -84,11 +85,13 @@ DEADLINES = pa.schema(
     _TASK_KEY
     + [
         _f("text", pa.string(), "The deadline phrase as written ('Trong Quý I/2017')", False),
-        _f("kind", pa.string(), "date, month, quarter, half_year, year, multi_year, ongoing, recurring, relative, per_schedule", False, values=DEADLINE_KINDS),
+        _f("kind", pa.string(), "date, month, quarter, half_year, year, multi_year, ongoing, recurring, relative, per_schedule; duration for the time allowed in a deadline cell ('0,5 giờ', '2 ngày làm việc': no date)", False, values=DEADLINE_KINDS),
         _f("start", pa.date32(), "First day of the period (inclusive); null when open or not stated"),
         _f("end", pa.date32(), "Last day of the period (inclusive); null when open or not stated"),
         _f("recurrence", pa.string(), "annual, quarterly, monthly, weekly for recurring phrases; else null", values=RECURRENCES),
         _f("note", pa.string(), "How a relative or year-less phrase was resolved (e.g. with the plan year)"),
+        _f("duration", pa.string(), "Time allowed as an ISO 8601 duration ('PT0.5H' for '0,5 giờ', 'P2D' for '2 ngày', 'P3M'); null unless kind is duration", unit="ISO 8601 duration", source="text (pipeline.nlp.deadline_cells)"),
+        _f("duration_working", pa.bool_(), "True when the duration is stated in working time ('05 ngày làm việc'), false when not; null unless kind is duration", source="text (pipeline.nlp.deadline_cells)"),
     ]
     + _CHARS
     + [

@@ -58,7 +58,8 @@ def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
         {
             **_key(doc_id, d.row_index),
             "text": d.text, "kind": d.kind, "start": d.start, "end": d.end, "recurrence": d.recurrence,
-            "note": d.note, "field": d.field, "char_start": d.start_char, "char_end": d.end_char,
+            "note": d.note, "duration": d.duration, "duration_working": d.working,
+            "field": d.field, "char_start": d.start_char, "char_end": d.end_char,
             "quarter": quarter(d.end), "in_plan_period": in_period(d.end, start, end),
             **place(d.row_index, d.field, d.start_char, d.end_char),
         }
