@@ -161,6 +161,7 @@ def test_show_links_each_value_to_its_pdf_page_with_the_box_in_the_tooltip(root,
     assert targets == {SEED_PDF.resolve()}
     titles = [t for _, p, t in links if p == "8" and "Nhiệm vụ cell" in t]
     assert "x0 90.7, top 152.0, x1 300.5, bottom 250.9 pt" in titles[0]  # task 1's cell, as in the tasks dataset
+    assert any("continues on page 9" in t for _, p, t in links if p == "8")  # 'Văn hóa và' / 'Thể thao'
     docx = _rows(root, "tasks", LAMDONG_DOCX.name)
     plain = tmp_path / "docx.html"
     CliRunner().invoke(app, ["show", docx.doc_id.iloc[0][:12], "--root", str(root), "--out", str(plain)])
