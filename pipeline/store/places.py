@@ -251,19 +251,22 @@ def value_columns(
     fragments: list[Row] = []
     for piece in hit:
         fragment = _fragment(decision, piece, start, end)
-        if fragment is not None and fragment not in fragments:
+        if fragment not in fragments:
             fragments.append(fragment)
     if fragments:
         out.update(fragments[0], fragments=fragments, spans_pages=len({f["page"] for f in fragments}) > 1)
     return out
 
 
-def _fragment(decision: Decision, piece: Piece, start: int, end: int) -> Row | None:
-    """The part of the value (field offsets ``start``–``end``) inside one cell: :data:`FRAGMENT_KEYS`; ``None`` when empty."""
+def _fragment(decision: Decision, piece: Piece, start: int, end: int) -> Row:
+    """The part of the value (field offsets ``start``–``end``) inside one cell: :data:`FRAGMENT_KEYS`.
+
+    A value outside every located cell of its field (a cell the field's text was
+    not matched to) takes the next located cell as before, with that cell's box
+    and null offsets (``hi <= lo``).
+    """
     top = piece.placed.top
     lo, hi = max(start - piece.pos, 0), min(end - piece.pos, len(piece.text))
-    if hi <= lo and start < end:
-        return None
     out: Row = dict.fromkeys(FRAGMENT_KEYS)
     out.update(page=top.page, table_index=piece.placed.table_index, table_row=top.row, table_col=top.col)
     out["cell_char_start"], out["cell_char_end"] = _cell_offsets(top.text, piece.text, lo, hi)
@@ -282,11 +285,11 @@ def _cell_offsets(raw: str, cleaned: str, lo: int, hi: int) -> tuple[int | None,
     (:func:`_tolerant_find`), the occurrence nearest ``lo`` wins;
     ``(None, None)`` when it is not found even so.
     """
+    if hi <= lo:
+        return None, None
     text = normalize(raw)
     if text == cleaned:
         return lo, hi
-    if hi <= lo:
-        return None, None
     return _tolerant_find(text, cleaned[lo:hi], near=lo)
 
 
