@@ -41,9 +41,22 @@ def show_command(
     except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
         _reference_error(exc)
     target = out or Path(view_name(str(plan.document.get("source_file") or plan.doc_id[:12]), plan.doc_id))
+    source_file = str(plan.document.get("source_file") or "")
+    link = pdf_link(ref, source_file, sources, target)
     with boundary(err_console):
-        write_text_file(target, html(plan, pdf_link(ref, str(plan.document.get("source_file") or ""), sources, target)))
+        write_text_file(target, html(plan, link))
     console.print(f"view → {escape(str(target))}")
+    if link is None and plan.document.get("source_format") == "pdf":
+        err_console.print(page_link_hint(source_file, sources), soft_wrap=True, highlight=False)
+
+
+def page_link_hint(source_file: str, sources: Path | None) -> str:
+    """The one line ``show`` prints when a PDF's page numbers get no links: its file was not found."""
+    where = f"under {sources}" if sources is not None else "in the current folder"
+    return (
+        f"[yellow]hint[/yellow]: no page links: {escape(source_file)} not found {escape(where)}; "
+        "page links need --sources DIR (the folder the files were ingested from)"
+    )
 
 
 def _reference_error(exc: Exception) -> None:

@@ -161,7 +161,59 @@ def test_show_links_each_value_to_its_pdf_page_with_the_box_in_the_tooltip(root,
     assert targets == {SEED_PDF.resolve()}
     titles = [t for _, p, t in links if p == "8" and "Nhiệm vụ cell" in t]
     assert "x0 90.7, top 152.0, x1 300.5, bottom 250.9 pt" in titles[0]  # task 1's cell, as in the tasks dataset
+    assert any("continues on page 9" in t for _, p, t in links if p == "8")  # 'Văn hóa và' / 'Thể thao'
     docx = _rows(root, "tasks", LAMDONG_DOCX.name)
     plain = tmp_path / "docx.html"
     CliRunner().invoke(app, ["show", docx.doc_id.iloc[0][:12], "--root", str(root), "--out", str(plain)])
     assert 'class="page-link"' not in plain.read_text("utf-8")  # no pages, no links
+
+
+def test_value_in_a_cell_continued_over_a_page_break_carries_both_fragments(root) -> None:
+    """The seed's row 2 lists 'Văn hóa và' at the foot of page 8 and 'Thể thao' at the top of page 9:
+    the agency carries both cells, each box cropped from the PDF holds its part."""
+    agencies = _rows(root, "assignments", SEED_PDF.name)
+    value = agencies[agencies.mention.str.endswith("Văn hóa và Thể thao")].iloc[0]
+    assert value.spans_pages and len(value.fragments) == 2
+    first, second = value.fragments
+    assert (first["page"], second["page"]) == (8, 9)
+    assert (value.page, value.table_row, value.cell_char_start) == (first["page"], first["table_row"], first["cell_char_start"])
+    cells = _rows(root, "table_cells", SEED_PDF.name)
+    for fragment, part in zip(value.fragments, ("Văn hóa và", "Thể thao")):
+        cell = cells[(cells.table_index == fragment["table_index"]) & (cells.row == fragment["table_row"]) & (cells.col == fragment["table_col"])]
+        assert cell.text.iloc[0][fragment["cell_char_start"] : fragment["cell_char_end"]].endswith(part)
+        box = (fragment["x0"], fragment["top"], fragment["x1"], fragment["bottom"])
+        assert _words(part) in _words(_cropped(SEED_PDF, fragment["page"], box))
+    single = agencies[agencies.agency == "Sở Kế hoạch và Đầu tư"].iloc[0]
+    assert not single.spans_pages and len(single.fragments) == 1
+
+
+def test_value_found_in_a_cell_whose_text_was_closed_up_when_cleaned() -> None:
+    """The Lâm Đồng 2026 scan's deadline cell reads '1441/QĐ- UBND' (a line break after the dash) where
+    the cleaned field reads '1441/QĐ-UBND': the offsets point at the cell's text as written."""
+    from pipeline.store.places import _cell_offsets
+
+    raw = "Theo các mốc thời gian tại Quyết định số 1441/QĐ- UBND ngày 25/9/2025 của Chủ tịch UBND"
+    cleaned = "Theo các mốc thời gian tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND"
+    assert _cell_offsets(raw, cleaned, 0, len(cleaned)) == (0, len(raw))
+    lo = cleaned.index("1441")
+    start, end = _cell_offsets(raw, cleaned, lo, lo + len("1441/QĐ-UBND"))
+    assert raw[start:end] == "1441/QĐ- UBND"
+    assert _cell_offsets(raw, cleaned, lo, lo + 4) == (raw.index("1441"), raw.index("1441") + 4)
+    assert _cell_offsets(raw.replace("-", "\u2013"), cleaned, lo, lo + 12)[0] == start  # an en dash read as '-'
+    assert _cell_offsets(raw, cleaned.replace("1441", "1442"), lo, lo + 12) == (None, None)  # absent: no offsets
+
+
+def test_show_without_sources_says_page_links_need_the_source_folder(root, tmp_path, monkeypatch) -> None:
+    """`pipeline show <doc_id>` run away from the ingested folder: no page links, and a hint on stderr."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    doc_id = _rows(root, "tasks", SEED_PDF.name).doc_id.iloc[0][:12]
+    result = CliRunner().invoke(app, ["show", doc_id, "--root", str(root), "--out", str(tmp_path / "v.html")])
+    assert result.exit_code == 0, result.output
+    assert "page links need --sources DIR" in " ".join(result.stderr.split())
+    assert '<a class="page-link"' not in (tmp_path / "v.html").read_text("utf-8")  # page numbers only
+    linked = CliRunner().invoke(app, ["show", doc_id, "--root", str(root), "--sources", str(SEED_PDF.parent), "--out", str(tmp_path / "w.html")])
+    assert linked.exit_code == 0 and "hint" not in linked.stderr

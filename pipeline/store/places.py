@@ -43,6 +43,8 @@ _SEPARATORS = " \n"
 _MIN_LOOSE = 8
 #: Characters stripped around a word before comparing it with the value's words.
 _PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+#: Dash variants (hyphen, en and em dash, minus) read as "-" when a value is looked up in its cell.
+_DASH = re.compile(r"[\u2010-\u2015\u2212]")
 
 
 @dataclass(slots=True)
@@ -215,6 +217,13 @@ def _attr(task: Task | None, name: str) -> str:
     return name
 
 
+#: Columns of one fragment of a value (one cell it lies in), in ``fragments`` and, for the first, as scalars.
+FRAGMENT_KEYS = (
+    "page", "table_index", "table_row", "table_col", "cell_char_start", "cell_char_end",
+    "x0", "top", "x1", "bottom", "box_source",
+)
+
+
 def value_columns(
     decision: Decision, places: dict[int, TaskPlace], task: Task | None, name: str, start: int, end: int
 ) -> Row:
@@ -223,9 +232,12 @@ def value_columns(
     ``task`` is the task row the value was tagged in (``None`` outside the appendix),
     ``name`` the value's ``field`` (a task field, or a part outside the appendix),
     ``start``/``end`` its offsets in that field's text; ``places`` from :func:`task_places`.
+    A value in a cell continued over a page break (a row split by the break: the
+    field stitched from two ``table_cells`` rows) lies in several cells: ``fragments``
+    lists each (:data:`FRAGMENT_KEYS`, in reading order), the scalar columns are the
+    first one and ``spans_pages`` says whether they sit on more than one page.
     """
-    out: Row = {"page": None, "table_index": None, "table_row": None, "table_col": None,
-                "cell_char_start": None, "cell_char_end": None, **_box(None), "box_source": None}
+    out: Row = {**dict.fromkeys(FRAGMENT_KEYS), "fragments": [], "spans_pages": False}
     if task is None:
         part = decision.parts.get(name)
         out["page"] = part.page_at(start) if part is not None else None
@@ -233,11 +245,29 @@ def value_columns(
     out["page"] = task.page_start
     place = places.get(task.row_index)
     pieces = place.pieces.get(_attr(task, name), []) if place else []
-    piece = next((p for p in pieces if p.pos <= start < p.end), None) or next((p for p in pieces if start < p.end), None)
-    if piece is None:
-        return out
+    hit = [p for p in pieces if p.pos < end and start < p.end]
+    if not hit:
+        hit = [p for p in pieces if start < p.end][:1]
+    fragments: list[Row] = []
+    for piece in hit:
+        fragment = _fragment(decision, piece, start, end)
+        if fragment not in fragments:
+            fragments.append(fragment)
+    if fragments:
+        out.update(fragments[0], fragments=fragments, spans_pages=len({f["page"] for f in fragments}) > 1)
+    return out
+
+
+def _fragment(decision: Decision, piece: Piece, start: int, end: int) -> Row:
+    """The part of the value (field offsets ``start``–``end``) inside one cell: :data:`FRAGMENT_KEYS`.
+
+    A value outside every located cell of its field (a cell the field's text was
+    not matched to) takes the next located cell as before, with that cell's box
+    and null offsets (``hi <= lo``).
+    """
     top = piece.placed.top
     lo, hi = max(start - piece.pos, 0), min(end - piece.pos, len(piece.text))
+    out: Row = dict.fromkeys(FRAGMENT_KEYS)
     out.update(page=top.page, table_index=piece.placed.table_index, table_row=top.row, table_col=top.col)
     out["cell_char_start"], out["cell_char_end"] = _cell_offsets(top.text, piece.text, lo, hi)
     if top.bbox is not None:
@@ -247,12 +277,52 @@ def value_columns(
 
 
 def _cell_offsets(raw: str, cleaned: str, lo: int, hi: int) -> tuple[int | None, int | None]:
-    """Offsets of ``cleaned[lo:hi]`` in the cell's text as written to ``table_cells`` (normalised)."""
+    """Offsets of ``cleaned[lo:hi]`` in the cell's text as written to ``table_cells`` (normalised).
+
+    ``cleaned`` is the cell's text as the appendix stores it: split syllables
+    rejoined, a line-broken "QĐ- UBND" closed up. When the value is not found
+    as written it is matched ignoring whitespace and dash variants
+    (:func:`_tolerant_find`), the occurrence nearest ``lo`` wins;
+    ``(None, None)`` when it is not found even so.
+    """
+    if hi <= lo:
+        return None, None
     text = normalize(raw)
     if text == cleaned:
         return lo, hi
-    found = text.find(cleaned[lo:hi]) if hi > lo else -1
-    return (found, found + hi - lo) if found >= 0 else (None, None)
+    return _tolerant_find(text, cleaned[lo:hi], near=lo)
+
+
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, dash variants as "-", and the offset in ``text`` of each character kept."""
+    chars, where = [], []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        chars.append(_DASH.sub("-", ch))
+        where.append(i)
+    return "".join(chars), where
+
+
+def _tolerant_find(text: str, value: str, near: int = 0) -> tuple[int | None, int | None]:
+    """``(start, end)`` of ``value`` in ``text`` compared without whitespace and with one dash; the match nearest ``near``.
+
+    Offsets are in ``text`` as given ("1441/QĐ- UBND" holds "1441/QĐ-UBND" at 0–13);
+    ``(None, None)`` when it does not occur.
+    """
+    found = [m.start() for m in re.finditer(re.escape(value), text)] if value else []
+    if found:
+        best = min(found, key=lambda i: abs(i - near))
+        return best, best + len(value)
+    hay, where = _squeezed(text)
+    needle, _ = _squeezed(value)
+    if not needle:
+        return None, None
+    hits = [m.start() for m in re.finditer(f"(?={re.escape(needle)})", hay)]
+    if not hits:
+        return None, None
+    best = min(hits, key=lambda i: abs(where[i] - near))
+    return where[best], where[best + len(needle) - 1] + 1
 
 
 def _page_words(decision: Decision, page: int | None) -> list[Word]:

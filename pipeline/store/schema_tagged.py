@@ -37,16 +37,35 @@ BOX_SOURCES = ("words", "cell")
 
 _PLACES = "pipeline.store.places (task cells in the stitched tables, OCR word boxes)"
 
+#: One fragment of a value (``fragments``): the part of it in one table cell, with that cell's key, offsets and box.
+VALUE_FRAGMENT = pa.struct(
+    [
+        ("page", pa.int32()),
+        ("table_index", pa.int32()),
+        ("table_row", pa.int32()),
+        ("table_col", pa.int32()),
+        ("cell_char_start", pa.int32()),
+        ("cell_char_end", pa.int32()),
+        ("x0", pa.float32()),
+        ("top", pa.float32()),
+        ("x1", pa.float32()),
+        ("bottom", pa.float32()),
+        ("box_source", pa.string()),
+    ]
+)
+
 #: Where the value sits in the source: page, table cell (a table_cells key), offsets in the cell, box.
 _PLACE = [
     _f("page", pa.int32(), "PDF page (1-based) the value was read on: its cell's page for a task table, the task's first page for a prose task, the paragraph's page outside the appendix; null for formats without pages", unit="page", source=_PLACES),
     _f("table_index", pa.int32(), "Table of the cell the value was read from (table_cells.table_index); null for prose tasks and text outside the appendix", source=_PLACES),
     _f("table_row", pa.int32(), "Grid row of that cell (table_cells.row: the top row of a merged cell)", unit="row", source=_PLACES),
     _f("table_col", pa.int32(), "Grid column of that cell (table_cells.col)", unit="column", source=_PLACES),
-    _f("cell_char_start", pa.int32(), "Start offset (characters, 0-based) of the value in table_cells.text of that cell; null when the cell's text was repaired (split syllables rejoined) and the value is not found in it as written", source=_PLACES),
+    _f("cell_char_start", pa.int32(), "Start offset (characters, 0-based) of the value in table_cells.text of that cell; the value is looked up in the cell's text as written ignoring whitespace and dash variants (the task field rejoins split syllables and closes up a line-broken '1441/QĐ- UBND'), null when not found even so", source=_PLACES),
     _f("cell_char_end", pa.int32(), "End offset (exclusive) in table_cells.text", source=_PLACES),
     *_box_fields("the value's text on the page", "null without a box: formats without geometry (DOCX, HTML, Markdown, spreadsheets), prose tasks, text outside the appendix"),
     _f("box_source", pa.string(), "What the box outlines: 'words' (the OCR words that spell the value, scans), 'cell' (the whole cell: the PDF text layer keeps no word boxes, or the OCR words did not match); null without a box", source=_PLACES, values=BOX_SOURCES),
+    _f("fragments", pa.list_(VALUE_FRAGMENT), "Every table cell the value lies in, in reading order (page, table_index, table_row, table_col, cell_char_start, cell_char_end, box, box_source of the part of the value in that cell): one for most values, two or more when the cell continues on the next page (a row split by a page break: 'Văn hóa và' at the foot of page 8, 'Thể thao' at the top of page 9); the scalar place columns above are the first; empty outside task tables", unit="page; PDF points (1/72 in), origin top left", source=_PLACES),
+    _f("spans_pages", pa.bool_(), "True when the value's fragments sit on more than one page (its cell continues over a page break)", False, source=_PLACES),
 ]
 
 _TASK_KEY = [

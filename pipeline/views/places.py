@@ -4,8 +4,9 @@ A value's place is the ``page`` and box (``x0, top, x1, bottom``, PDF points fro
 the page's top left) the datasets carry (:mod:`pipeline.store.places`). For a PDF
 whose file the view can reach, the page number links to ``<file>#page=N`` (the
 PDF open-parameters fragment every browser viewer follows) and the box is in the
-link's tooltip; otherwise the page number is shown alone. DOCX, HTML and
-Markdown have no pages: nothing is shown.
+link's tooltip; otherwise the page number is shown alone. A value whose cell
+continues over a page break names its further pages and boxes in the tooltip
+(``fragments``). DOCX, HTML and Markdown have no pages: nothing is shown.
 """
 
 from __future__ import annotations
@@ -47,4 +48,18 @@ def place(row: Row, pdf: str | None, page_key: str = "page", what: str = "") -> 
     source = row.get("box_source")
     kind = what or {"words": "the value's words", "cell": "the whole cell (no word boxes)"}.get(str(source), "")
     title = f"page {int(page)}" + (f"; box of {kind}: {box}" if box and kind else f"; box: {box}" if box else "")
-    return Place(int(page), f"{pdf}#page={int(page)}" if pdf else None, title)
+    return Place(int(page), f"{pdf}#page={int(page)}" if pdf else None, title + continued(row))
+
+
+def continued(row: Row) -> str:
+    """``'; continues on page 9, box x0 …'`` for each further fragment of a value whose cell
+    continues over a page break (the row's ``fragments`` after the first); ``''`` otherwise."""
+    fragments = row.get("fragments")
+    if fragments is None or len(fragments) < 2:
+        return ""
+    out = ""
+    for fragment in list(fragments)[1:]:
+        page, box = fragment.get("page"), box_text(fragment)
+        out += f"; continues on page {int(page)}" if page is not None else "; continues in the next cell"
+        out += f", box {box}" if box else ""
+    return out
