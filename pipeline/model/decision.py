@@ -107,6 +107,10 @@ class Decision:
     #: outside the text (file name, signing time); blanks and misread digits
     #: ("1O5", "O5") are not listed.
     unreadable: set[str] = field(default_factory=set)
+    #: Header values left blank in the source (an unsigned draft: "Số:    /KH-UBND",
+    #: "ngày   tháng 6 năm 2026"): field ("number", "date") → the printed line. The
+    #: warning is written after completion, only for a field no other evidence filled.
+    blank: dict[str, str] = field(default_factory=dict)
     spans: dict[str, Span] = field(default_factory=dict)
     # Issue 3: every Decree 30/2020 part (None / empty when the document lacks it).
     national_motto: str | None = None

@@ -67,6 +67,15 @@ def complete(decision: Decision) -> None:
     _department_place(decision)
     _issuer_and_authority(decision)
     _local_province(decision)
+    _blank_warnings(decision)
+
+
+def _blank_warnings(decision: Decision) -> None:
+    """A warning for each header value left blank in the source that no rule above filled."""
+    filled = {"number": decision.number is not None, "date": decision.issue_date is not None}
+    for name, text in decision.blank.items():
+        if not filled.get(name, False):
+            decision.warnings.append(f"{name} left blank in the source: {text!r}")
 
 
 def _stamps_on(decision: Decision, span: Span | None) -> list[Line]:
@@ -107,7 +116,6 @@ def _stamped_number(decision: Decision) -> None:
     for text, stamp in _stamp_values(_stamps_on(decision, decision.spans.get("number"))):
         if re.fullmatch(r"\d{1,6}[a-zA-Z]?", text):
             decision.number = f"{text}/{decision.number_symbol}"
-            decision.warnings = [w for w in decision.warnings if not w.startswith("number left blank")]
             decision.warnings.append(f"number {text!r} read from {_stamp_source(stamp)}, not the text layer")
             return
 
@@ -132,7 +140,6 @@ def _stamped_date(decision: Decision) -> None:
             decision.issue_date = date(int(re.sub(r"\s", "", m.group("year"))), int(month), int(day))
         except ValueError:
             return
-        decision.warnings = [w for w in decision.warnings if not w.startswith("date left blank")]
         decision.warnings.append(f"day/month of issue read from {_stamp_source(used[0])}, not the text layer")
 
 
@@ -176,7 +183,6 @@ def _signed_blank_date(decision: Decision) -> None:
         return
     signed = max(matching)
     decision.issue_date = signed.date()
-    decision.warnings = [w for w in decision.warnings if not w.startswith("date left blank")]
     decision.warnings.append(
         f"date of issue {signed.date().isoformat()} from the digital signature's signing time {signed.isoformat()} "
         f"(the date line {decision.date_text!r} was left blank)"

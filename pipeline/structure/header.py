@@ -242,7 +242,7 @@ def _parse_number(item: _Numbered, decision: Decision) -> None:
         if n.group("seq"):
             decision.number = raw
         else:
-            decision.warnings.append(f"number left blank in the source: {item.text!r}")
+            decision.blank["number"] = item.text
     else:
         if not _rough_number(raw, item, decision):
             return
@@ -265,7 +265,7 @@ def _rough_number(raw: str, item: _Numbered, decision: Decision) -> bool:
         decision.number_year = int(year.group(1))
         seq = seq[: year.start()]
     if not any(c.isalnum() for c in seq):
-        decision.warnings.append(f"number left blank in the source: {item.text!r}")
+        decision.blank["number"] = item.text
     else:
         decision.warnings.append(f"number unreadable (handwritten or damaged): {item.text!r}")
         if _digit_like(seq):
@@ -317,7 +317,7 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
                 else:
                     decision.unreadable.add("day")
             else:
-                decision.warnings.append(f"date left blank in the source: {item.text!r}")
+                decision.blank["date"] = item.text
         return
     decision.place = m.group("place").strip()
     decision.date_text = item.text
@@ -329,7 +329,7 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
         except ValueError:
             decision.warnings.append(f"impossible date: {item.text!r}")
     else:
-        decision.warnings.append(f"date left blank in the source: {item.text!r}")
+        decision.blank["date"] = item.text
 
 
 def _rough_day_and_month(item: _Numbered, decision: Decision) -> bool:
