@@ -40,7 +40,7 @@ Nothing is guessed: a value is filled only from what the file itself carries.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from pipeline.model import Decision, Line, Span
 from pipeline.structure import patterns as P
@@ -152,12 +152,8 @@ def _signed_date(decision: Decision) -> None:
     m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
     if not m:
         return
-    year, month = int(re.sub(r"\s", "", m.group("year"))), int(m.group("month"))
-    # A time without a zone is taken as Vietnam time (ISO 32000-1 leaves it "unknown").
-    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
-    matching = [t for t in local if (t.year, t.month) == (year, month)]
-    if matching:
-        signed = max(matching)  # the issuing office signs last, after the signer
+    signed = _latest_signing(decision, int(re.sub(r"\s", "", m.group("year"))), int(m.group("month")))
+    if signed:
         decision.issue_date = signed.date()
         decision.warnings.append(
             f"day of issue {signed.day} from the digital signature's signing time "
@@ -176,12 +172,9 @@ def _signed_blank_date(decision: Decision) -> None:
     m = P.PLACE_DATE.match(decision.date_text or "")
     if not m or m.group("day") or not m.group("month"):
         return
-    year, month = int(re.sub(r"\s", "", m.group("year"))), int(m.group("month"))
-    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
-    matching = [t for t in local if (t.year, t.month) == (year, month)]
-    if not matching:
+    signed = _latest_signing(decision, int(re.sub(r"\s", "", m.group("year"))), int(m.group("month")))
+    if signed is None:
         return
-    signed = max(matching)
     decision.issue_date = signed.date()
     decision.warnings.append(
         f"date of issue {signed.date().isoformat()} from the digital signature's signing time {signed.isoformat()} "
@@ -195,12 +188,9 @@ def _signed_day_and_month(decision: Decision) -> None:
     m = P.PLACE_DATE_ROUGH.match(decision.date_text or "")
     if not m:
         return
-    year = int(re.sub(r"\s", "", m.group("year")))
-    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
-    matching = [t for t in local if t.year == year]
-    if not matching:
+    signed = _latest_signing(decision, int(re.sub(r"\s", "", m.group("year"))))
+    if signed is None:
         return
-    signed = max(matching)
     seen = ["".join(c for c in m.group(k) if c.isdigit()) for k in ("day", "month")]
     if not all(_fits(s, f"{v:02d}") for s, v in zip(seen, (signed.day, signed.month))):
         return
@@ -209,6 +199,17 @@ def _signed_day_and_month(decision: Decision) -> None:
         f"day and month of issue {signed.day}/{signed.month} from the digital signature's signing time "
         f"{signed.isoformat()} (the written ones are unreadable; the digits seen, {seen[0]!r} and {seen[1]!r}, fit)"
     )
+
+
+def _latest_signing(decision: Decision, year: int, month: int | None = None) -> datetime | None:
+    """The latest PDF signing time (Vietnam time) in ``year`` (and ``month``), or ``None``.
+
+    The issuing office signs last, after the signer; a time without a zone is taken
+    as Vietnam time (ISO 32000-1 leaves it "unknown").
+    """
+    local = [t.astimezone(VIETNAM) if t.tzinfo else t.replace(tzinfo=VIETNAM) for t in decision.document.signing_times]
+    matching = [t for t in local if t.year == year and month in (None, t.month)]
+    return max(matching) if matching else None
 
 
 def _fits(seen: str, value: str) -> bool:
