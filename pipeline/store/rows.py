@@ -13,7 +13,7 @@ from pipeline.model import Citation, Decision, Document, Failure
 from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.store.identity import document_key, source_kind
 from pipeline.store.period import plan_period
-from pipeline.store.places import task_columns, task_places
+from pipeline.store.places import TaskPlace, task_columns, task_places
 from pipeline.store.sketch import DRAFT_LINES, content_sketch, is_draft
 from pipeline.structure.province import current_province, match_province, slug
 from pipeline.text import normalize
@@ -178,11 +178,12 @@ def task_keys(tasks: list) -> list[str]:
     return keys
 
 
-def task_rows(decision: Decision) -> list[Row]:
+def task_rows(decision: Decision, places: dict[int, TaskPlace] | None = None) -> list[Row]:
     """The ``tasks`` rows of one decision, in document order, with the cells each was read from
-    (:func:`pipeline.store.places.task_columns`)."""
+    (:func:`pipeline.store.places.task_columns`); ``places`` is :func:`task_places` of the
+    decision when the caller has it already."""
     doc_id = decision.document.doc_id
-    places = task_places(decision)
+    places = task_places(decision) if places is None else places
     return [
         {
             "doc_id": doc_id,
@@ -350,11 +351,12 @@ def dataset_rows(decision: Decision, source_file: str) -> dict[str, list[Row]]:
     rows for this decision still appears (an empty list), so a rerun clears the
     rows an earlier version wrote.
     """
+    places = task_places(decision)  # where each task's cells are: for the tasks and the tagged values
     return {
         "documents": [document_row(decision, source_file)],
-        "tasks": task_rows(decision),
+        "tasks": task_rows(decision, places),
         **part_rows(decision),
-        **annotation_rows(decision),
+        **annotation_rows(decision, places),
         "pages": page_rows(decision.document),
         **table_rows(decision),
     }

@@ -11,7 +11,7 @@ from typing import Any
 
 from pipeline.model import Annotations, Decision
 from pipeline.store.period import in_period, plan_period, quarter
-from pipeline.store.places import task_places, value_columns
+from pipeline.store.places import TaskPlace, task_places, value_columns
 
 Row = dict[str, Any]
 
@@ -30,14 +30,16 @@ def agency_rollup(agency: str, successor: str | None, collective: bool) -> Row:
     return {"agency_current": current, "agency_group": collective_group(agency) if collective else current}
 
 
-def annotation_rows(decision: Decision) -> dict[str, list[Row]]:
+def annotation_rows(decision: Decision, places: dict[int, TaskPlace] | None = None) -> dict[str, list[Row]]:
     """Rows of ``assignments``, ``deadlines``, ``products`` and ``mentions`` (tag stage output).
 
-    Empty lists when the decision was not tagged.
+    Empty lists when the decision was not tagged. ``places`` is :func:`task_places` of the
+    decision when the caller has it already.
     """
     doc_id = decision.document.doc_id
     ann = decision.annotations or Annotations()
-    places = task_places(decision) if ann.assignments or ann.deadlines or ann.products or ann.mentions else {}
+    if places is None:
+        places = task_places(decision) if ann.assignments or ann.deadlines or ann.products or ann.mentions else {}
     tasks = {t.row_index: t for t in decision.tasks}
 
     def place(row_index: int | None, name: str, start: int, end: int) -> Row:
