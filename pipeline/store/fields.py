@@ -10,7 +10,7 @@ import json
 import pyarrow as pa
 
 #: Bumped when a column is added, removed or changes meaning.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 #: Metadata keys every field carries.
 FIELD_KEYS = ("description", "unit", "source")
