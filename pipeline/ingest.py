@@ -95,6 +95,9 @@ class Summary:
     damaged: list[str] = field(default_factory=list)
     #: Source paths an earlier run found in an input folder and this run did not: their rows were removed.
     removed: list[str] = field(default_factory=list)
+    #: Schema version of datasets found written by an older pipeline and removed at the start of the
+    #: run (its inputs ingested again: :mod:`pipeline.store.migrate`); ``None`` when current.
+    rebuilt: str | None = None
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""
