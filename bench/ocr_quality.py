@@ -182,7 +182,7 @@ def triage(corpus: Path, workers: int) -> None:
         reasons: Counter[str] = Counter()
         for page in pdf:
             verdict = triage_page(extract_words(page, page.get_size()[1]), image_cover(page), page)
-            reasons[verdict.reason.split(" (")[0].split(": ", 1)[1][:60]] += 1
+            reasons[verdict.reason.code] += 1
         print(f"triage {path.parent.name}/{path.name}: " + "; ".join(f"{n}× {r}" for r, n in reasons.most_common()))
         pdf.close()
 

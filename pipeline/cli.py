@@ -180,6 +180,13 @@ def _print_summary(summary: Summary, out: Path) -> None:
         )
     for source_file in summary.removed:
         console.print(f"[yellow]removed[/yellow] {escape(source_file)}: no longer in the input folder; its rows were removed from the datasets", soft_wrap=True)
+    if summary.rebuilt:
+        console.print(
+            f"[yellow]rebuilt[/yellow] datasets written with schema version {escape(summary.rebuilt)} were removed "
+            "(this pipeline writes another); the inputs of this run were ingested again, "
+            "inputs ingested earlier from other folders come back when those are ingested again",
+            soft_wrap=True,
+        )
     for rel in summary.damaged:
         console.print(f"[yellow]repaired[/yellow] {escape(rel)}: damaged or missing since the last run; its documents were ingested again", soft_wrap=True)
     for entry, reason in summary.set_aside:

@@ -342,7 +342,7 @@ def export(
 
 
 def write_codebook(out: Path) -> list[tuple[Path, int | None]]:
-    """``codebook.csv`` (UTF-8 with BOM) and ``codebook.md`` in ``out``."""
+    """``codebook.csv`` (UTF-8 with BOM) and ``codebook.md`` in ``out`` (which ends with the warning codes)."""
     rows = codebook()
     csv_path, md_path = out / "codebook.csv", out / "codebook.md"
     _atomic(csv_path, lambda tmp: csv_frame(pd.DataFrame(rows)).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"))
@@ -360,6 +360,8 @@ def write_codebook(out: Path) -> list[tuple[Path, int | None]]:
             ]
         meaning = r["meaning"].replace("|", "/")
         lines.append(f"| `{r['field']}` | `{r['stata_variable']}` | {r['type']} | {meaning} | {r['vietnamese_term']} |")
-    text = "\n".join(lines) + "\n"
+    from pipeline.store.reference import warning_codes
+
+    text = "\n".join([*lines, "", *warning_codes()]).rstrip("\n") + "\n"
     _atomic(md_path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return [(csv_path, None), (md_path, None)]

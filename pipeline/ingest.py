@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.model import Decision, Failure
+from pipeline.model import Decision, Failure, Note
 from pipeline.readers import wanted
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class Extracted:
     rows: dict[str, list[Row]] | None = None
     failure: Failure | None = None
     pages: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
 
@@ -95,6 +95,9 @@ class Summary:
     damaged: list[str] = field(default_factory=list)
     #: Source paths an earlier run found in an input folder and this run did not: their rows were removed.
     removed: list[str] = field(default_factory=list)
+    #: Schema version of datasets found written by an older pipeline and removed at the start of the
+    #: run (its inputs ingested again: :mod:`pipeline.store.migrate`); ``None`` when current.
+    rebuilt: str | None = None
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""
@@ -141,15 +144,16 @@ def tag(decision: Decision) -> object:
     return tag_decision(decision)
 
 
-def completeness_warnings(decision: Decision) -> list[str]:
-    """Warnings for a partial result: pages without text, no Decree 30 header found."""
-    notes = [f"page {page.number}: {w}" for page in decision.document.pages for w in page.warnings]
+def completeness_warnings(decision: Decision) -> list[Note]:
+    """Warnings for a partial result: the pages' notes (detail prefixed "page N: "), pages without
+    text, no Decree 30 header found."""
+    notes = [w.on_page(page.number) for page in decision.document.pages for w in page.warnings]
     if not any(page.lines or page.tables for page in decision.document.pages):
-        notes.append("no text found (scanned or empty document?)")
+        notes.append(Note("no_text", None, "no text found (scanned or empty document?)"))
     elif not (decision.doc_type or decision.number or decision.issue_date):
-        notes.append("not recognised as an administrative document: no type, number or date found")
+        notes.append(Note("not_administrative_document", None, "not recognised as an administrative document: no type, number or date found"))
     elif not decision.document.tables():
-        notes.append("no tables in the document: no appendix tasks")
+        notes.append(Note("no_tables", "tasks", "no tables in the document: no appendix tasks"))
     return [n for n in notes if n not in decision.warnings]
 
 

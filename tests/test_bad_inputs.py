@@ -48,7 +48,7 @@ FAILS = {
 }
 #: Web pages renamed .pdf/.docx: a failure today; an HTML reader may read them instead.
 WEB_PAGES = ("web-page-saved-as.pdf", "web-page-saved-as.docx")
-#: file → (number, task_count, warning expected or None) for correct (partial) results.
+#: file → (number, task_count, warning code expected or None) for correct (partial) results.
 READS = {
     "broken-xref.pdf": (SEED_NUMBER, 12, None),
     "encrypted-owner-only.pdf": (SEED_NUMBER, 12, None),
@@ -57,11 +57,11 @@ READS = {
     "nfd-text.docx": (SEED_NUMBER, 12, None),
     "Quyết định số 4032 – UBND tỉnh Khánh Hòa (bản chính).pdf": (SEED_NUMBER, 12, None),
     unicodedata.normalize("NFD", "Tờ trình Sở Nội vụ – Khánh Hòa.pdf"): (SEED_NUMBER, 12, None),
-    "no-table.docx": (SEED_NUMBER, 0, "no tables in the document"),
-    "blank-page.pdf": (None, 0, "no text found"),
-    "image-only-scan.pdf": (None, 0, "page 1: ocr: no text recognised on this page"),
-    "not-a-decision.docx": (None, 0, "not recognised as an administrative document"),
-    "not-a-decision-english.pdf": (None, 0, "not recognised as an administrative document"),
+    "no-table.docx": (SEED_NUMBER, 0, "no_tables"),
+    "blank-page.pdf": (None, 0, "no_text"),
+    "image-only-scan.pdf": (None, 0, "ocr_no_text"),
+    "not-a-decision.docx": (None, 0, "not_administrative_document"),
+    "not-a-decision-english.pdf": (None, 0, "not_administrative_document"),
 }
 
 
@@ -113,9 +113,11 @@ def test_readable_files_give_correct_or_partial_results_with_warnings(bad_run) -
         assert row["task_count"] == tasks, name
         if number:
             assert row["issuer"] == SEED_ISSUER, name
-        warnings = list(row["warnings"])
+        codes = [w["code"] for w in row["warnings"]]
         if warning:
-            assert any(warning in w for w in warnings), (name, warnings)
+            assert warning in codes, (name, codes)
+    scan = [w for w in by_name.loc["image-only-scan.pdf", "warnings"] if w["code"] == "ocr_no_text"]
+    assert [(w["field"], w["detail"]) for w in scan] == [("text", "page 1: no text recognised on this page")]
     # NFD text in the DOCX comes out NFC, as from the NFC original
     nfd = by_name.loc["nfd-text.docx"]
     assert nfd["title"] == unicodedata.normalize("NFC", nfd["title"])

@@ -10,6 +10,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
+from pipeline.model import Note
 from pipeline.readers import DamagedInput, read, sniff
 from pipeline.readers.ocr_confusions import correct_line
 from pipeline.readers.pdfium_words import extract_words
@@ -50,7 +51,7 @@ def test_unmapped_cid_glyphs_send_the_page_to_ocr() -> None:
     words = _words(["(cid:12)(cid:40)(cid:7)", "(cid:3)(cid:99)", "UBND", "(cid:5)(cid:6)(cid:8)(cid:9)"] * 5)
     verdict = triage_page(words, 0.0)
     assert verdict.route == "ocr"
-    assert "have no Unicode mapping ((cid:N))" in verdict.reason
+    assert verdict.reason.code == "triage_unmapped_glyphs" and "have no Unicode mapping ((cid:N))" in verdict.reason.detail
 
 
 def test_mixed_script_mojibake_sends_the_page_to_ocr() -> None:
@@ -59,7 +60,8 @@ def test_mixed_script_mojibake_sends_the_page_to_ocr() -> None:
     body = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 của tỉnh".split()
     verdict = triage_page(_words(header + body * 3), 0.0)
     assert verdict.route == "ocr"
-    assert "mixed-script mojibake in 5 words" in verdict.reason and "'7ӌ1+'" in verdict.reason
+    assert verdict.reason.code == "triage_mojibake"
+    assert "mixed-script mojibake in 5 words" in verdict.reason.detail and "'7ӌ1+'" in verdict.reason.detail
     good = triage_page(_words(["BТС"] + body * 3), 0.0)  # one word typed with Cyrillic letters: layer kept
     assert good.route == "text"
 
@@ -72,14 +74,14 @@ def test_good_english_layer_is_kept_with_a_reason(tmp_path: Path) -> None:
     path.write_bytes(raw_pdf([(text_page(lines), {})]))
     page = read(path).pages[0]
     assert page.source_kind == "text"
-    assert page.warnings[0] == "triage: text layer in English, not Vietnamese: read as it is"
+    assert page.warnings[0] == Note("triage_other_language", "text", "text layer in English, not Vietnamese: read as it is")
     assert page.lines[0].text.startswith("The Committee shall report")
 
 
 def test_english_ocr_garbage_over_a_scan_is_still_noise() -> None:
     garbage = "CQNG HOA XA HQI CHU NGHIA VIPT NAM DQc l$p Tg do tlanh phic Thdnh phA ruA Chi Minh ngdy".split()
     verdict = triage_page(_words(garbage * 2), 1.0)
-    assert verdict.route == "ocr" and verdict.reason.startswith("triage: text layer is noise (")
+    assert verdict.route == "ocr" and verdict.reason.code == "triage_noise"
 
 
 def _text_like_image(width: int = 400, height: int = 300) -> bytes:
@@ -104,7 +106,7 @@ def test_partial_layer_covering_part_of_the_ink_goes_to_ocr(tmp_path: Path) -> N
     path.write_bytes(raw_pdf([(content, {"Im1": _text_like_image()})]))
     verdict = _triage(path)
     assert verdict.route == "ocr"
-    assert verdict.reason.startswith("triage: text layer covers only ") and "of the page's text ink" in verdict.reason
+    assert verdict.reason.code == "triage_partial_layer" and "of the page's text ink" in verdict.reason.detail
     whole = tmp_path / "whole.pdf"  # the same text alone: kept
     whole.write_bytes(raw_pdf([(text_page(LINES), {})]))
     assert _triage(whole).route == "text"
@@ -117,7 +119,7 @@ def test_vector_outline_page_is_ocred_with_its_reason(tmp_path: Path) -> None:
     path.write_bytes(raw_pdf([(shapes, {})]))
     verdict = _triage(path)
     assert verdict.route == "ocr"
-    assert verdict.reason == "triage: page drawn as vector outlines (300 paths), no text layer, page OCR'd"
+    assert verdict.reason == Note("triage_vector_outlines", "text", "page drawn as vector outlines (300 paths), no text layer, page OCR'd")
 
 
 def test_junk_before_the_pdf_header_is_accepted_with_a_warning(tmp_path: Path) -> None:
@@ -127,7 +129,8 @@ def test_junk_before_the_pdf_header_is_accepted_with_a_warning(tmp_path: Path) -
     path.write_bytes(data)
     assert sniff(data, ".pdf") == "pdf"
     document = read(path)
-    assert document.pages[0].warnings[0].startswith("reader: 22 byte(s) before the %PDF header ignored")
+    first = document.pages[0].warnings[0]
+    assert first.code == "pdf_junk_before_header" and first.detail.startswith("22 byte(s) before the %PDF header ignored")
     assert document.pages[0].lines[0].text == LINES[0]
     with pytest.raises(ValueError):
         sniff(b"x" * 1100 + b"%PDF-1.4", ".pdf")  # beyond the window: not a PDF

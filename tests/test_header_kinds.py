@@ -215,7 +215,8 @@ def test_law_dated_by_its_adoption_sentence() -> None:
              Line(text="CHỦ TỊCH QUỐC HỘI"), Line(text="(Đã ký)"), Line(text="Nông Đức Mạnh")]
     d = parse(_doc(lines, "doc"))
     assert (d.issuer, d.number, d.issue_date.isoformat()) == ("Quốc hội", "27/2001/QH10", "2001-06-29")
-    assert any("thông qua ngày" in w for w in d.warnings)
+    adopted = [w for w in d.warnings if w.code == "date_from_adoption"]
+    assert len(adopted) == 1 and adopted[0].field == "issue_date" and "thông qua ngày 29 tháng 6 năm 2001" in adopted[0].detail
     assert (d.signature.name, fold(d.signature.position)) == ("Nông Đức Mạnh", "chủ tịch quốc hội")
 
 
@@ -248,7 +249,9 @@ def test_local_body_takes_the_province_its_text_names() -> None:
              Line(text="Thực hiện Công văn số 1781-CV/TU ngày 27/8/2024 của Tỉnh uỷ Thanh Hoá về việc triển khai")]
     d = parse(_doc(lines, "docx"))
     assert (d.issuer, province_of(d)) == ("Ủy ban nhân dân thị xã Bỉm Sơn", "Thanh Hóa")
-    assert any("province" in w for w in d.warnings)
+    assert [(w.field, w.detail) for w in d.warnings if w.code == "province_from_text"] == [
+        ("province", "province 'Thanh Hóa' of a local body, from the first province its text names")
+    ]
 
 
 def test_title_continues_in_a_centred_line_below() -> None:
@@ -285,8 +288,10 @@ def test_signing_stamp_hidden_from_the_text_parser() -> None:
     read by OCR, and the warnings say so."""
     d = parse(read(DATA / "thanhhoa_kh3070_ubnd_bimson_2024.pdf"))
     assert (d.number, d.issue_date.isoformat()) == ("3070/KH-UBND", "2024-09-09")
-    stamped = [w for w in d.warnings if "signing stamp's image" in w and "OCR" in w]
-    assert len(stamped) == 2 and stamped[0].startswith("number '3070'")
+    stamped = [w for w in d.warnings if w.code in ("number_from_stamp", "date_from_stamp")]
+    assert [(w.code, w.field) for w in stamped] == [("number_from_stamp", "number"), ("date_from_stamp", "issue_date")]
+    assert all("signing stamp's image" in w.detail and "OCR" in w.detail for w in stamped)
+    assert stamped[0].detail.startswith("number '3070'")
 
 
 def test_signing_capacity_has_one_form() -> None:
@@ -424,7 +429,8 @@ def test_blank_day_of_a_signed_pdf() -> None:
 
     vn = timezone(timedelta(hours=7))
     d = signed("Bỉm Sơn, ngày tháng 9 năm 2024", [datetime(2024, 9, 9, 8, 2, tzinfo=vn), datetime(2024, 9, 9, 15, 30, tzinfo=vn)])
-    assert d.issue_date.isoformat() == "2024-09-09" and any("signing time" in w for w in d.warnings)
+    assert d.issue_date.isoformat() == "2024-09-09"
+    assert [w.field for w in d.warnings if w.code == "date_from_signing_time"] == ["issue_date"]
     d = signed("Bỉm Sơn, ngày tháng năm 2024", [datetime(2024, 10, 3, 7, 55, tzinfo=vn)])
     assert d.issue_date is None
 
@@ -490,4 +496,4 @@ def test_ocr_junk_in_the_number_is_no_number() -> None:
     assert decision.number is None
     assert decision.number_symbol == "TT-BCA" and decision.number_year == 2020
     assert "number" in decision.unreadable
-    assert any("unreadable" in w for w in decision.warnings)
+    assert [w.field for w in decision.warnings if w.code == "number_unreadable"] == ["number"]

@@ -102,7 +102,8 @@ def test_unrecognised_cells_become_warnings(seed_pdf) -> None:
     ann = tag(decision, with_body=False)
     assert ann.unparsed_deadlines == [(decision.tasks[0].row_index, "Khi có điều kiện")]
     assert ann.unresolved == [(decision.tasks[0].row_index, "lead_text", "Phòng họp trực tuyến")]
-    assert sum(w.startswith("tag:") for w in decision.warnings) == 2
+    tagged = [(w.code, w.field) for w in decision.warnings if w.code in ("agency_unresolved", "deadline_unrecognised")]
+    assert tagged == [("agency_unresolved", "lead_text"), ("deadline_unrecognised", "deadline_text")]
 
 
 def test_pipeline_round_trips_through_config_and_disk(tmp_path) -> None:

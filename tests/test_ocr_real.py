@@ -73,7 +73,7 @@ def test_noise_layer_is_replaced_by_ocr(processed_1716: Path) -> None:
     assert pages["page"].tolist() == [1, 2]
     assert set(pages["source_kind"]) == {"ocr"}
     for row in pages.itertuples():
-        assert row.warnings[0].startswith("triage: text layer is noise (")
+        assert (row.warnings[0]["code"], row.warnings[0]["field"]) == ("triage_noise", "text")
         assert row.ocr_confidence > 90
         share, count = vietnamese_share(row.text)
         assert share > 0.9 and count > 200
@@ -94,12 +94,16 @@ def test_handwritten_number_and_day_come_from_file_name_and_signing_time(process
     documents = pd.read_parquet(processed_1716 / "documents")
     row = documents.iloc[0]
     assert (row["number"], row["number_symbol"], str(row["issue_date"])[:10]) == ("1716/QĐ-UBND", "QĐ-UBND", "2025-10-16")
-    warnings = list(row["warnings"])
-    assert any(w.startswith("number unreadable (handwritten or damaged)") for w in warnings)
-    assert "number 1716 from the file name '1716 QĐ thành lập HĐTĐ.pdf' (the written number is unreadable)" in warnings
+    warnings = [(w["code"], w["field"], w["detail"]) for w in row["warnings"]]
+    assert any(w[:2] == ("number_unreadable", "number") for w in warnings)
     assert (
+        "number_from_file_name", "number",
+        "number 1716 from the file name '1716 QĐ thành lập HĐTĐ.pdf' (the written number is unreadable)",
+    ) in warnings
+    assert (
+        "day_from_signing_time", "issue_date",
         "day of issue 16 from the digital signature's signing time 2025-10-16T10:40:32+07:00 "
-        "(the written day is unreadable)"
+        "(the written day is unreadable)",
     ) in warnings
 
 
@@ -107,7 +111,7 @@ def test_scanned_plan_pairs_with_its_doc_draft() -> None:
     scan = read(KMT_SCAN)
     assert [p.source_kind for p in scan.pages] == ["ocr"] * 15
     # Page 1 carries only the "SAO Y" stamp band of the copying office as text.
-    assert scan.pages[0].warnings[0].startswith("triage: text layer has only ")
+    assert scan.pages[0].warnings[0].code == "triage_few_words_over_image"
     reference = [line.text for line in read(KMT_DOC).lines()]
     result = align_paragraphs(paragraphs(scan.lines()), reference)
     assert len(result.pairs) >= 100
@@ -117,7 +121,7 @@ def test_scanned_plan_pairs_with_its_doc_draft() -> None:
     # differences (numbering "a)" → "1.", words added or dropped).
     assert result.score.cer <= 0.03, (result.score.edits, result.score.chars)
     repaired = [
-        int(w.split()[4]) for page in scan.pages for w in page.warnings if w.startswith("ocr: tone marks of ")
+        int(w.detail.split()[3]) for page in scan.pages for w in page.warnings if w.code == "ocr_tone_marks_repaired"
     ]
     assert sum(repaired) >= 110, repaired  # 138 when measured, e.g. 'Tô' → 'Tổ', 'kiêm' → 'kiểm'
     # The motto's en dashes are told from hyphens by their width (ocr_dashes), as the .doc has them,

@@ -21,7 +21,7 @@ def test_every_page_is_ocrd_with_its_reason_and_confidence(seed_scan) -> None:
     pages = seed_scan.document.pages
     assert [p.source_kind for p in pages] == ["ocr"] * 11
     for page in pages:
-        assert page.warnings[0] == "triage: no text layer, page OCR'd"
+        assert (page.warnings[0].code, page.warnings[0].field) == ("triage_no_text_layer", "text")
         assert page.ocr_confidence is not None and page.ocr_confidence > 90
         assert page.words and all(0 <= w.confidence <= 100 for w in page.words)
     # Landscape appendix pages stay landscape, in PDF points.

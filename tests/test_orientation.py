@@ -29,7 +29,7 @@ def test_a_page_scanned_sideways_is_read_upright(tmp_path: Path) -> None:
     scan = tmp_path / "sideways.pdf"
     Image.fromarray(cv2.rotate(upright, cv2.ROTATE_90_COUNTERCLOCKWISE)).save(scan, "PDF", resolution=200)
     page = read(scan).pages[0]
-    assert "ocr: page turned 90° clockwise (orientation detection)" in page.warnings
+    assert [w.detail for w in page.warnings if w.code == "ocr_page_turned"] == ["page turned 90° clockwise (orientation detection)"]
     assert (round(page.width), round(page.height)) == (595, 842)
     assert page.ocr_confidence is not None and page.ocr_confidence > 85
     text = " ".join(line.text for line in page.lines)

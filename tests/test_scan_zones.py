@@ -36,21 +36,22 @@ def test_signature_block_beside_seal_read_from_its_own_crop() -> None:
     assert "KT. TỔ TRƯỞNG" in right
     assert "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC" in right
     assert any(ln.text == "Nơi nhận:" and ln.column == 0 for ln in page.lines)
-    assert any(w.startswith("ocr: closing (recipients, signature) read again per column") for w in page.warnings)
+    assert any(w.code == "ocr_closing_reread" for w in page.warnings)
 
 
 def test_handwritten_number_read_when_two_readings_agree() -> None:
     page = _page("kh996_header.pdf")
     assert any(ln.text == "Số: 996 /KH-TCTLNTW-C04" for ln in page.lines)
-    note = next(w for w in page.warnings if w.startswith("ocr: handwritten number read as '996'"))
-    assert "slash before the symbol restored" in note
+    note = next(w for w in page.warnings if w.code == "ocr_number_reread")
+    assert note.field == "number" and note.detail.startswith("handwritten number read as '996'")
+    assert "slash before the symbol restored" in note.detail
 
 
 def test_handwriting_tesseract_cannot_read_stays_unread() -> None:
     page = _page("ct11_header.pdf")
     number = next(ln.text for ln in page.lines if ln.text.startswith("Số"))
     assert not re.match(r"Số:\s*\d", number), number  # "11" by hand: no digits invented
-    assert not any("handwritten number" in w for w in page.warnings)
+    assert not any(w.code == "ocr_number_reread" for w in page.warnings)
 
 
 def test_labels_read_through_ocr_confusions_and_lost_letters() -> None:
@@ -114,6 +115,7 @@ def _stp(date_line: str) -> Document:
 def test_unreadable_day_and_month_from_the_signing_time_they_fit() -> None:
     decision = parse(_stp("Thành phố Hồ Chí Minh, ngày<2Õtháng ÓỆ năm 2021"))  # "25" and "02" by hand
     assert decision.issue_date == date(2021, 2, 25)
-    assert any(w.startswith("day and month of issue 25/2 from the digital signature") for w in decision.warnings)
+    fitted = [w for w in decision.warnings if w.code == "day_month_from_signing_time"]
+    assert len(fitted) == 1 and fitted[0].detail.startswith("day and month of issue 25/2 from the digital signature")
     misfit = parse(_stp("Thành phố Hồ Chí Minh, ngày<7Õtháng ÓỆ năm 2021"))  # a 7 seen: not the 25th
     assert misfit.issue_date is None

@@ -88,7 +88,8 @@ def test_ordinal_out_of_sequence_is_repaired_with_a_warning() -> None:
     warnings = check_ordinals(tasks)
     assert [t.ordinal for t in tasks] == ["7", "8", "9", "10"]
     assert tasks[2].ordinal_as_read == "3"
-    assert len(warnings) == 1 and "'3'" in warnings[0]
+    assert [(w.code, w.field) for w in warnings] == [("task_ordinal_repaired", "ordinal")]
+    assert warnings[0].detail == "task ordinal '3' out of sequence between 8 and 10: read as '9'"
 
 
 def test_task_column_registry_matches_the_record_and_schema() -> None:

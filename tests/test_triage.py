@@ -23,7 +23,7 @@ def test_english_ocr_layer_is_noise_and_goes_to_ocr() -> None:
     """1716's layer reads "ceNG no.r, xA Her cHU Ncni.l vIDT NAM": under half Vietnamese."""
     verdicts = _verdicts(QD1716_PDF)
     assert [v.route for v in verdicts] == ["ocr", "ocr"]
-    assert all(v.reason.startswith("triage: text layer is noise (") for v in verdicts)
+    assert {(v.reason.code, v.reason.field) for v in verdicts} == {("triage_noise", "text")}
     with pdfplumber.open(QD1716_PDF) as pdf:
         share, _ = vietnamese_share(pdf.pages[0].extract_text())
     assert share < 0.5
@@ -39,7 +39,7 @@ def test_clean_layers_are_kept() -> None:
 def test_image_only_pages_have_no_text_layer() -> None:
     verdicts = _verdicts(SEED_SCAN)
     assert len(verdicts) == 11
-    assert {v.reason for v in verdicts} == {"triage: no text layer, page OCR'd"}
+    assert {(v.reason.code, v.reason.detail) for v in verdicts} == {("triage_no_text_layer", "no text layer, page OCR'd")}
 
 
 def test_syllables() -> None:

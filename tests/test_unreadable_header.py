@@ -40,13 +40,16 @@ def _decision(tmp_path: Path, name: str, number: str, day: str = "ngày 16 thán
 def test_unreadable_number_is_taken_from_a_file_name_with_the_same_type_code(tmp_path: Path) -> None:
     decision = _decision(tmp_path, "1234 KH cải cách hành chính.txt", "Số: ⁄Z⁄46 /KH-UBND")
     assert (decision.number, decision.number_symbol, decision.number_seq) == ("1234/KH-UBND", "KH-UBND", "1234")
-    assert any(w.startswith("number 1234 from the file name") for w in decision.warnings)
+    assert [(w.field, w.detail) for w in decision.warnings if w.code == "number_from_file_name"] == [
+        ("number", "number 1234 from the file name '1234 KH cải cách hành chính.txt' (the written number is unreadable)")
+    ]
 
 
 def test_file_name_with_another_type_code_is_not_used(tmp_path: Path) -> None:
     decision = _decision(tmp_path, "1234 QĐ cải cách hành chính.txt", "Số: ⁄Z⁄46 /KH-UBND")
     assert (decision.number, decision.number_symbol) == (None, "KH-UBND")
-    assert any(w.startswith("number unreadable (handwritten or damaged)") for w in decision.warnings)
+    assert any((w.code, w.field) == ("number_unreadable", "number") for w in decision.warnings)
+    assert not any(w.code == "number_from_file_name" for w in decision.warnings)
 
 
 def test_number_left_blank_stays_blank(tmp_path: Path) -> None:
@@ -58,7 +61,7 @@ def test_unreadable_day_without_a_signature_stays_unknown(tmp_path: Path) -> Non
     decision = _decision(tmp_path, "kh.txt", "Số: 12/KH-UBND", "ngày 4 6tháng 10 năm 2025")
     assert decision.issue_date is None
     assert decision.place == "Lâm Đồng" and decision.date_text == "Lâm Đồng, ngày 4 6tháng 10 năm 2025"
-    assert any(w.startswith("day of issue unreadable") for w in decision.warnings)
+    assert any((w.code, w.field) == ("day_unreadable", "issue_date") for w in decision.warnings)
 
 
 def test_pdf_dates_and_stuttered_symbols() -> None:
@@ -75,11 +78,11 @@ def test_dotted_blanks_stay_blank(tmp_path: Path) -> None:
     for blank in ("Số: ……/KH-UBND", "Số: ....../KH-UBND", "Số: ___/KH-UBND"):
         decision = _decision(tmp_path, "1234 KH dự thảo.txt", blank)
         assert (decision.number, decision.number_symbol) == (None, "KH-UBND"), blank
-        assert any(w.startswith("number left blank in the source") for w in decision.warnings), blank
+        assert any((w.code, w.field) == ("value_left_blank", "number") for w in decision.warnings), blank
     decision = _decision(tmp_path, "kh.txt", "Số: 12/KH-UBND", "ngày ..... tháng 10 năm 2025")
     decision.document.signing_times = [datetime(2025, 10, 16, 10, tzinfo=timezone(timedelta(hours=7)))]
     assert parse(decision.document).issue_date is None
-    assert any(w.startswith("date left blank in the source") for w in decision.warnings)
+    assert any((w.code, w.field) == ("value_left_blank", "issue_date") for w in decision.warnings)
 
 
 def test_unreadable_number_keeps_its_year_and_refuses_years_and_misread_digits(tmp_path: Path) -> None:
@@ -89,7 +92,7 @@ def test_unreadable_number_keeps_its_year_and_refuses_years_and_misread_digits(t
     for misread in ("Số: 1O5/KH-UBND", "Số: l05/KH-UBND"):
         decision = _decision(tmp_path, "1234 KH.txt", misread)
         assert decision.number is None, misread
-        assert any("looks like misread digits" in w for w in decision.warnings), misread
+        assert any((w.code, w.field) == ("number_misread_digits", "number") for w in decision.warnings), misread
 
 
 def test_day_comes_from_the_last_signature_in_vietnam_time(tmp_path: Path) -> None:
@@ -118,7 +121,8 @@ def test_misread_day_digits_and_zoneless_signing_times(tmp_path: Path) -> None:
     document.signing_times = [datetime(2025, 10, 6, 9, tzinfo=vn)]
     decision = parse(document)
     assert decision.issue_date is None  # "O5" is a misread 05, not the signing day
-    assert any(w.startswith("day 'O5' looks like misread digits") for w in decision.warnings)
+    misread = [w for w in decision.warnings if w.code == "day_misread_digits"]
+    assert len(misread) == 1 and misread[0].detail.startswith("day 'O5' looks like misread digits")
     # A time without a zone (PDF dates may omit it) is Vietnam time, and mixes with zoned ones.
     path.write_text(HEADER.format(number="Số: 12/KH-UBND", date="ngày 4 6tháng 10 năm 2025"), "utf-8")
     document = read(path)

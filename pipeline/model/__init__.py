@@ -13,5 +13,6 @@ from pipeline.model.decision import Span, Signature, Task, Decision, Failure, Pa
 from pipeline.model.source import Line, Cell, Table, Word, Page, Document, BBox, SourceKind
 from pipeline.model.tags import Mention, Assignment, Deadline, Product, Annotations
 from pipeline.model.tables import DocumentTable, TableKind
+from pipeline.model.notes import CODES, Note
 
-__all__ = ["Annotations", "Article", "Assignment", "BBox", "Cell", "Citation", "Deadline", "Decision", "Document", "DocumentTable", "Failure", "LegalBasis", "Line", "Mention", "Page", "Part", "PlanItem", "Product", "Recipient", "Signature", "SourceKind", "Span", "Table", "TableKind", "Target", "Task", "Word"]
+__all__ = ["Annotations", "Article", "Assignment", "BBox", "CODES", "Cell", "Citation", "Deadline", "Decision", "Document", "DocumentTable", "Failure", "LegalBasis", "Line", "Mention", "Note", "Page", "Part", "PlanItem", "Product", "Recipient", "Signature", "SourceKind", "Span", "Table", "TableKind", "Target", "Task", "Word"]

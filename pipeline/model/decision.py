@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from pipeline.model.notes import Note
 from pipeline.model.source import BBox, Document, Page
 from pipeline.model.tables import DocumentTable
 from pipeline.model.tags import Annotations
@@ -101,7 +102,7 @@ class Decision:
     plan_title: str | None = None
     plan_year: int | None = None
     tasks: list[Task] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     #: Header values printed but unreadable (handwritten): "number" ("Số: ⁄Z⁄46
     #: /QĐ-UBND"), "day" ("ngày 4 6tháng 10"). Only these may be completed from
     #: outside the text (file name, signing time); blanks and misread digits

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from pipeline.model.notes import Note
+
 BBox = tuple[float, float, float, float]
 """``(x0, top, x1, bottom)`` in PDF points, origin top left of the page."""
 
@@ -104,8 +106,8 @@ class Page:
     """One page (trang): its lines in reading order and its table fragments.
 
     ``source_kind`` says where the text came from (``"text"`` layer, ``"ocr"``,
-    ``"legacy_decoded"`` …) and ``warnings`` why (the text-layer triage records
-    its decision and reason there). OCR pages keep every recognised ``words``
+    ``"legacy_decoded"`` …) and ``warnings`` why (:class:`~pipeline.model.notes.Note`
+    records; the text-layer triage records its decision and reason there). OCR pages keep every recognised ``words``
     entry and their mean ``ocr_confidence`` (0–100); text-layer pages leave
     both empty.
     """
@@ -116,7 +118,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     source_kind: SourceKind = "text"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     #: Text drawn by signing software over blanks of the page (the number and day
     #: stamped into "Số:   /QĐ-UBND" at signing), read from widget annotations;
     #: kept apart from ``lines`` because it is not part of the page content.

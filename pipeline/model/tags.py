@@ -114,7 +114,7 @@ class Annotations:
     to no canonical name or collective (goal: none), as ``(row_index, field,
     text)``; ``unparsed_deadlines`` the deadline cells in which no deadline was
     recognised, as ``(row_index, text)``. Both are also added to the
-    decision's ``warnings``.
+    decision's ``warnings`` (codes ``agency_unresolved``, ``deadline_unrecognised``).
     """
 
     assignments: list[Assignment] = field(default_factory=list)

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.model import Annotations, Decision, Mention, Product, Task
+from pipeline.model import Annotations, Decision, Mention, Note, Product, Task
 from pipeline.model.task_columns import tagged
 from pipeline.nlp.assign import COLUMN_ROLES, assign_column, assign_text
 from pipeline.nlp.language import SPAN_GROUPS, annotate, get_nlp
@@ -161,10 +161,13 @@ def tag(decision: Decision, with_body: bool = True) -> Annotations:
                     mention.start += offset
                     mention.end += offset
                     ann.mentions.append(mention)
-    decision.warnings.extend(f"tag: unresolved agency (row {r}, {f}): {item}" for r, f, item in ann.unresolved)
-    decision.warnings.extend(f"tag: no deadline recognised (row {r}): {text}" for r, text in ann.unparsed_deadlines)
+    decision.warnings.extend(Note("agency_unresolved", f, f"unresolved agency (row {r}): {item}") for r, f, item in ann.unresolved)
     decision.warnings.extend(
-        f"tag: deadline years written backwards (row {d.row_index}): {d.text!r} read as {d.start.year}-{d.end.year}"
+        Note("deadline_unrecognised", "deadline_text", f"no deadline recognised (row {r}): {text}") for r, text in ann.unparsed_deadlines
+    )
+    decision.warnings.extend(
+        Note("deadline_years_backwards", "deadline_text",
+             f"deadline years written backwards (row {d.row_index}): {d.text!r} read as {d.start.year}-{d.end.year}")
         for d in ann.deadlines
         if d.backwards and d.start and d.end
     )

@@ -10,7 +10,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from pipeline.model import Document
+from pipeline.model import Document, Note
 
 
 class UnsupportedInput(ValueError):
@@ -171,9 +171,10 @@ def read(path: str | Path, doc_id: str | None = None) -> Document:
             document = read_pdf(path, doc_id)
             junk = pdf_header_offset(data) or 0
             if junk and data[:junk].strip():
-                document.pages[0].warnings.insert(
-                    0, f"reader: {junk} byte(s) before the %PDF header ignored (PDF readers accept a header within {PDF_HEADER_WINDOW} bytes)"
-                )
+                document.pages[0].warnings.insert(0, Note(
+                    "pdf_junk_before_header", None,
+                    f"{junk} byte(s) before the %PDF header ignored (PDF readers accept a header within {PDF_HEADER_WINDOW} bytes)",
+                ))
             return document
         if kind == "doc":
             from pipeline.readers.doc import read_doc

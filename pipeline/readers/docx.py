@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from pipeline.model import Cell, Document, Line, Page, Table
+from pipeline.model import Cell, Document, Line, Note, Page, Table
 from pipeline.readers.docx_numbering import ListCounter
 from pipeline.readers.layout import is_layout_table, split_layout_line
 from pipeline.readers.legacy_fonts import DocxFonts
@@ -36,7 +36,7 @@ def read_docx(path: Path, doc_id: str) -> Document:
     fonts = DocxFonts(document)
     page = Page(number=1, source_kind="legacy_decoded" if fonts.legacy else "docx")
     if fonts.legacy:
-        page.warnings.append("runs in legacy TCVN3/VNI fonts, decoded to Unicode")
+        page.warnings.append(Note("legacy_encoding_decoded", "text", "runs in legacy TCVN3/VNI fonts, decoded to Unicode"))
     block = 0
     counter = ListCounter(document)
     for child in document.element.body.iterchildren():

@@ -23,7 +23,7 @@ from pathlib import Path
 import lxml.html
 from lxml.etree import _Element
 
-from pipeline.model import Cell, Document, Line, Page, Table
+from pipeline.model import Cell, Document, Line, Note, Page, Table
 from pipeline.readers.layout import LAYOUT_MAX_ROWS, is_layout_table, split_layout_line
 from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, fold_spaces, paragraphs
 
@@ -42,7 +42,7 @@ BLOB_CHARS = 20000
 _BLOB = re.compile(r"\S{%d,}" % BLOB_CHARS)
 
 
-def _drop_blobs(root: _Element) -> list[str]:
+def _drop_blobs(root: _Element) -> list[Note]:
     """Take runs of :data:`BLOB_CHARS`+ characters without a blank out of every text node; one warning each."""
     notes = []
     for el in root.iter():
@@ -50,7 +50,7 @@ def _drop_blobs(root: _Element) -> list[str]:
             value = getattr(el, attr)
             if value and len(value) >= BLOB_CHARS and _BLOB.search(value):
                 for blob in _BLOB.findall(value):
-                    notes.append(f"a run of {len(blob):,} characters without a blank (embedded data?) left out")
+                    notes.append(Note("embedded_data_dropped", "text", f"a run of {len(blob):,} characters without a blank (embedded data?) left out"))
                 setattr(el, attr, _BLOB.sub(" ", value))
     return notes
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.model import Page, Table
+from pipeline.model import Note, Page, Table
 from pipeline.model import Word as OcrWord
 from pipeline.readers import raster
 from pipeline.readers.assemble import build_page, grid_table, inside, mean_confidence
@@ -79,7 +79,7 @@ class OcrResult:
     tables: list[Table]
     words: list[OcrWord]
     confidence: float | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
 
 def _read_image(gray: np.ndarray, dpi: int) -> tuple[list[Word], list[Grid], list[list[Word]]]:
@@ -152,7 +152,7 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
     gray, angle = raster.deskew(image)
     free, grids, cell_words = _read_image(gray, dpi)
     confidence = mean_confidence(free + [w for ws in cell_words for w in ws])
-    warnings = [f"ocr: skew {angle:+.2f}° corrected, {len(grids)} ruled table(s)"]
+    warnings = [Note("ocr_deskewed", "text", f"skew {angle:+.2f}° corrected, {len(grids)} ruled table(s)")]
     if confidence is None or confidence < LOW_CONFIDENCE:
         turn = osd_rotation(gray)
         if turn:
@@ -160,7 +160,7 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
             free, grids, cell_words = _read_image(gray, dpi)
             if turn in (90, 270):
                 width, height = height, width
-            warnings.append(f"ocr: page turned {turn}° clockwise (orientation detection)")
+            warnings.append(Note("ocr_page_turned", "text", f"page turned {turn}° clockwise (orientation detection)"))
     if not grids:  # the signature block beside a seal (table pages: the cells are read apart)
         free, note = reread_closing(gray, dpi, free, width, height)
         warnings.extend([note] if note else [])
@@ -169,7 +169,7 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
         warnings.extend([note] if note else [])
     dashes = [change for ws in (free, *cell_words) for change in restore_dashes(ws)]
     if dashes:
-        warnings.append(f"ocr: {len(dashes)} dash(es) told by their width: " + ", ".join(f"{a!r} → {b!r}" for a, b in dashes[:8]))
+        warnings.append(Note("ocr_dashes_by_width", "text", f"{len(dashes)} dash(es) told by their width: " + ", ".join(f"{a!r} → {b!r}" for a, b in dashes[:8])))
     scale = 72.0 / dpi
     tables: list[Table] = []
     for grid, words in zip(grids, cell_words):
@@ -182,9 +182,9 @@ def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
     every = free + [w for ws in cell_words for w in ws]
     confidence = mean_confidence(every)
     if confidence is None:
-        warnings.append("ocr: no text recognised on this page")
+        warnings.append(Note("ocr_no_text", "text", "no text recognised on this page"))
     elif confidence < LOW_CONFIDENCE:
-        warnings.append(f"ocr: low confidence {confidence:.1f}")
+        warnings.append(Note("ocr_low_confidence", "text", f"low confidence {confidence:.1f}"))
     return OcrResult(
         number=number,
         width=width,
@@ -319,9 +319,9 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
             fix = restore_place_comma(line.text)
         if fix is not None:
             line.text = fix.corrected
-            page.warnings.append(f"ocr: confusion resolved in {fix.read!r} → {fix.corrected!r} ({fix.what})")
+            page.warnings.append(Note("ocr_confusion_resolved", "text", f"confusion resolved in {fix.read!r} → {fix.corrected!r} ({fix.what})"))
         label = restore_labels(line.text)  # marks of fixed labels: "CHÍ THỊ" → "CHỈ THỊ"
         if label is not None:
             line.text = label.restored
-            page.warnings.append(f"ocr: label marks restored: {', '.join(label.changed)}")
+            page.warnings.append(Note("ocr_label_marks_restored", "text", f"label marks restored: {', '.join(label.changed)}"))
     return page, block

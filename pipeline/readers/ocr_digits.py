@@ -19,6 +19,7 @@ import re
 import cv2
 import numpy as np
 
+from pipeline.model import Note
 from pipeline.readers.layout import Word, group_lines, line_text, split_columns
 from pipeline.readers.tesseract import available
 
@@ -114,7 +115,7 @@ def _blank(line: list[Word]) -> tuple[int, int, str] | None:
     return None
 
 
-def reread_number(gray: np.ndarray, dpi: int, free: list[Word], width: float, height: float) -> tuple[list[Word], str | None]:
+def reread_number(gray: np.ndarray, dpi: int, free: list[Word], width: float, height: float) -> tuple[list[Word], Note | None]:
     """``free`` with a handwritten number's junk replaced by the digits :func:`read_digits` finds.
 
     Only the first number line in the header band (:data:`HEADER_BAND`) is
@@ -159,5 +160,8 @@ def reread_number(gray: np.ndarray, dpi: int, free: list[Word], width: float, he
         out.append(number)
         read = line_text(part)
         restored = "" if end["text"][at:].startswith("/") else ", the slash before the symbol restored"
-        return out, f"ocr: handwritten number read as {digits!r} from a digit-only crop (two readings agree{restored}), line read {read!r}"
+        return out, Note(
+            "ocr_number_reread", "number",
+            f"handwritten number read as {digits!r} from a digit-only crop (two readings agree{restored}), line read {read!r}",
+        )
     return free, None

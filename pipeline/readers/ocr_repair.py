@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.model import Note
 from pipeline.readers.ocr import OcrResult
 from pipeline.text.spelling import Lexicon, load_lexicon, pair_counts, repair_tokens
 
@@ -44,8 +45,8 @@ def repair_results(results: Sequence[OcrResult], lexicon: Lexicon | None = None)
                 cell.text = "".join(pieces)
         if changes:
             shown = ", ".join(changes[:SHOWN]) + (", …" if len(changes) > SHOWN else "")
-            result.warnings.append(
-                f"ocr: tone marks of {len(changes)} word(s) repaired from the word list and the document: {shown}"
-            )
+            result.warnings.append(Note(
+                "ocr_tone_marks_repaired", "text", f"tone marks of {len(changes)} word(s) repaired from the word list and the document: {shown}"
+            ))
         total += len(changes)
     return total

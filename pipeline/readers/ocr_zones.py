@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from pipeline.model import Note
 from pipeline.readers.layout import Word, group_lines, split_columns
 from pipeline.readers.tesseract import CELL_LANG, read_crop
 
@@ -130,7 +131,7 @@ def gutter(gray: np.ndarray, top: int, bottom: int, span: tuple[int, int], dpi: 
     return max(0, start - reach // 4)
 
 
-def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, height: float) -> tuple[list[Word], str | None]:
+def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, height: float) -> tuple[list[Word], Note | None]:
     """``free`` with the closing band read again, each column from its own crop, when that reads better.
 
     Returns the words and a warning (None when nothing changed). The band is
@@ -157,4 +158,4 @@ def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, h
     ]
     if confident_letters(again) < KEEP_SHARE * confident_letters(first):
         return free, None
-    return kept + again, f"ocr: closing (recipients, signature) read again per column ({len(first)} → {len(again)} words)"
+    return kept + again, Note("ocr_closing_reread", "text", f"closing (recipients, signature) read again per column ({len(first)} → {len(again)} words)")

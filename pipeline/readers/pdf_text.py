@@ -23,7 +23,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.model import Document, Page, Table
+from pipeline.model import Document, Note, Page, Table
 from pipeline.readers.assemble import build_page, grid_table, inside
 from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
@@ -46,7 +46,7 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
     ingest stage records those as failures.
     """
     pages: list[Page | None] = []
-    reasons: list[str] = []
+    reasons: list[Note] = []
     stamps: dict[int, list] = {}  # page number → its signing stamps (OCR'd pages too)
     plumber = None
     try:
@@ -95,7 +95,7 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
 
 
 def _finish(
-    path: Path, pages: list[Page | None], reasons: list[str], workers: int | None, stamps: dict[int, list]
+    path: Path, pages: list[Page | None], reasons: list[Note], workers: int | None, stamps: dict[int, list]
 ) -> list[Page]:
     """OCR the pages triage sent there (tone marks repaired over the document), then number blocks in page order.
 
@@ -149,5 +149,7 @@ def _page(words: list[Word], found: list, number: int, width: float, height: flo
     tables: list[Table] = [grid_table(t.cells, t.bbox, ws, number) for t, ws in zip(found, within)]
     page, _ = build_page(number, width, height, free, tables, 0, "legacy_decoded" if legacy else "text")
     if legacy:
-        page.warnings.append(f"text layer in the legacy {legacy.upper()} font encoding, decoded to Unicode")
+        page.warnings.append(
+            Note("legacy_encoding_decoded", "text", f"text layer in the legacy {legacy.upper()} font encoding, decoded to Unicode")
+        )
     return page

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.model import Cell, Document, Page, Table
+from pipeline.model import Cell, Document, Note, Page, Table
 from pipeline.text.legacy import Encoding, decode, detect_encoding, font_encoding, is_caps_font
 
 
@@ -76,7 +76,7 @@ def read_spreadsheet(path: Path, doc_id: str, kind: str) -> Document:
             page.tables.append(table)
     if legacy:
         page.source_kind = "legacy_decoded"
-        page.warnings.append("cells in legacy TCVN3/VNI fonts, decoded to Unicode")
+        page.warnings.append(Note("legacy_encoding_decoded", "text", "cells in legacy TCVN3/VNI fonts, decoded to Unicode"))
     return Document(doc_id=doc_id, source_file=path.name, source_format=kind, pages=[page], paged=False)  # type: ignore[arg-type]
 
 

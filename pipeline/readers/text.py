@@ -32,7 +32,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from pipeline.model import Document, Line, Page
+from pipeline.model import Document, Line, Note, Page
 from pipeline.readers.layout import split_layout_line
 from pipeline.readers.text_tables import PIPE_SEPARATOR, bar_table_blocks, bar_tables, html_table, is_tab_row, pipe_table, split_cells, tab_table
 from pipeline.text.legacy import decode, detect_encoding
@@ -54,7 +54,7 @@ def decode_text(data: bytes) -> str:
     return decode_bytes(data)[0]
 
 
-def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+def decode_bytes(data: bytes) -> tuple[str, str, list[Note]]:
     """Decode a text file; return ``(text, encoding name, warnings)``.
 
     In order: a byte-order mark (UTF-8, UTF-16 LE/BE); UTF-16 without a mark
@@ -67,24 +67,24 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     NUL characters left in the text are removed, with a warning. Every
     encoding other than UTF-8 is named in a warning.
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     if data.startswith(b"\xef\xbb\xbf"):
         text, name = data.decode("utf-8-sig", errors="replace"), "UTF-8"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         name = "UTF-16LE" if data.startswith(b"\xff\xfe") else "UTF-16BE"
         text = data[2:].decode(name.lower(), errors="replace")
-        notes.append(f"text file in {name} (with byte-order mark), decoded to Unicode")
+        notes.append(Note("text_encoding_decoded", "text", f"text file in {name} (with byte-order mark), decoded to Unicode"))
     elif order := utf16_without_bom(data):
         text, name = data.decode(order.lower(), errors="replace"), order
-        notes.append(f"text file in {order} without a byte-order mark, decoded to Unicode")
+        notes.append(Note("text_encoding_decoded", "text", f"text file in {order} without a byte-order mark, decoded to Unicode"))
     else:
         try:
             text, name = data.decode("utf-8"), "UTF-8"
         except UnicodeDecodeError:
             text, name = _eight_bit(data)
-            notes.append(f"text file is not UTF-8: decoded as {name}")
+            notes.append(Note("text_encoding_decoded", "text", f"text file is not UTF-8: decoded as {name}"))
     if "\x00" in text:
-        notes.append(f"{text.count(chr(0))} NUL characters removed from the {name} text")
+        notes.append(Note("nul_characters_removed", "text", f"{text.count(chr(0))} NUL characters removed from the {name} text"))
         text = text.replace("\x00", "")
     return text, name, notes
 
@@ -158,7 +158,7 @@ def read_text(path: Path, doc_id: str) -> Document:
     page = Page(number=1, source_kind="legacy_decoded" if legacy else "markdown" if markdown else "text")
     page.warnings.extend(notes)
     if legacy:
-        page.warnings.append(f"text in the legacy {legacy.upper()} encoding, decoded to Unicode")
+        page.warnings.append(Note("legacy_encoding_decoded", "text", f"text in the legacy {legacy.upper()} encoding, decoded to Unicode"))
     _Builder(page, markdown).feed(text)
     if markdown:
         _add_bar_tables(page, _physical_lines(text))

@@ -1,7 +1,7 @@
 """Text-layer triage: decide per PDF page whether its text layer can be trusted.
 
-Three outcomes (:class:`Triage`), each with a one-line reason that the reader
-stores in ``Page.warnings``:
+Three outcomes (:class:`Triage`), each with a reason (a :class:`~pipeline.model.Note`
+with a ``triage_*`` code) that the reader stores in ``Page.warnings``:
 
 - ``route="text"``: the layer reads as Vietnamese; use it as it is.
 - ``route="ocr"``: no text layer, only a few words over a page-sized image (a
@@ -37,7 +37,7 @@ from typing import Literal
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.model import SourceKind
+from pipeline.model import Note, SourceKind
 from pipeline.readers import layer_checks as checks
 from pipeline.readers.layout import Word
 from pipeline.text.legacy import Encoding, detect_encoding
@@ -72,11 +72,11 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 @dataclass(slots=True, frozen=True)
 class Triage:
-    """Verdict on one page's text layer: route, resulting source kind, reason."""
+    """Verdict on one page's text layer: route, resulting source kind, reason (a ``triage_*`` note)."""
 
     route: Literal["text", "ocr", "legacy"]
     source_kind: SourceKind
-    reason: str
+    reason: Note
     #: Legacy encoding found by :func:`pipeline.text.legacy.detect_encoding`
     #: (``None``: Unicode, or no layer to test), so the reader need not detect it again.
     encoding: Encoding | None = None
@@ -176,42 +176,42 @@ def triage_page(words: Sequence[Word], covered: float, page: pdfium.PdfPage | No
     if not text.strip():
         paths = path_count(page) if page is not None else 0
         if paths >= OUTLINE_PATHS and covered <= PAGE_IMAGE_AREA:
-            return Triage("ocr", "ocr", f"triage: page drawn as vector outlines ({paths} paths), no text layer, page OCR'd")
-        return Triage("ocr", "ocr", "triage: no text layer, page OCR'd")
+            return Triage("ocr", "ocr", Note("triage_vector_outlines", "text", f"page drawn as vector outlines ({paths} paths), no text layer, page OCR'd"))
+        return Triage("ocr", "ocr", Note("triage_no_text_layer", "text", "no text layer, page OCR'd"))
     unmapped, glyphs = checks.unmapped_glyphs(words)
     if unmapped and unmapped >= MAX_UNMAPPED * glyphs:
         return Triage(
-            "ocr", "ocr", f"triage: {unmapped} of {glyphs} glyphs have no Unicode mapping ((cid:N)), page OCR'd"
+            "ocr", "ocr", Note("triage_unmapped_glyphs", "text", f"{unmapped} of {glyphs} glyphs have no Unicode mapping ((cid:N)), page OCR'd")
         )
     fonts = [str(w.get("fontname", "")) for w in words]
     encoding = detect_encoding(text, fonts)
     if encoding:
         return Triage(
-            "legacy", "legacy_decoded", f"triage: legacy {encoding.upper()} font encoding, text layer decoded to Unicode",
+            "legacy", "legacy_decoded", Note("triage_legacy_font", "text", f"legacy {encoding.upper()} font encoding, text layer decoded to Unicode"),
             encoding,
         )
     share, count = vietnamese_share(text)
     if count < MIN_WORDS and covered > PAGE_IMAGE_AREA:
         return Triage(
-            "ocr", "ocr", f"triage: text layer has only {count} Vietnamese words over a page image, page OCR'd"
+            "ocr", "ocr", Note("triage_few_words_over_image", "text", f"text layer has only {count} Vietnamese words over a page image, page OCR'd")
         )
     if share < MIN_VIETNAMESE and (covered > PAGE_IMAGE_AREA or _letter_tokens(text) >= MIN_WORDS):
         language = checks.other_language(words)
         if language:
-            return Triage("text", "text", f"triage: text layer in {language}, not Vietnamese: read as it is")
+            return Triage("text", "text", Note("triage_other_language", "text", f"text layer in {language}, not Vietnamese: read as it is"))
         return Triage(
-            "ocr", "ocr", f"triage: text layer is noise ({share:.0%} Vietnamese syllables), page OCR'd"
+            "ocr", "ocr", Note("triage_noise", "text", f"text layer is noise ({share:.0%} Vietnamese syllables), page OCR'd")
         )
     broken = checks.mojibake_tokens(words)
     if len(broken) >= MIN_MOJIBAKE and len(broken) >= MOJIBAKE_SHARE * len(words):
         shown = ", ".join(repr(t) for t in broken[:4])
         return Triage(
-            "ocr", "ocr", f"triage: mixed-script mojibake in {len(broken)} words ({shown}), page OCR'd"
+            "ocr", "ocr", Note("triage_mojibake", "text", f"mixed-script mojibake in {len(broken)} words ({shown}), page OCR'd")
         )
     if page is not None and (covered >= INK_CHECK_IMAGE or path_count(page, OUTLINE_PATHS) >= OUTLINE_PATHS):
         outside, ink = checks.ink_outside_text(page)
         if outside > MAX_UNCOVERED_INK and ink >= MIN_INK:
             return Triage(
-                "ocr", "ocr", f"triage: text layer covers only {1 - outside:.0%} of the page's text ink, page OCR'd"
+                "ocr", "ocr", Note("triage_partial_layer", "text", f"text layer covers only {1 - outside:.0%} of the page's text ink, page OCR'd")
             )
-    return Triage("text", "text", f"triage: text layer used ({share:.0%} Vietnamese syllables)")
+    return Triage("text", "text", Note("triage_text_layer_used", "text", f"text layer used ({share:.0%} Vietnamese syllables)"))

@@ -31,6 +31,7 @@ from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
 from pipeline.store.manifest import Entry, Manifest
+from pipeline.store.migrate import rebuild_if_outdated
 from pipeline.store.verify import record, verify
 from pipeline.store.writer import ensure_readable, sweep_temporaries, write_guide
 
@@ -168,6 +169,7 @@ def run_batch(
     with run_lock(out), Manifest(out) as manifest:
         sweep_temporaries(out)
         recover(out, manifest)
+        summary.rebuilt = rebuild_if_outdated(out, manifest)
         summary.damaged = verify(out, manifest)
         todo = plan(found.files, manifest, force=force)
         summary.removed = _remove_gone(out, manifest, found)
@@ -194,7 +196,7 @@ def run_batch(
         for job, original in todo.copies:
             if job not in alone:
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
-        _finish_run(out, manifest, todo, bool(summary.damaged or summary.failures or summary.removed))
+        _finish_run(out, manifest, todo, bool(summary.rebuilt or summary.damaged or summary.failures or summary.removed))
     return summary
 
 

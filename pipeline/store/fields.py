@@ -9,8 +9,7 @@ import json
 
 import pyarrow as pa
 
-#: Bumped when a column is added, removed or changes meaning.
-SCHEMA_VERSION = "5"
+from pipeline.store.version import SCHEMA_VERSION  # noqa: F401  (re-exported: schema metadata)
 
 #: Metadata keys every field carries.
 FIELD_KEYS = ("description", "unit", "source")

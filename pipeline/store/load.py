@@ -34,7 +34,11 @@ def _expression(filters: Any) -> ds.Expression | None:
 
 
 def read_table(name: str, root: str | Path = "processed", filters: Any = None) -> pa.Table:
-    """Every row of dataset ``name`` under ``root`` as an Arrow table (typed; partitions as columns)."""
+    """Every row of dataset ``name`` under ``root`` as an Arrow table (typed; partitions as columns).
+
+    Raises ``pyarrow.ArrowInvalid`` for files written with an older schema whose
+    column types changed (rebuilt by the next ``pipeline ingest``).
+    """
     if name not in DATASETS:
         raise KeyError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")
     schema = dataset_schema(name)
@@ -43,7 +47,13 @@ def read_table(name: str, root: str | Path = "processed", filters: Any = None) -
         return schema.empty_table()
     partitioning = None if name in UNPARTITIONED else ds.partitioning(PARTITIONS, flavor="hive")
     dataset = ds.dataset(folder, schema=schema, format="parquet", partitioning=partitioning)
-    return dataset.to_table(filter=_expression(filters))
+    try:
+        return dataset.to_table(filter=_expression(filters))
+    except pa.ArrowNotImplementedError as exc:  # a column whose type changed: an older schema version
+        raise pa.ArrowInvalid(
+            f"{folder} holds files written with an older schema version ({exc}): "
+            "run `pipeline ingest` again to rebuild the datasets"
+        ) from exc
 
 
 #: Arrow types → pandas dtypes of :func:`load` (nullable extension types; dates become datetime64).

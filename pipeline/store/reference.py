@@ -71,7 +71,24 @@ def markdown() -> str:
         for row in field_rows(name):
             out.append("| " + " | ".join(_cell(c) if i else f"`{_cell(c)}`" for i, c in enumerate(row)) + " |")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out + warning_codes())
+
+
+def warning_codes() -> list[str]:
+    """The Markdown section listing every warning code (:data:`pipeline.model.notes.CODES`)."""
+    from pipeline.model.notes import CODES
+
+    out = [
+        "## Warning codes",
+        "",
+        "`documents.warnings` and `pages.warnings` hold one `{code, field, detail}` per warning:",
+        "filter on `code` (stable), never on `detail` (readable text that may change).",
+        "",
+        "| code | meaning |",
+        "|---|---|",
+    ]
+    out += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in CODES.items()]
+    return out + [""]
 
 
 def folder_guide(folder: str = "processed") -> str:

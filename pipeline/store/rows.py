@@ -115,7 +115,7 @@ def document_row(decision: Decision, source_file: str) -> Row:
         "plan_title": decision.plan_title,
         "plan_year": decision.plan_year,
         "task_count": len(decision.tasks),
-        "warnings": list(decision.warnings),
+        "warnings": [w.as_row() for w in decision.warnings],
         "spans": spans,
         "pipeline_version": __version__,
         "number_seq": decision.number_seq,
@@ -217,7 +217,7 @@ def page_rows(document: Document) -> list[Row]:
             "source_kind": page.source_kind,
             "text": normalize(page_text(page)),
             "ocr_confidence": page.ocr_confidence,
-            "warnings": list(page.warnings),
+            "warnings": [w.as_row() for w in page.warnings],
         }
         for page in document.pages
     ]

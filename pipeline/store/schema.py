@@ -39,6 +39,17 @@ _APPENDIX = "appendix table (pipeline.structure.appendix)"
 _RUN = "ingest run (pipeline.ingest)"
 
 
+#: One warning (``documents.warnings``, ``pages.warnings``): a :class:`pipeline.model.Note` —
+#: a stable code (listed in docs/schema.md), the field it concerns (null: the whole
+#: document or page), and the readable detail.
+WARNING = pa.struct(
+    [
+        pa.field("code", pa.string(), nullable=False),
+        pa.field("field", pa.string()),
+        pa.field("detail", pa.string(), nullable=False),
+    ]
+)
+
 SPAN = pa.struct(
     [
         ("field", pa.string()),
@@ -91,7 +102,7 @@ DOCUMENTS = pa.schema(
         _f("plan_title", pa.string(), "Title of the plan (Kế hoạch) issued with or as this document", source=_HEADER),
         _f("plan_year", pa.int32(), "First year of the plan's period ('năm 2017', 'giai đoạn 2026-2030'; the year of issue for a roadmap 'đến năm 2035'); see plan_start_year/plan_end_year", unit="year", source="plan_title, issue_date (pipeline.structure.period.plan_period)"),
         _f("task_count", pa.int32(), "Rows written to the tasks dataset for this document", False, unit="rows", source=_APPENDIX),
-        _f("warnings", pa.list_(pa.string()), "What the parser could not read cleanly", source="reader and parser warnings"),
+        _f("warnings", pa.list_(WARNING), "What the pipeline could not read cleanly or completed from elsewhere: one {code, field, detail} per warning (the codes: pipeline.model.notes.CODES, listed under Warning codes); the pages' warnings repeated with detail 'page N: …'", source="reader, parser and tagger warnings (pipeline.model.notes)"),
         _f("spans", pa.list_(SPAN), "Provenance of header fields: page, bbox in PDF points, block index", unit="page; PDF points (1/72 in), origin top left", source=_READER),
         _f("pipeline_version", pa.string(), "Version of the pipeline that wrote the row", False, source=_RUN),
         # Issue 3: the remaining Decree 30/2020 parts of the header and closing.
@@ -242,7 +253,7 @@ PAGES = pa.schema(
            source=_READER),
         _f("ocr_confidence", pa.float32(), "Mean Tesseract word confidence on OCR pages; null otherwise",
            unit="0-100", source="reader (pipeline.readers.ocr)"),
-        _f("warnings", pa.list_(pa.string()), "Triage decision and reason, OCR notes (skew, tables), low-quality flags",
+        _f("warnings", pa.list_(WARNING), "Triage decision and reason, OCR notes (skew, tables), low-quality flags: one {code, field, detail} per warning (the codes: pipeline.model.notes.CODES, listed under Warning codes)",
            source=_READER),
     ],
     metadata={"schema_version": SCHEMA_VERSION, "dataset": "pages"},

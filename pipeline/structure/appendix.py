@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.model import Line, Table, Task
+from pipeline.model import Line, Note, Table, Task
 from pipeline.model.tables import DocumentTable
 from pipeline.model.task_columns import BY_FIELD, TASK_COLUMNS
 from pipeline.readers.layout import BULLETS
@@ -248,14 +248,14 @@ def _infer_numerals(tasks: list[Task]) -> None:
                     t.section = numeral
 
 
-def check_ordinals(tasks: list[Task]) -> list[str]:
+def check_ordinals(tasks: list[Task]) -> list[Note]:
     """Repair numeric TTs that break their sequence; return one warning per repair.
 
     Within a section, a whole-number TT ``k`` between ``p`` and ``p + 2`` that is
     not ``p + 1`` (an OCR misread: "3" between "8" and "10") becomes ``p + 1``;
     the printed value stays in ``Task.ordinal_as_read``.
     """
-    warnings: list[str] = []
+    warnings: list[Note] = []
     numbered = [t for t in tasks if t.ordinal and t.ordinal.rstrip(".):").isdigit()]
     firsts: list[Task] = []
     seen: set[tuple] = set()
@@ -274,7 +274,7 @@ def check_ordinals(tasks: list[Task]) -> list[str]:
             for t in tasks:
                 if t.ordinal == printed and t.task_text == task.task_text and t.section == task.section:
                     t.ordinal_as_read, t.ordinal = printed, fixed
-            warnings.append(f"task ordinal {printed!r} out of sequence between {p} and {n}: read as {fixed!r}")
+            warnings.append(Note("task_ordinal_repaired", "ordinal", f"task ordinal {printed!r} out of sequence between {p} and {n}: read as {fixed!r}"))
     return warnings
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.model import Decision, Line, Span
+from pipeline.model import Decision, Line, Note, Span
 from pipeline.structure import patterns as P
 from pipeline.text import normalize
 
@@ -62,7 +62,7 @@ def _fill(decision: Decision, first: Line, title: str, note: str) -> None:
     if issuer:
         decision.issuer = issuer
         decision.authority = issuer
-    decision.warnings.append("appendix file on its own: type 'Phụ lục', issuer from its '(Kèm theo …)' note")
+    decision.warnings.append(Note("appendix_standalone", "doc_type", "appendix file on its own: type 'Phụ lục', issuer from its '(Kèm theo …)' note"))
 
 
 def _issuer_of_code(note: str) -> str | None:

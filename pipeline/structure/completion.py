@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from pipeline.model import Decision, Line, Span
+from pipeline.model import Decision, Line, Note, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.citations import clean_issuer
 from pipeline.structure.province import is_local, match_province, province_in_text
@@ -75,7 +75,7 @@ def _blank_warnings(decision: Decision) -> None:
     filled = {"number": decision.number is not None, "date": decision.issue_date is not None}
     for name, text in decision.blank.items():
         if not filled.get(name, False):
-            decision.warnings.append(f"{name} left blank in the source: {text!r}")
+            decision.warnings.append(Note("value_left_blank", "issue_date" if name == "date" else name, f"{name} left blank in the source: {text!r}"))
 
 
 def _stamps_on(decision: Decision, span: Span | None) -> list[Line]:
@@ -116,7 +116,7 @@ def _stamped_number(decision: Decision) -> None:
     for text, stamp in _stamp_values(_stamps_on(decision, decision.spans.get("number"))):
         if re.fullmatch(r"\d{1,6}[a-zA-Z]?", text):
             decision.number = f"{text}/{decision.number_symbol}"
-            decision.warnings.append(f"number {text!r} read from {_stamp_source(stamp)}, not the text layer")
+            decision.warnings.append(Note("number_from_stamp", "number", f"number {text!r} read from {_stamp_source(stamp)}, not the text layer"))
             return
 
 
@@ -140,7 +140,7 @@ def _stamped_date(decision: Decision) -> None:
             decision.issue_date = date(int(re.sub(r"\s", "", m.group("year"))), int(month), int(day))
         except ValueError:
             return
-        decision.warnings.append(f"day/month of issue read from {_stamp_source(used[0])}, not the text layer")
+        decision.warnings.append(Note("date_from_stamp", "issue_date", f"day/month of issue read from {_stamp_source(used[0])}, not the text layer"))
 
 
 def _signed_date(decision: Decision) -> None:
@@ -155,10 +155,11 @@ def _signed_date(decision: Decision) -> None:
     signed = _latest_signing(decision, int(re.sub(r"\s", "", m.group("year"))), int(m.group("month")))
     if signed:
         decision.issue_date = signed.date()
-        decision.warnings.append(
+        decision.warnings.append(Note(
+            "day_from_signing_time", "issue_date",
             f"day of issue {signed.day} from the digital signature's signing time "
-            f"{signed.isoformat()} (the written day is unreadable)"
-        )
+            f"{signed.isoformat()} (the written day is unreadable)",
+        ))
 
 
 def _signed_blank_date(decision: Decision) -> None:
@@ -176,10 +177,11 @@ def _signed_blank_date(decision: Decision) -> None:
     if signed is None:
         return
     decision.issue_date = signed.date()
-    decision.warnings.append(
+    decision.warnings.append(Note(
+        "date_from_signing_time", "issue_date",
         f"date of issue {signed.date().isoformat()} from the digital signature's signing time {signed.isoformat()} "
-        f"(the date line {decision.date_text!r} was left blank)"
-    )
+        f"(the date line {decision.date_text!r} was left blank)",
+    ))
 
 
 def _signed_day_and_month(decision: Decision) -> None:
@@ -195,10 +197,11 @@ def _signed_day_and_month(decision: Decision) -> None:
     if not all(_fits(s, f"{v:02d}") for s, v in zip(seen, (signed.day, signed.month))):
         return
     decision.issue_date = signed.date()
-    decision.warnings.append(
+    decision.warnings.append(Note(
+        "day_month_from_signing_time", "issue_date",
         f"day and month of issue {signed.day}/{signed.month} from the digital signature's signing time "
-        f"{signed.isoformat()} (the written ones are unreadable; the digits seen, {seen[0]!r} and {seen[1]!r}, fit)"
-    )
+        f"{signed.isoformat()} (the written ones are unreadable; the digits seen, {seen[0]!r} and {seen[1]!r}, fit)",
+    ))
 
 
 def _latest_signing(decision: Decision, year: int, month: int | None = None) -> datetime | None:
@@ -233,7 +236,7 @@ def _adopted_date(decision: Decision) -> None:
         decision.issue_date = date(int(found.group("year")), int(found.group("month")), int(found.group("day")))
     except ValueError:
         return
-    decision.warnings.append(f"no date line: date of adoption {found.group(0)!r} from the closing sentence")
+    decision.warnings.append(Note("date_from_adoption", "issue_date", f"no date line: date of adoption {found.group(0)!r} from the closing sentence"))
 
 
 #: A file name starting with a document number and its type code: "1716 QĐ thành lập HĐTĐ.pdf",
@@ -252,9 +255,10 @@ def _file_name_number(decision: Decision) -> None:
         return
     year = f"{decision.number_year}/" if decision.number_year else ""
     decision.number = f"{m.group('seq')}/{year}{decision.number_symbol}"
-    decision.warnings.append(
-        f"number {m.group('seq')} from the file name {decision.document.source_file!r} (the written number is unreadable)"
-    )
+    decision.warnings.append(Note(
+        "number_from_file_name", "number",
+        f"number {m.group('seq')} from the file name {decision.document.source_file!r} (the written number is unreadable)",
+    ))
 
 
 def _split_number(decision: Decision) -> None:
@@ -271,10 +275,10 @@ def _doc_type(decision: Decision) -> None:
     code = (decision.number_symbol or "").split("-")[0]
     if code in P.SYMBOL_TYPES:
         decision.doc_type = P.SYMBOL_TYPES[code]
-        decision.warnings.append(f"no type line: type {decision.doc_type!r} from the symbol code {code!r}")
+        decision.warnings.append(Note("doc_type_from_symbol", "doc_type", f"no type line: type {decision.doc_type!r} from the symbol code {code!r}"))
     elif decision.number_symbol and "title" in decision.spans and decision.title:
         decision.doc_type = "Công văn"
-        decision.warnings.append("no type line and no type code in the symbol: a numbered letter (Công văn)")
+        decision.warnings.append(Note("doc_type_numbered_letter", "doc_type", "no type line and no type code in the symbol: a numbered letter (Công văn)"))
 
 
 #: A People's Committee parent: "Ủy ban nhân dân tỉnh Lào Cai" → its place "tỉnh Lào Cai" (a Council's
@@ -303,7 +307,7 @@ def _department_place(decision: Decision) -> None:
     if unit and fold(issuer).endswith(" " + unit):  # "Ban Chỉ đạo … tỉnh" printed with a bare unit
         issuer = issuer[: -len(unit)].rstrip()
     decision.issuer = f"{issuer} {place}"
-    decision.warnings.append(f"issuer {printed!r} named with the place of its parent body {parent!r}")
+    decision.warnings.append(Note("issuer_from_parent_place", "issuer", f"issuer {printed!r} named with the place of its parent body {parent!r}"))
 
 
 #: Lines read for the province of a local body (header, preamble, first paragraphs).
@@ -323,7 +327,7 @@ def _local_province(decision: Decision) -> None:
     found = province_in_text(text)
     if found:
         decision.province = found
-        decision.warnings.append(f"province {found!r} of a local body, from the first province its text names")
+        decision.warnings.append(Note("province_from_text", "province", f"province {found!r} of a local body, from the first province its text names"))
 
 
 def _issuer_and_authority(decision: Decision) -> None:
@@ -333,7 +337,7 @@ def _issuer_and_authority(decision: Decision) -> None:
     if decision.issuer in ("Ủy ban nhân dân", "Hội đồng nhân dân") and body and body.startswith(decision.issuer):
         if len(body) > len(decision.issuer):
             decision.issuer = body
-            decision.warnings.append("issuer block without its place; body taken from the authority line")
+            decision.warnings.append(Note("issuer_from_authority", "issuer", "issuer block without its place; body taken from the authority line"))
     if decision.authority is None and decision.issuer and decision.doc_type is not None:
         decision.authority = decision.issuer
 
@@ -348,10 +352,10 @@ def _complete_bare_authority(decision: Decision) -> None:
     issuer = decision.issuer or ""
     if fold(issuer).startswith(fold(authority) + " "):
         decision.authority = issuer
-        decision.warnings.append("authority line ends in a bare unit; completed from the issuer block")
+        decision.warnings.append(Note("authority_from_issuer", "authority", "authority line ends in a bare unit; completed from the issuer block"))
     elif decision.place and (not _ends_in_province_unit(authority) or match_province(decision.place)):
         decision.authority = f"{authority} {decision.place}"
-        decision.warnings.append("authority line ends in a bare unit; place of issue appended")
+        decision.warnings.append(Note("authority_place_appended", "authority", "authority line ends in a bare unit; place of issue appended"))
 
 
 def _ends_in_province_unit(authority: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.model import Decision, Line, Span
+from pipeline.model import Decision, Line, Note, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.attachment import parse_attachment
 from pipeline.structure.header_forms import letter_title_end, telegram_sender, title_line_header
@@ -236,7 +236,7 @@ def _parse_number(item: _Numbered, decision: Decision) -> None:
     if n:
         symbol = repair_symbol(n.group("symbol"))
         if symbol != n.group("symbol"):
-            decision.warnings.append(f"symbol {n.group('symbol')!r} read as {symbol!r} (a letter doubled by OCR)")
+            decision.warnings.append(Note("symbol_repaired", "number", f"symbol {n.group('symbol')!r} read as {symbol!r} (a letter doubled by OCR)"))
             raw = raw[: len(raw) - len(n.group("symbol"))] + symbol
         decision.number_symbol = symbol
         if n.group("seq"):
@@ -267,9 +267,9 @@ def _rough_number(raw: str, item: _Numbered, decision: Decision) -> bool:
     if not any(c.isalnum() for c in seq):
         decision.blank["number"] = item.text
     else:
-        decision.warnings.append(f"number unreadable (handwritten or damaged): {item.text!r}")
+        decision.warnings.append(Note("number_unreadable", "number", f"number unreadable (handwritten or damaged): {item.text!r}"))
         if _digit_like(seq):
-            decision.warnings.append(f"number {seq!r} looks like misread digits: not completed from elsewhere")
+            decision.warnings.append(Note("number_misread_digits", "number", f"number {seq!r} looks like misread digits: not completed from elsewhere"))
         else:
             decision.unreadable.add("number")
     return True
@@ -310,10 +310,10 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
             decision.spans["issue_date"] = _span(item.line)
             day = "".join(rough.group("day").split())
             if any(c.isalnum() for c in day):
-                decision.warnings.append(f"day of issue unreadable (handwritten or damaged): {item.text!r}")
+                decision.warnings.append(Note("day_unreadable", "issue_date", f"day of issue unreadable (handwritten or damaged): {item.text!r}"))
                 as_digits = day.translate(_DIGIT_LOOKALIKES)
                 if _digit_like(day) and as_digits.isdigit() and 1 <= int(as_digits) <= 31:
-                    decision.warnings.append(f"day {day!r} looks like misread digits: not completed from elsewhere")
+                    decision.warnings.append(Note("day_misread_digits", "issue_date", f"day {day!r} looks like misread digits: not completed from elsewhere"))
                 else:
                     decision.unreadable.add("day")
             else:
@@ -327,7 +327,7 @@ def _parse_place_date(item: _Numbered, decision: Decision) -> None:
             year = int(re.sub(r"\s", "", m.group("year")))
             decision.issue_date = date(year, int(m.group("month")), int(m.group("day")))
         except ValueError:
-            decision.warnings.append(f"impossible date: {item.text!r}")
+            decision.warnings.append(Note("impossible_date", "issue_date", f"impossible date: {item.text!r}"))
     else:
         decision.blank["date"] = item.text
 
@@ -344,7 +344,7 @@ def _rough_day_and_month(item: _Numbered, decision: Decision) -> bool:
     decision.place = rough.group("place").strip()
     decision.date_text = item.text
     decision.spans["issue_date"] = _span(item.line)
-    decision.warnings.append(f"day and month of issue unreadable (handwritten or damaged): {item.text!r}")
+    decision.warnings.append(Note("day_month_unreadable", "issue_date", f"day and month of issue unreadable (handwritten or damaged): {item.text!r}"))
     decision.unreadable.update({"day", "month"})
     return True
 

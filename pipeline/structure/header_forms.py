@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.model import Decision, Line
+from pipeline.model import Decision, Line, Note
 from pipeline.structure import patterns as P
 from pipeline.structure.names import sentence_case_name, spell_out
 from pipeline.text import normalize
@@ -44,7 +44,7 @@ def title_line_header(decision: Decision) -> None:
     decision.number, decision.issue_date = number, issued
     decision.date_text = m.group(0)[m.start("day") if m.group("day") else m.start("d"):m.start("title")].strip()
     decision.title = m.group("title")
-    decision.warnings.append("issuer, number and date printed in the title line (older gazette form)")
+    decision.warnings.append(Note("header_in_title_line", "title", "issuer, number and date printed in the title line (older gazette form)"))
 
 
 def telegram_sender(text: str) -> str | None:

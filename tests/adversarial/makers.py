@@ -61,7 +61,7 @@ class Expect:
     """What a run must say about one entry.
 
     ``kind``: ``"failure"`` (a failures row whose reason contains ``phrase``),
-    ``"warning"`` (ingested; a document warning contains ``phrase``),
+    ``"warning"`` (ingested; a document warning has ``code`` and its detail contains ``phrase``),
     ``"aside"`` (listed in the summary as not ingested, reason containing ``phrase``),
     ``"renamed"`` (ingested under an escaped name), ``"identical"`` (an identical copy),
     ``"ingested"`` (a document, no condition on warnings), ``"handled"`` (a failure or a
@@ -70,6 +70,7 @@ class Expect:
 
     kind: str
     phrase: str = ""
+    code: str = ""
 
 
 def _pdf_with_image(width: int, height: int) -> bytes:
@@ -253,17 +254,17 @@ def build_folder(root: Path, listener_port: int, outside: Path) -> dict[str, Exp
         "html/xxe.html": Expect("ingested"),
         "html/billion-laughs.html": Expect("ingested"),
         "html/external-img.html": Expect("ingested"),
-        "html/huge-text-node.html": Expect("warning", "without a blank"),
+        "html/huge-text-node.html": Expect("warning", "without a blank", "embedded_data_dropped"),
         "html/deep-nesting.html": Expect("handled"),
         "html/script.html": Expect("ingested"),
         "doc/rtf-named.doc": Expect("ingested"),
         "doc/html-named.doc": Expect("ingested"),
         "doc/text-named.doc": Expect("ingested"),
         "doc/ole-garbage.doc": Expect("failure", "not a Word 97-2003"),
-        "text/windows-1258.txt": Expect("warning", "Windows-1258"),
-        "text/utf16-bom.txt": Expect("warning", "UTF-16"),
-        "text/utf16-no-bom.txt": Expect("warning", "UTF-16LE without a byte-order mark"),
-        "text/nul-bytes.txt": Expect("warning", "NUL characters removed"),
+        "text/windows-1258.txt": Expect("warning", "Windows-1258", "text_encoding_decoded"),
+        "text/utf16-bom.txt": Expect("warning", "UTF-16", "text_encoding_decoded"),
+        "text/utf16-no-bom.txt": Expect("warning", "UTF-16LE without a byte-order mark", "text_encoding_decoded"),
+        "text/nul-bytes.txt": Expect("warning", "NUL characters removed", "nul_characters_removed"),
         "text/random-bytes.txt": Expect("handled"),
         "text/repetitive-1mb.md": Expect("ingested"),
         "text/one-long-line.txt": Expect("ingested"),

@@ -39,4 +39,5 @@ def test_backwards_year_range_in_a_plan_becomes_a_warning(tmp_path: Path) -> Non
     annotations = tag(decision)
     spans = [(d.start, d.end) for d in annotations.deadlines if d.text.endswith("2008")]
     assert spans == [(date(2008, 1, 1), date(2011, 12, 31))]
-    assert any("written backwards" in w and "2011 - 2008" in w for w in decision.warnings), decision.warnings
+    backwards = [w for w in decision.warnings if w.code == "deadline_years_backwards"]
+    assert [w.field for w in backwards] == ["deadline_text"] and "2011 - 2008" in backwards[0].detail, decision.warnings

@@ -22,8 +22,11 @@ def _texts(document) -> list[str]:  # type: ignore[no-untyped-def]
     return [line.text for page in document.pages for line in page.lines]
 
 
-def _warnings(document) -> list[str]:  # type: ignore[no-untyped-def]
-    return [w for page in document.pages for w in page.warnings]
+def _warnings(document, code: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Details of the document's page warnings with ``code`` (each on the page text)."""
+    found = [w for page in document.pages for w in page.warnings if w.code == code]
+    assert all(w.field == "text" for w in found), found
+    return [w.detail for w in found]
 
 
 def test_html_text_node_over_10_mb_loses_nothing_after_it(tmp_path: Path) -> None:
@@ -41,7 +44,7 @@ def test_html_inline_data_blob_is_left_out_with_a_warning(tmp_path: Path) -> Non
     path.write_text("<html><body><p>Trước</p><p>" + "A" * 11_000_000 + "</p><p>Sau</p></body></html>", "utf-8")
     document = read_html(path, "x")
     assert _texts(document) == ["Trước", "Sau"]
-    assert any("11,000,000 characters without a blank" in w for w in _warnings(document))
+    assert any("11,000,000 characters without a blank" in w for w in _warnings(document, "embedded_data_dropped"))
 
 
 def test_windows_1258_text_file_is_decoded_and_named(tmp_path: Path) -> None:
@@ -49,7 +52,7 @@ def test_windows_1258_text_file_is_decoded_and_named(tmp_path: Path) -> None:
     path.write_bytes(_cp1258(DECISION))
     document = read(path)
     assert "Khánh Hòa, ngày 05 tháng 01 năm 2026" in _texts(document)
-    assert any("Windows-1258" in w for w in _warnings(document))
+    assert any("Windows-1258" in w for w in _warnings(document, "text_encoding_decoded"))
 
 
 @pytest.mark.parametrize("codec,name", [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-16", "UTF-16")])
@@ -58,7 +61,7 @@ def test_utf16_text_with_and_without_bom_is_decoded_and_named(tmp_path: Path, co
     path.write_bytes(DECISION.encode(codec))
     document = read(path)
     assert "QUYẾT ĐỊNH" in _texts(document)
-    assert any(name in w for w in _warnings(document))
+    assert any(name in w for w in _warnings(document, "text_encoding_decoded"))
 
 
 def test_nul_bytes_in_text_are_removed_with_a_warning_and_the_text_after_them_kept(tmp_path: Path) -> None:
@@ -66,7 +69,7 @@ def test_nul_bytes_in_text_are_removed_with_a_warning_and_the_text_after_them_ke
     path.write_bytes(DECISION.encode().replace(b"QUY\xe1\xba\xbeT", b"QUY\x00\xe1\xba\xbeT"))
     document = read(path)
     assert "QUYẾT ĐỊNH" in _texts(document)
-    assert any("NUL characters removed" in w for w in _warnings(document))
+    assert any("NUL characters removed" in w for w in _warnings(document, "nul_characters_removed"))
 
 
 @pytest.mark.parametrize(
