@@ -183,10 +183,16 @@ def _print_summary(summary: Summary, out: Path) -> None:
     if summary.rebuilt:
         console.print(
             f"[yellow]rebuilt[/yellow] datasets written with schema version {escape(summary.rebuilt)} were removed "
-            "(this pipeline writes another); the inputs of this run were ingested again, "
-            "inputs ingested earlier from other folders come back when those are ingested again",
+            "(this pipeline writes another); the inputs of this run and those earlier runs found in folders "
+            "still on disk were ingested again",
             soft_wrap=True,
         )
+        for source_file in summary.rebuilt_lost:
+            console.print(
+                f"[yellow]not rebuilt[/yellow] {escape(source_file)}: ingested by an earlier run but not on disk "
+                "(or given by name): ingest it again to bring its rows back",
+                soft_wrap=True,
+            )
     for rel in summary.damaged:
         console.print(f"[yellow]repaired[/yellow] {escape(rel)}: damaged or missing since the last run; its documents were ingested again", soft_wrap=True)
     for entry, reason in summary.set_aside:

@@ -96,8 +96,11 @@ class Summary:
     #: Source paths an earlier run found in an input folder and this run did not: their rows were removed.
     removed: list[str] = field(default_factory=list)
     #: Schema version of datasets found written by an older pipeline and removed at the start of the
-    #: run (its inputs ingested again: :mod:`pipeline.store.migrate`); ``None`` when current.
+    #: run (its inputs, and those earlier runs found in folders still on disk, ingested again:
+    #: :mod:`pipeline.store.migrate`); ``None`` when current.
     rebuilt: str | None = None
+    #: Source paths a rebuild could not read again (gone from disk, or given one by one earlier).
+    rebuilt_lost: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""

@@ -149,10 +149,28 @@ def test_folder_written_with_the_old_string_warnings_is_rebuilt_not_mixed(sample
     old = _old_schema_copy(samples, tmp_path / "processed", flag)
     with pytest.raises(pa.ArrowInvalid, match="older schema version"):
         pipeline.load("documents", old)
-    summary = ingest([RAW], old)
-    assert summary.rebuilt == (flag or f"before {SCHEMA_VERSION}")
-    assert summary.documents == 3 and summary.skipped == 0
+    before = sorted(pipeline.load("documents", samples)["source_file"])
+    summary = ingest([RAW], old)  # one of the four folders the old datasets came from
+    assert summary.rebuilt == (flag or f"before {SCHEMA_VERSION}") and summary.rebuilt_lost == []
+    assert summary.skipped == 0 and not summary.failures
     docs = pipeline.load("documents", old)
-    assert sorted(docs["source_file"]) == sorted(p.name for p in RAW.iterdir() if p.suffix in (".pdf", ".docx"))
+    assert sorted(docs["source_file"]) == before  # the other folders' documents were read again, none lost
     assert all(isinstance(w, dict) and set(w) == {"code", "field", "detail"} for ws in docs.warnings for w in ws)
     assert ingest([RAW], old).rebuilt is None  # rebuilt once: the next run skips the unchanged files
+
+
+def test_rebuild_names_an_earlier_input_that_is_gone_from_disk(tmp_path: Path) -> None:
+    import shutil
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    shutil.copy(DATA / "headers" / "dongthap_kh552_chained_basis.md", first)
+    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", second)
+    out = tmp_path / "written"
+    assert ingest([first, second], out).documents == 2
+    old = _old_schema_copy(out, tmp_path / "processed", "5")
+    (second / "hatinh_kh624_portal_excerpt.md").unlink()
+    summary = ingest([first], old)
+    assert summary.rebuilt == "5"
+    assert summary.rebuilt_lost == ["hatinh_kh624_portal_excerpt.md"]
+    assert list(pipeline.load("documents", old)["source_file"]) == ["dongthap_kh552_chained_basis.md"]

@@ -21,6 +21,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline import __version__
@@ -169,7 +170,10 @@ def run_batch(
     with run_lock(out), Manifest(out) as manifest:
         sweep_temporaries(out)
         recover(out, manifest)
-        summary.rebuilt = rebuild_if_outdated(out, manifest)
+        rebuild = rebuild_if_outdated(out, manifest)
+        if rebuild is not None:
+            summary.rebuilt, summary.rebuilt_lost = rebuild.version, rebuild.lost
+            found = _with_earlier(found, rebuild.earlier)
         summary.damaged = verify(out, manifest)
         todo = plan(found.files, manifest, force=force)
         summary.removed = _remove_gone(out, manifest, found)
@@ -198,6 +202,17 @@ def run_batch(
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
         _finish_run(out, manifest, todo, bool(summary.rebuilt or summary.damaged or summary.failures or summary.removed))
     return summary
+
+
+def _with_earlier(found: Inputs, earlier: list[tuple[Path, str, str]]) -> Inputs:
+    """``found`` plus the inputs earlier runs found in other folders (a rebuild reads them again)."""
+    have = {source_file for _, source_file in found.files}
+    extra = [(path, source_file, folder) for path, source_file, folder in earlier if source_file not in have]
+    if not extra:
+        return found
+    files = list(found.files) + [(path, source_file) for path, source_file, _ in extra]
+    origins = {**{source_file: folder for _, source_file, folder in extra}, **found.origins}
+    return replace(found, files=files, origins=origins)
 
 
 def _remove_gone(out: Path, manifest: Manifest, found: Inputs) -> list[str]:

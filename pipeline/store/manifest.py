@@ -181,6 +181,10 @@ class Manifest:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO origins VALUES (?, ?)", list(origins.items()))
 
+    def origins(self) -> dict[str, str]:
+        """``source_file → input folder`` (absolute) of every source path found by walking a folder."""
+        return dict(self._db.execute("SELECT source_file, folder FROM origins"))
+
     def found_in(self, folders: list[str]) -> list[str]:
         """Source paths with a manifest entry that an earlier run found in one of ``folders``."""
         if not folders:

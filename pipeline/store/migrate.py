@@ -8,14 +8,18 @@ when a column changed type (``warnings``: ``list<string>`` up to version 5,
 ``list<struct<code, field, detail>>`` from 6), and rows of old and new
 pipelines must not be mixed. So at the start of an ingest run,
 :func:`rebuild_if_outdated` deletes every ingest dataset file (placeholders and
-merged files included) and forgets every source in the manifest: the run
-ingests its inputs again, and inputs ingested earlier from other folders come
-back when those folders are ingested again. Derived datasets (``plan_diffs``)
-are left alone. The flag is set last, so a run cut short rebuilds again.
+merged files included) and forgets every source in the manifest, and hands back
+the inputs earlier runs found in a folder that are still there (``origins``
+table: folder + source path), so the run ingests them again beside its own:
+nothing the folder held is lost. Only files that are gone from disk, or were
+given one by one (no folder recorded), stay out until they are ingested again.
+Derived datasets (``plan_diffs``) are left alone. The flag is set last, so a
+run cut short rebuilds again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.store.manifest import Manifest
@@ -26,11 +30,27 @@ from pipeline.store.version import SCHEMA_VERSION
 FLAG = "schema_version"
 
 
-def rebuild_if_outdated(root: Path, manifest: Manifest) -> str | None:
-    """Remove the datasets of ``root`` when written with another schema version; return that version.
+@dataclass(frozen=True, slots=True)
+class Rebuild:
+    """What :func:`rebuild_if_outdated` removed and what must be read again.
 
-    Returns ``None`` when the folder is current or new (nothing removed), the
-    old version otherwise (``"before 6"`` for a folder that predates the flag).
+    ``version``: the schema version the removed files had (``"before 6"`` for a
+    folder that predates the flag). ``earlier``: ``(path, source_file, folder)``
+    of the inputs earlier runs found in a folder that still exist on disk, to be
+    ingested again with this run. ``lost``: source paths ingested earlier that
+    are not on disk any more or were given one by one (no folder recorded).
+    """
+
+    version: str
+    earlier: list[tuple[Path, str, str]]
+    lost: list[str]
+
+
+def rebuild_if_outdated(root: Path, manifest: Manifest) -> Rebuild | None:
+    """Remove the datasets of ``root`` when written with another schema version.
+
+    Returns ``None`` when the folder is current or new (nothing removed), else a
+    :class:`Rebuild` naming the old version and the earlier inputs to read again.
     """
     stored = manifest.flagged(FLAG)
     if stored == SCHEMA_VERSION:
@@ -40,6 +60,7 @@ def rebuild_if_outdated(root: Path, manifest: Manifest) -> str | None:
     if stored is None and not files and not entries:
         manifest.flag(FLAG, SCHEMA_VERSION)
         return None
+    earlier, lost = _still_on_disk(manifest, list(entries))
     for rel in files:
         (root / rel).unlink(missing_ok=True)
     for source_file, entry in entries.items():
@@ -48,4 +69,19 @@ def rebuild_if_outdated(root: Path, manifest: Manifest) -> str | None:
         manifest.forget(source_file)
     manifest.set_written({})
     manifest.flag(FLAG, SCHEMA_VERSION)
-    return stored or f"before {SCHEMA_VERSION}"
+    return Rebuild(stored or f"before {SCHEMA_VERSION}", earlier, lost)
+
+
+def _still_on_disk(manifest: Manifest, sources: list[str]) -> tuple[list[tuple[Path, str, str]], list[str]]:
+    """Split earlier sources into ``(path, source_file, folder)`` still on disk and the lost ones."""
+    origins = manifest.origins()
+    earlier: list[tuple[Path, str, str]] = []
+    lost: list[str] = []
+    for source_file in sorted(sources):
+        folder = origins.get(source_file)
+        path = Path(folder) / source_file if folder else None
+        if path is not None and path.is_file():
+            earlier.append((path, source_file, folder))
+        else:
+            lost.append(source_file)
+    return earlier, lost
