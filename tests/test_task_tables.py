@@ -186,6 +186,44 @@ def test_tasks_written_as_prose() -> None:
     assert four.deadline_text == "Năm 2026 và các năm tiếp theo."
 
 
+def test_prose_task_named_by_its_heading_rest_kept_as_note() -> None:
+    """Lai Châu plan: item 2's heading is the task; its '- Nội dung: …' line is kept in note_text.
+    Item 6 gives only 'Thời gian thực hiện sau khi …' (no colon, no agency) among items that name
+    their agencies: still a task, with that time."""
+    tasks = {t.ordinal: t for t in parse(readers.read(TABLES / "laichau_kh7360_ubnd_2025.md")).tasks}
+    assert tasks["2"].task_text == "Rà soát văn bản quy phạm pháp luật"
+    assert (tasks["2"].note_text or "").startswith("Rà soát các văn bản quy phạm pháp luật có liên quan đến Luật")
+    assert tasks["6"].task_text == "Tổ chức triển khai thực hiện Chiến lược tiêu chuẩn quốc gia"
+    assert tasks["6"].deadline_text == "sau khi Chiến lược tiêu chuẩn quốc gia được ban hành."
+    assert tasks["6"].lead_text is None
+
+
+def test_prose_task_text_is_the_first_sentence_of_its_first_paragraph() -> None:
+    """OCR'd Hồ Chí Minh plan (lines and boxes as read from its page 3–4): an item's later sentence
+    and its indented second paragraph are the task's note, not its name; 'TP.' ends no sentence."""
+    from pipeline.model import Line
+    from pipeline.structure.prose_tasks import first_sentence, prose_tasks
+
+    rows = [
+        (119, "1. Công tác kiểm tra, xử lý văn bản quy phạm pháp luật:"),
+        (118, "a. Tự rà soát các văn bản do các cơ quan có thẩm quyền ban hành tại"),
+        (83, "Thành phố Hồ Chí Minh về lĩnh vực y tế. Tổng kết và thống kê kết quả tự rà soát."),
+        (119, "- Đơn vị thực hiện: Các phòng ban, đơn vị trực thuộc Sở."),
+        (120, "3. Tiếp tục thực hiện kết quả hệ thống hóa văn bản QPPL kỳ báo cáo"),
+        (85, "2014 – 2018 trên địa bàn Thành phố"),
+        (120, "Trên cơ sở danh mục hệ thống hóa kỳ báo cáo 2014-2018 do Ủy ban nhân"),
+        (86, "dân (UBND) Thành phố ban hành."),
+        (120, "+ Đơn vị thực hiện: Các phòng ban, đơn vị trực thuộc Sở."),
+    ]
+    lines = [Line(text=t, page=4, bbox=(x, 100.0 + 14 * i, 500.0, 112.0 + 14 * i), block=i) for i, (x, t) in enumerate(rows)]
+    one, three = prose_tasks(lines)
+    assert one.ordinal == "1.a" and one.task_text == "Tự rà soát các văn bản do các cơ quan có thẩm quyền ban hành tại Thành phố Hồ Chí Minh về lĩnh vực y tế."
+    assert one.note_text == "Tổng kết và thống kê kết quả tự rà soát."
+    assert three.task_text == "Tiếp tục thực hiện kết quả hệ thống hóa văn bản QPPL kỳ báo cáo 2014 – 2018 trên địa bàn Thành phố"
+    assert three.note_text == "Trên cơ sở danh mục hệ thống hóa kỳ báo cáo 2014-2018 do Ủy ban nhân dân (UBND) Thành phố ban hành."
+    assert first_sentence("Rà soát tại TP. Hồ Chí Minh. Báo cáo kết quả.") == ("Rà soát tại TP. Hồ Chí Minh.", "Báo cáo kết quả.")
+
+
 def test_header_vocabulary_budget_note_and_column_numbers() -> None:
     """Header synonyms of issue 11 item 3: Kinh phí → kinh_phi, Ghi chú → note; a column-number
     row ('(1) (2) … 4=3/2') under the header is skipped; a statistics header is no task header."""

@@ -72,7 +72,7 @@ TASK_COLUMNS: tuple[TaskColumn, ...] = (
     TaskColumn("monitor", "monitor_text", "Theo dõi, kiểm tra, đôn đốc cell; Cấp trình / Cấp phê duyệt (the level the result goes to)",
                "Theo dõi", ("theo dõi", "đôn đốc", "kiểm tra, đôn", "cấp trình", "phê duyệt", "cấp ban hành"), priority=30,
                shared=True, tag="role", role="monitor"),
-    TaskColumn("note", "note_text", "Ghi chú / Căn cứ cell (remark, basis the task was added on)",
+    TaskColumn("note", "note_text", "Ghi chú / Căn cứ cell (remark, basis the task was added on); for a prose task, the item's text after its name",
                "Ghi chú", ("ghi chú", "căn cứ"), priority=70, shared=True, tag=None),
     TaskColumn("kinh_phi", "kinh_phi", "Kinh phí / Nguồn kinh phí cell (budget) as printed",
                "Kinh phí", ("kinh phí", "dự toán", "nguồn vốn"), priority=60, shared=True, tag=None),

@@ -11,9 +11,20 @@ Plans without a task table give each item's agencies and time on labelled lines:
 :func:`prose_tasks` walks the lines once: numbered items ("1.", "3.1."), lettered
 points ("a)", "b.") and section headings ("II. …") keep the item path; a labelled
 line (Cơ quan / Đơn vị chủ trì | thực hiện | phối hợp, Thời gian thực hiện) opens
-a task for the current item (ordinal "3.1.a", task text the item's own text) or
-fills it. A task needs an agency (chủ trì / thực hiện / phối hợp); its
-``source`` is ``"prose"``.
+a task for the current item (ordinal "3.1.a") or fills it. Its ``source`` is
+``"prose"``.
+
+The task text is the item's heading, or the first sentence of the item's first
+paragraph (the name of the task, as "Tên nhiệm vụ" in a table); the rest of the
+item (later sentences, further paragraphs, dash points, a "Nội dung: …" line) is
+kept in ``note_text``, so nothing printed is lost. A paragraph starts on a new
+source block that is indented against the line above (the first-line indent of
+Decree 30/2020 body text; sources without boxes, such as Markdown, mark each
+paragraph as a block).
+
+A task needs an agency (chủ trì / thực hiện / phối hợp), except an item with a
+time line only among sibling items that name their agencies (a plan's list of
+items where one gives no body).
 """
 
 from __future__ import annotations
@@ -32,6 +43,18 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("product", r"(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến))?"),
     ("content", r"Nội dung"),
 )
+#: "Thời gian thực hiện sau khi …": the time label without its colon, before a time word.
+BARE_DEADLINE = re.compile(
+    r"^[-+•*–]?\s*Thời (?:gian|hạn) (?:thực hiện|hoàn thành)\s+"
+    r"(?P<value>(?:sau khi|trước|trong|từ|đến|hết|năm|quý|tháng|hằng|hàng|thường xuyên|cả năm)\b.*)$",
+    re.IGNORECASE,
+)
+#: A sentence end candidate: ".", "!", "?" or "…" then a space (the next letter must be a capital).
+SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
+#: Words a dot abbreviates, not ends a sentence ("TP. Hồ Chí Minh", "ThS. Nguyễn …"); also any single capital.
+ABBREVIATIONS = frozenset({"TP", "Tp", "ThS", "TS", "PGS", "GS", "Th", "St", "Q", "P", "ông", "bà"})
+#: Indent (in page units) of a line against the line above that opens a new paragraph.
+PARAGRAPH_INDENT = 12.0
 LABEL_LINE = re.compile(
     r"^[-+•*–]?\s*(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in LABELS) + r")\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
@@ -64,6 +87,9 @@ def _unit(text: str, page: int | None) -> _Unit:
     if m:
         name = next(n for n, _ in LABELS if m.group(n))
         return _Unit("label", name, m.group("value").strip(), page)
+    m = BARE_DEADLINE.match(text)
+    if m:
+        return _Unit("label", "deadline", m.group("value").strip(), page)
     m = NUMBER_LINE.match(text)
     if m:
         return _Unit("number", m.group("num") or m.group("sub"), (m.group("text") or m.group("subtext") or "").strip(), page)
@@ -75,20 +101,43 @@ def _unit(text: str, page: int | None) -> _Unit:
     return _Unit("text", "", text, page)
 
 
+def _new_paragraph(line: Line, above: Line | None) -> bool:
+    """Whether ``line`` opens a paragraph: another block, indented against ``above`` when both have boxes."""
+    if above is None or line.block == above.block:
+        return False
+    if line.bbox is None or above.bbox is None or line.page != above.page:
+        return line.bbox is None or above.bbox is None
+    return line.bbox[0] - above.bbox[0] >= PARAGRAPH_INDENT
+
+
 def _units(lines: list[Line]) -> list[_Unit]:
-    """Marker lines with their continuation lines joined (hard-wrapped exports)."""
+    """Marker lines with their continuation lines joined (hard-wrapped exports and wrapped page lines);
+    a plain line opening a new paragraph is a unit of its own."""
     units: list[_Unit] = []
+    above: Line | None = None
     for line in lines:
         text = normalize(line.text).strip()
         if not text:
             continue
         unit = _unit(text, line.page)
-        if unit.kind == "text" and units and units[-1].kind in ("label", "number", "letter", "bullet", "text"):
+        joins = unit.kind == "text" and units and units[-1].kind in ("label", "number", "letter", "bullet", "text")
+        if joins and not _new_paragraph(line, above):
             prev = units[-1]
             prev.text = f"{prev.text} {text}".strip()
-            continue
-        units.append(unit)
+        else:
+            units.append(unit)
+        above = line
     return units
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """``(first sentence, rest)`` of a paragraph; the rest is ``""`` for a one-sentence paragraph."""
+    for m in SENTENCE_END.finditer(text):
+        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        if not text[m.end()].isupper() or word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            continue
+        return text[: m.start() + 1].strip(), text[m.end():].strip()
+    return text, ""
 
 
 def prose_tasks(lines: list[Line], start_index: int = 0) -> list[Task]:
@@ -96,7 +145,7 @@ def prose_tasks(lines: list[Line], start_index: int = 0) -> list[Task]:
     tasks: list[Task] = []
     numbers: list[str] = []
     letter: str | None = None
-    item_text = ""
+    item: list[str] = []  # the item's own text: its line, then its further paragraphs and points
     task: Task | None = None
     open_label: _Unit | None = None  # a label line with no value ("- Cơ quan chủ trì:") takes the bullets below
     for unit in _units(lines):
@@ -105,31 +154,51 @@ def prose_tasks(lines: list[Line], start_index: int = 0) -> list[Task]:
             continue
         open_label = unit if unit.kind == "label" and not unit.text and unit.key != "content" else None
         if unit.kind == "section":
-            numbers, letter, item_text, task = [], None, "", None
+            numbers, letter, item, task = [], None, [], None
         elif unit.kind == "number":
-            numbers, letter, item_text, task = unit.key.split("."), None, unit.text, None
+            numbers, letter, item, task = unit.key.split("."), None, [unit.text], None
         elif unit.kind == "letter" and numbers:
-            letter, item_text, task = unit.key, unit.text, None
+            letter, item, task = unit.key, [unit.text], None
         elif unit.kind == "label" and numbers:
             if task is None:
-                ordinal = ".".join(numbers + ([letter] if letter else []))
-                task = Task(row_index=0, section=None, section_title=None, ordinal=ordinal,
-                            task_text=item_text or None, page_start=unit.page, page_end=unit.page,
-                            source="prose")
+                task = _open(numbers, letter, item, unit.page)
                 tasks.append(task)
             _fill(task, unit)
         elif unit.kind in ("bullet", "text") and task is None and numbers:
-            item_text = f"{item_text}\n{unit.text}".strip()
-    kept = [t for t in tasks if t.lead_text or t.coordinate_text]
+            item.append(unit.text)
+    kept = [t for t in tasks if t.lead_text or t.coordinate_text or _among_assigned(t, tasks)]
     for i, t in enumerate(kept):
         t.row_index = start_index + i
     return kept
 
 
+def _open(numbers: list[str], letter: str | None, item: list[str], page: int | None) -> Task:
+    """A prose task for the current item: its name (heading or first sentence) and the rest as its note."""
+    parts = [p for p in item if p]
+    name, rest = first_sentence(parts[0]) if parts else ("", "")
+    note = "\n".join(p for p in [rest, *parts[1:]] if p)
+    return Task(row_index=0, section=None, section_title=None, ordinal=".".join(numbers + ([letter] if letter else [])),
+                task_text=name or None, note_text=note or None, page_start=page, page_end=page, source="prose")
+
+
+def _among_assigned(task: Task, tasks: list[Task]) -> bool:
+    """A time-only item kept when a sibling item (same parent ordinal) names its agencies."""
+    if not task.deadline_text:
+        return False
+    parent = task.ordinal.rpartition(".")[0] if task.ordinal else ""
+    return any(t is not task and (t.lead_text or t.coordinate_text) and (t.ordinal or "").rpartition(".")[0] == parent
+               for t in tasks)
+
+
 def _fill(task: Task, unit: _Unit) -> None:
-    """Put a labelled line's value in its field (a second value of the same label is appended)."""
+    """Put a labelled line's value in its field (a second value of the same label is appended); a
+    "Nội dung: …" line names a task that has no text of its own, else it joins the task's note."""
     if unit.key == "content":
-        task.task_text = f"{task.task_text}\n{unit.text}".strip() if task.task_text else unit.text
+        if not task.task_text:
+            task.task_text, rest = first_sentence(unit.text)
+            unit = _Unit("label", "content", rest, unit.page)
+        if unit.text:
+            task.note_text = f"{task.note_text}\n{unit.text}" if task.note_text else unit.text
         return
     attr = f"{unit.key}_text"
     before = getattr(task, attr)
