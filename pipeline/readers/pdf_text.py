@@ -24,13 +24,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.model import Document, Page, Table
-from pipeline.readers.assemble import build_page, grid_table, inside
+from pipeline.readers.assemble import build_page, centres, grid_table, within
 from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.ocr_repair import repair_results
 from pipeline.readers.pdf_tables import find_tables
 from pipeline.readers.pdfium_words import dedupe_chars, extract_words, may_hold_ruled_table
+from pipeline.readers.plumber_page import lean_page
 from pipeline.readers.stamps import page_stamps, signing_times
 from pipeline.readers.triage import Triage, image_cover, triage_page
 from pipeline.text.legacy import font_encoding
@@ -69,7 +70,7 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
             words = None if may_hold_ruled_table(fast) else extract_words(fast, height)
             if words is None or _legacy_fonts(words):  # tables and legacy fonts: pdfplumber's reading
                 plumber = plumber or pdfplumber.open(path)
-                pp = _deduped(plumber.pages[number - 1])  # fake bold: each glyph drawn twice
+                pp = _deduped(lean_page(plumber, number - 1))  # fake bold: each glyph drawn twice
                 words = pp.extract_words(extra_attrs=["fontname", "size"])
                 verdict = triage_page(words, image_cover(fast), fast)
                 page = None if verdict.route == "ocr" else _page(words, find_tables(pp), number, width, height, verdict)
@@ -143,10 +144,11 @@ def _page(words: list[Word], found: list, number: int, width: float, height: flo
     renumbered across the document by :func:`_finish`.
     """
     words, legacy = decode_words(words, verdict.encoding)
-    within = [[w for w in words if inside(w, t.bbox)] for t in found]  # a cell lies inside its table's box
-    held = {id(w) for ws in within for w in ws}
+    centred = centres(words)
+    inner = [within(centred, t.bbox) for t in found]  # a cell lies inside its table's box
+    held = {id(w) for ws in inner for w in ws}
     free = [w for w in words if id(w) not in held]
-    tables: list[Table] = [grid_table(t.cells, t.bbox, ws, number) for t, ws in zip(found, within)]
+    tables: list[Table] = [grid_table(t.cells, t.bbox, ws, number) for t, ws in zip(found, inner)]
     page, _ = build_page(number, width, height, free, tables, 0, "legacy_decoded" if legacy else "text")
     if legacy:
         page.warnings.append(f"text layer in the legacy {legacy.upper()} font encoding, decoded to Unicode")
