@@ -199,31 +199,56 @@ def _cluster_by_top(chars: list[dict]) -> list[list[dict]]:
             group += 1
         index[top] = group
         last = top
-    ordered = sorted(chars, key=lambda c: index[c["top"]])
-    return [list(run) for _, run in groupby(ordered, key=lambda c: index[c["top"]])]
+    lines: list[list[dict]] = [[] for _ in range(group + 1)]
+    for c in chars:  # stream order kept within a line
+        lines[index[c["top"]]].append(c)
+    return lines
 
 
-def _begins_word(prev: dict, char: dict) -> bool:
-    return (
-        char["x0"] < prev["x0"]
-        or char["x0"] > prev["x1"] + X_TOLERANCE
-        or abs(char["top"] - prev["top"]) > Y_TOLERANCE
-    )
-
-
-_TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom"))
+_TEXT, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in ("text", "x1", "top", "bottom"))
+_X0 = itemgetter("x0")
+_FONT = itemgetter("fontname", "size")
 
 
 def _word(chars: list[dict]) -> Word:
+    """One word from its characters, sorted by ``x0`` (so the first has the smallest)."""
+    first = chars[0]
     return {
         "text": "".join(map(_TEXT, chars)),
-        "x0": min(map(_X0, chars)),
+        "x0": first["x0"],
         "x1": max(map(_X1, chars)),
         "top": min(map(_TOP, chars)),
         "bottom": max(map(_BOTTOM, chars)),
-        "fontname": chars[0]["fontname"],
-        "size": chars[0]["size"],
+        "fontname": first["fontname"],
+        "size": first["size"],
     }
+
+
+def _line_words(line: list[dict], words: list[Word]) -> None:
+    """Append the words of one line of characters to ``words``, left to right.
+
+    A word ends at a blank, at a step back, at a gap wider than
+    :data:`X_TOLERANCE` or at a jump of more than :data:`Y_TOLERANCE` (pdfplumber's rules).
+    """
+    current: list[dict] = []
+    prev: dict | None = None  # current[-1]
+    for char in sorted(line, key=_X0):
+        if char["text"].isspace():
+            if current:
+                words.append(_word(current))
+            current, prev = [], None
+            continue
+        x0 = char["x0"]
+        if prev is not None and (
+            x0 < prev["x0"] or x0 > prev["x1"] + X_TOLERANCE or abs(char["top"] - prev["top"]) > Y_TOLERANCE
+        ):
+            words.append(_word(current))
+            current = [char]
+        else:
+            current.append(char)
+        prev = char
+    if current:
+        words.append(_word(current))
 
 
 def extract_words(page: pdfium.PdfPage, height: float) -> list[Word]:
@@ -235,21 +260,9 @@ def extract_words(page: pdfium.PdfPage, height: float) -> list[Word]:
     stream order, each cut into lines and words.
     """
     words: list[Word] = []
-    for _, run in groupby(dedupe_chars(page_chars(page, height)), key=lambda c: (c["fontname"], c["size"])):
+    for _, run in groupby(dedupe_chars(page_chars(page, height)), key=_FONT):
         for line in _cluster_by_top(list(run)):
-            current: list[dict] = []
-            for char in sorted(line, key=_X0):
-                if char["text"].isspace():
-                    if current:
-                        words.append(_word(current))
-                    current = []
-                elif current and _begins_word(current[-1], char):
-                    words.append(_word(current))
-                    current = [char]
-                else:
-                    current.append(char)
-            if current:
-                words.append(_word(current))
+            _line_words(line, words)
     return words
 
 

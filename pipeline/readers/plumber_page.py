@@ -19,7 +19,6 @@ its dicts fails there first.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 from unicodedata import normalize as normalize_unicode
 
@@ -32,10 +31,8 @@ from pdfplumber.utils import resolve_all, resolve_and_decode
 _PLAIN = frozenset({float, int, str, bool, type(None)})
 
 
-@lru_cache(maxsize=64)
-def _decoded_name(name: str | bytes) -> Any:
-    """pdfplumber's decoding of a colour-space name (``"DeviceRGB"``), once per name."""
-    return resolve_and_decode(name)
+#: Colour-space names as pdfplumber decodes them (``resolve_and_decode``), by name.
+_NAMES: dict[Any, Any] = {}
 
 
 def _resolved(attr: dict[str, Any]) -> dict[str, Any]:
@@ -45,9 +42,19 @@ def _resolved(attr: dict[str, Any]) -> dict[str, Any]:
     """
     for key, value in attr.items():
         kind = type(value)
-        if kind not in _PLAIN and not (kind is tuple and all(type(v) in _PLAIN for v in value)):
+        if kind not in _PLAIN and not (kind is tuple and _PLAIN.issuperset(map(type, value))):
             attr[key] = resolve_all(value)
     return attr
+
+
+def _decoded(name: Any) -> Any:
+    """pdfplumber's decoding of a colour-space name (``"DeviceRGB"``), once per name."""
+    if type(name) not in (str, bytes):
+        return resolve_and_decode(name)
+    found = _NAMES.get(name)
+    if found is None:
+        found = _NAMES[name] = resolve_and_decode(name)
+    return found
 
 
 class LeanPage(Page):
@@ -58,32 +65,39 @@ class LeanPage(Page):
 
     def process_object(self, obj: Any) -> dict[str, Any]:
         """pdfplumber's dict for ``obj``: built here for an ``LTChar``, by pdfplumber otherwise."""
-        if type(obj) is not LTChar:
+        d = obj.__dict__
+        if type(obj) is not LTChar or isinstance(d.get("fontname"), bytes):  # rare byte names: pdfplumber fixes them
             return super().process_object(obj)
-        attr = _resolved({k: v for k, v in obj.__dict__.items() if k in ALL_ATTRS})
+        attr = _resolved({k: v for k, v in d.items() if k in ALL_ATTRS})
         attr["object_type"] = "char"
         attr["page_number"] = self.page_number
-        for cs in ("ncs", "scs"):
-            if hasattr(obj, cs):
-                name = getattr(obj, cs).name
-                attr[cs] = _decoded_name(name) if type(name) in (str, bytes) else resolve_and_decode(name)
-        text = obj.get_text()
+        if "ncs" in d:  # LTChar sets ncs on the instance, never scs
+            attr["ncs"] = _decoded(d["ncs"].name)
+        if "scs" in d:
+            attr["scs"] = _decoded(d["scs"].name)
+        text = obj._text
         norm = self.pdf.unicode_norm
         attr["text"] = normalize_unicode(norm, text) if norm is not None else text
         gs = obj.graphicstate
-        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
-        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
-        if isinstance(attr["fontname"], bytes):  # rare byte-encoded font names: pdfplumber's own fix
-            return super().process_object(obj)
-        mb_x0, mb_top = self.mediabox[:2]
-        height = self.height
-        attr["top"] = (height - attr["y1"]) + mb_top
+        scolor, ncolor = gs.scolor, gs.ncolor
+        attr["stroking_color"] = scolor if isinstance(scolor, tuple) else (scolor,)
+        attr["non_stroking_color"] = ncolor if isinstance(ncolor, tuple) else (ncolor,)
+        mb_x0, mb_top, height, doctop = self._frame()
+        top = attr["top"] = (height - attr["y1"]) + mb_top
         attr["bottom"] = (height - attr["y0"]) + mb_top
-        attr["doctop"] = self.initial_doctop + attr["top"]
+        attr["doctop"] = doctop + top
         if mb_x0 != 0:
             attr["x0"] = attr["x0"] + mb_x0
             attr["x1"] = attr["x1"] + mb_x0
         return attr
+
+    def _frame(self) -> tuple[Any, Any, Any, Any]:
+        """``(mediabox x0, mediabox top, page height, initial doctop)``: the page's constants, computed once."""
+        try:
+            return self._lean_frame
+        except AttributeError:
+            self._lean_frame = (self.mediabox[0], self.mediabox[1], self.height, self.initial_doctop)
+            return self._lean_frame
 
 
 def lean_page(pdf: pdfplumber.PDF, index: int) -> LeanPage:
