@@ -5,7 +5,9 @@ Pages are opened with pypdfium2 and go through
 read as before: PDFium's words in pdfplumber's shape
 (:mod:`pipeline.readers.pdfium_words`, several times faster), or pdfplumber
 where the drawing could hold a ruled table (``find_tables``) or the page is in
-legacy TCVN3/VNI fonts (decoded by :mod:`pipeline.readers.legacy_fonts`). A page
+legacy TCVN3/VNI fonts (decoded by :mod:`pipeline.readers.legacy_fonts`); those
+pages are parsed once each by pdfminer, their characters turned into
+pdfplumber's dicts by :mod:`pipeline.readers.plumber_page`, and closed after use. A page
 with no text layer, only a stamp band over a page image, or a layer that is
 mostly not Vietnamese is OCR'd (:mod:`pipeline.readers.ocr`, one page per
 process). Both routes hand words and :class:`~pipeline.model.Table` fragments
