@@ -30,3 +30,21 @@ def test_words_match_pdfplumber_on_pages_without_tables(path) -> None:
                 assert all(abs(a[k] - b[k]) < 3.5 for k in ("x1", "top", "bottom"))
     expected = [False] * 7 + [True] * 4 if path == SEED_PDF else [False, False]
     assert routed == expected
+
+
+def test_reader_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """read_pdf pauses the cyclic collector while it reads the text layer, and restores it."""
+    import gc
+
+    from pipeline.readers import read
+
+    assert gc.isenabled()
+    document = read(QD2536_PDF)
+    assert gc.isenabled()
+    assert document.page_count == 2 and document.pages[0].source_kind == "text"
+    gc.disable()
+    try:
+        read(QD2536_PDF)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

@@ -29,6 +29,17 @@ def inside(word: Word, bbox: BBox) -> bool:
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
+def centres(words: Sequence[Word]) -> list[tuple[float, float, Word]]:
+    """``(cx, cy, word)`` for each word: its centre as :func:`inside` computes it, once per word."""
+    return [((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, w) for w in words]
+
+
+def within(centred: Sequence[tuple[float, float, Word]], bbox: BBox) -> list[Word]:
+    """The words of ``centred`` (from :func:`centres`) whose centre lies inside ``bbox``, in order (as :func:`inside`)."""
+    x0, top, x1, bottom = bbox[0], bbox[1], bbox[2], bbox[3]
+    return [w for cx, cy, w in centred if x0 <= cx <= x1 and top <= cy <= bottom]
+
+
 def mean_confidence(words: Sequence[Word]) -> float | None:
     """Mean ``conf`` of OCR words (0–100), ``None`` when the words carry none."""
     confs = [float(w["conf"]) for w in words if w.get("conf") is not None]
@@ -98,10 +109,11 @@ def grid_table(cells: Sequence[BBox], bbox: BBox, words: Sequence[Word], page: i
     ys = sorted({round(c[1], 1) for c in cells} | {round(c[3], 1) for c in cells})
     n_cols, n_rows = len(xs) - 1, len(ys) - 1
     grid: list[list[Cell | None]] = [[None] * n_cols for _ in range(n_rows)]
+    centred = centres(words)
     for box in cells:
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
-        found = drop_footnote_marks([w for w in words if inside(w, box)])
+        found = drop_footnote_marks(within(centred, box))
         text = unwrap(group_lines(found), right_edge=box[2]) if found else ""
         cell_box = tuple(float(v) for v in box)
         cell = Cell(

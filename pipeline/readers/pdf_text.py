@@ -5,7 +5,9 @@ Pages are opened with pypdfium2 and go through
 read as before: PDFium's words in pdfplumber's shape
 (:mod:`pipeline.readers.pdfium_words`, several times faster), or pdfplumber
 where the drawing could hold a ruled table (``find_tables``) or the page is in
-legacy TCVN3/VNI fonts (decoded by :mod:`pipeline.readers.legacy_fonts`). A page
+legacy TCVN3/VNI fonts (decoded by :mod:`pipeline.readers.legacy_fonts`); those
+pages are parsed once each by pdfminer, their characters turned into
+pdfplumber's dicts by :mod:`pipeline.readers.plumber_page`, and closed after use. A page
 with no text layer, only a stamp band over a page image, or a layer that is
 mostly not Vietnamese is OCR'd (:mod:`pipeline.readers.ocr`, one page per
 process). Both routes hand words and :class:`~pipeline.model.Table` fragments
@@ -17,6 +19,9 @@ annotations) are read with pdfplumber where a page has annotations.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pdfplumber
@@ -24,13 +29,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.model import Document, Note, Page, Table
-from pipeline.readers.assemble import build_page, grid_table, inside
+from pipeline.readers.assemble import build_page, centres, grid_table, within
 from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.ocr_repair import repair_results
 from pipeline.readers.pdf_tables import find_tables
 from pipeline.readers.pdfium_words import dedupe_chars, extract_words, may_hold_ruled_table
+from pipeline.readers.plumber_page import lean_page
 from pipeline.readers.stamps import page_stamps, signing_times
 from pipeline.readers.triage import Triage, image_cover, triage_page
 from pipeline.text.legacy import font_encoding
@@ -48,7 +54,6 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
     pages: list[Page | None] = []
     reasons: list[Note] = []
     stamps: dict[int, list] = {}  # page number → its signing stamps (OCR'd pages too)
-    plumber = None
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -61,37 +66,90 @@ def read_pdf(path: Path, doc_id: str, ocr_workers: int | None = None) -> Documen
         from pipeline.readers import DamagedInput
 
         raise DamagedInput("PDF with no pages (its page tree is empty): nothing to read")
+    plumber = _Plumber(path)
     try:
         signed = signing_times(pdf)
-        for number in range(1, len(pdf) + 1):
-            fast = pdf[number - 1]
-            width, height = (float(v) for v in fast.get_size())
-            words = None if may_hold_ruled_table(fast) else extract_words(fast, height)
-            if words is None or _legacy_fonts(words):  # tables and legacy fonts: pdfplumber's reading
-                plumber = plumber or pdfplumber.open(path)
-                pp = _deduped(plumber.pages[number - 1])  # fake bold: each glyph drawn twice
-                words = pp.extract_words(extra_attrs=["fontname", "size"])
-                verdict = triage_page(words, image_cover(fast), fast)
-                page = None if verdict.route == "ocr" else _page(words, find_tables(pp), number, width, height, verdict)
-            else:
-                verdict = triage_page(words, image_cover(fast), fast)
-                page = None if verdict.route == "ocr" else _page(words, [], number, width, height, verdict)
-            if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
-                plumber = plumber or pdfplumber.open(path)
-                stamps[number] = page_stamps(path, plumber.pages[number - 1], fast, number)
-            if page is not None:
-                page.stamps = stamps.get(number, [])
-            fast.close()
-            pages.append(page)
-            reasons.append(verdict.reason)
+        with _gc_paused():
+            for number in range(1, len(pdf) + 1):
+                fast = pdf[number - 1]
+                page, verdict = _layer_page(fast, number, plumber)
+                if pdfium_c.FPDFPage_GetAnnotCount(fast.raw) > 0:  # signing stamps live in annotations
+                    stamps[number] = page_stamps(path, plumber.doc().pages[number - 1], fast, number)
+                if page is not None:
+                    page.stamps = stamps.get(number, [])
+                fast.close()
+                pages.append(page)
+                reasons.append(verdict.reason)
     finally:
-        if plumber is not None:
-            plumber.close()
+        plumber.close()
         pdf.close()
     return Document(
         doc_id=doc_id, source_file=path.name, source_format="pdf", pages=_finish(path, pages, reasons, ocr_workers, stamps),
         signing_times=signed,
     )
+
+
+class _Plumber:
+    """The PDF opened with pdfplumber (pdfminer) on first need, once per document; :meth:`close` closes it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pdf: pdfplumber.PDF | None = None
+
+    def doc(self) -> pdfplumber.PDF:
+        """The open ``pdfplumber.PDF``."""
+        if self._pdf is None:
+            self._pdf = pdfplumber.open(self.path)
+        return self._pdf
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+def _layer_page(fast: pdfium.PdfPage, number: int, plumber: _Plumber) -> tuple[Page | None, Triage]:
+    """Page ``number`` read from its text layer, or None when triage sends it to OCR; and the verdict.
+
+    PDFium's words where the page holds no ruled table; pdfplumber's words and
+    tables where it may, or where the words are in legacy fonts. The pdfplumber
+    page is closed after use: its parsed objects are freed at once.
+    """
+    width, height = (float(v) for v in fast.get_size())
+    words = None if may_hold_ruled_table(fast) else extract_words(fast, height)
+    if words is not None and not _legacy_fonts(words):
+        verdict = triage_page(words, image_cover(fast), fast)
+        return (None if verdict.route == "ocr" else _page(words, [], number, width, height, verdict)), verdict
+    lean = lean_page(plumber.doc(), number - 1)  # tables and legacy fonts: pdfplumber's reading
+    pp = _deduped(lean)  # fake bold: each glyph drawn twice
+    try:
+        words = pp.extract_words(extra_attrs=["fontname", "size"])
+        verdict = triage_page(words, image_cover(fast), fast)
+        page = None if verdict.route == "ocr" else _page(words, find_tables(pp), number, width, height, verdict)
+    finally:
+        pp.close()
+        lean.close()
+    return page, verdict
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the text layer is read, restored after.
+
+    Reading a page allocates tens of thousands of objects that live until the
+    page is done (pdfminer's layout items, character dicts, words) and hold no
+    cycles: the collector's passes over them free nothing and cost 7–20 % of the
+    reading time of raw/'s PDFs. They are freed by reference counting as before
+    (pdfplumber pages are closed after use, which breaks their one cycle); the few
+    cyclic leftovers wait for the next collection. A caller that disabled the
+    collector keeps it disabled.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _finish(
@@ -143,10 +201,11 @@ def _page(words: list[Word], found: list, number: int, width: float, height: flo
     renumbered across the document by :func:`_finish`.
     """
     words, legacy = decode_words(words, verdict.encoding)
-    within = [[w for w in words if inside(w, t.bbox)] for t in found]  # a cell lies inside its table's box
-    held = {id(w) for ws in within for w in ws}
+    centred = centres(words)
+    inner = [within(centred, t.bbox) for t in found]  # a cell lies inside its table's box
+    held = {id(w) for ws in inner for w in ws}
     free = [w for w in words if id(w) not in held]
-    tables: list[Table] = [grid_table(t.cells, t.bbox, ws, number) for t, ws in zip(found, within)]
+    tables: list[Table] = [grid_table(t.cells, t.bbox, ws, number) for t, ws in zip(found, inner)]
     page, _ = build_page(number, width, height, free, tables, 0, "legacy_decoded" if legacy else "text")
     if legacy:
         page.warnings.append(

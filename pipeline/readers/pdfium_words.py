@@ -65,51 +65,55 @@ def page_chars(page: pdfium.PdfPage, height: float) -> list[dict]:
     raw = textpage.raw
     handle = ctypes.cast(raw, ctypes.c_void_p)
     get_unicode, get_origin = pdfium_c.FPDFText_GetUnicode, _ORIGIN
-    is_generated, get_box = pdfium_c.FPDFText_IsGenerated, _LOOSE_BOX
+    is_generated, get_box, text_object = pdfium_c.FPDFText_IsGenerated, _LOOSE_BOX, _TEXT_OBJECT
+    ligature = LIGATURES.get
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect = pdfium_c.FS_RECTF()
     fonts: dict[int, str] = {}  # font handle → base font name
     by_object: dict[int, tuple[str, float]] = {}  # text object → its font's name and size
     chars: list[dict] = []
+    append = chars.append
+    prev: dict | None = None  # chars[-1]
     count = pdfium_c.FPDFText_CountChars(raw)
     units = (ctypes.c_ushort * (count + 1))()
     if count > 0:
         pdfium_c.FPDFText_GetText(raw, 0, count, units)
-    for i in range(count):
-        code = units[i]
+    for i, code in enumerate(units[:count]):
         if code == 0xFFFE:
             code = get_unicode(raw, i)
         get_origin(handle, i, ox, oy)
         x, y = ox.value, oy.value
-        if chars and chars[-1]["x1"] > x > chars[-1]["x0"] and chars[-1]["y"] == y:
-            chars[-1]["x1"] = x  # the advance ends where the next glyph starts
+        if prev is not None and prev["x1"] > x > prev["x0"] and prev["y"] == y:
+            prev["x1"] = x  # the advance ends where the next glyph starts
         text = chr(code)
         if text.isspace() and is_generated(raw, i) == 1:
-            if chars:  # a word break PDFium saw (often a space in another font)
-                chars.append({**chars[-1], "text": " ", "x0": x, "x1": x})
+            if prev is not None:  # a word break PDFium saw (often a space in another font)
+                prev = {**prev, "text": " ", "x0": x, "x1": x}
+                append(prev)
             continue
-        if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
-            continue
-        if code == 2:
-            text = "-"  # PDFium marks a line-end hyphen as U+0002
+        if code < 3 or code >= 0xD800:  # rare codes: NUL, PDFium's line-end hyphen, surrogates, non-characters
+            if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+                continue
+            if code == 2:
+                text = "-"  # PDFium marks a line-end hyphen as U+0002
         get_box(handle, i, rect)
-        obj = _TEXT_OBJECT(handle, i) or 0
+        obj = text_object(handle, i) or 0
         font = by_object.get(obj)
         if font is None:
             font = by_object[obj] = (_font_name(raw, i, fonts), round(pdfium_c.FPDFText_GetFontSize(raw, i), 6))
         fontname, size = font
-        chars.append(
-            {
-                "text": LIGATURES.get(text, text),
-                "x0": x,
-                "x1": max(rect.right, x),
-                "y": y,
-                "top": height - (y + size),
-                "bottom": height - y,
-                "fontname": fontname,
-                "size": size,
-            }
-        )
+        right = rect.right
+        prev = {
+            "text": ligature(text, text),
+            "x0": x,
+            "x1": x if x > right else right,  # max(right, x)
+            "y": y,
+            "top": height - (y + size),
+            "bottom": height - y,
+            "fontname": fontname,
+            "size": size,
+        }
+        append(prev)
     textpage.close()
     return chars
 
@@ -141,33 +145,49 @@ def dedupe_chars(chars: list[dict]) -> list[dict]:
     PDFium's chars (``y``: baseline) and on pdfplumber's (``top``), in linear
     time (pdfplumber's own ``dedupe_chars`` costs 70 % of a page's word extraction).
     """
-    # Buckets two tolerances wide: a double within the tolerance lies in the char's own
+    # Buckets two tolerances wide, per glyph: a double within the tolerance lies in the char's own
     # bucket or the neighbour on the side of the bucket's half it falls in (2 x 2 look-ups).
     scale = 1 / (2 * DEDUPE_TOLERANCE)
     tol = DEDUPE_TOLERANCE
-    seen: dict[tuple, list[tuple[float, float]]] = {}
+    seen: dict[tuple, dict[tuple[int, int], list[tuple[float, float]]]] = {}  # glyph → bucket → points
     out: list[dict] = []
+    append = out.append
     vertical = "y" if chars and "y" in chars[0] else "top"
     for c in chars:
         text = c["text"]
         if text.isspace():
-            out.append(c)
+            append(c)
             continue
         x, y = c["x0"], c[vertical]
         fx, fy = x * scale, y * scale
         bx, by = floor(fx), floor(fy)
         glyph = (text, c["fontname"], c["size"])
-        near = (
-            seen.get((glyph, bx, by)),
-            seen.get((glyph, bx + (1 if fx - bx >= 0.5 else -1), by)),
-            seen.get((glyph, bx, by + (1 if fy - by >= 0.5 else -1))),
-            seen.get((glyph, bx + (1 if fx - bx >= 0.5 else -1), by + (1 if fy - by >= 0.5 else -1))),
-        )
-        if any(abs(px - x) <= tol and abs(py - y) <= tol for bucket in near if bucket for px, py in bucket):
+        buckets = seen.get(glyph)
+        if buckets is None:  # the glyph's first drawing on the page
+            seen[glyph] = {(bx, by): [(x, y)]}
+            append(c)
             continue
-        seen.setdefault((glyph, bx, by), []).append((x, y))
-        out.append(c)
+        nx = bx + 1 if fx - bx >= 0.5 else bx - 1
+        ny = by + 1 if fy - by >= 0.5 else by - 1
+        own = buckets.get((bx, by))
+        if _any_near((own, buckets.get((nx, by)), buckets.get((bx, ny)), buckets.get((nx, ny))), x, y, tol):
+            continue
+        if own is None:
+            buckets[(bx, by)] = [(x, y)]
+        else:
+            own.append((x, y))
+        append(c)
     return out
+
+
+def _any_near(buckets: tuple, x: float, y: float, tol: float) -> bool:
+    """True when a point of ``buckets`` (lists of ``(x, y)`` or None) lies within ``tol`` of ``(x, y)`` in x and y."""
+    for points in buckets:
+        if points:
+            for px, py in points:
+                if -tol <= px - x <= tol and -tol <= py - y <= tol:
+                    return True
+    return False
 
 
 def _cluster_by_top(chars: list[dict]) -> list[list[dict]]:
@@ -179,31 +199,56 @@ def _cluster_by_top(chars: list[dict]) -> list[list[dict]]:
             group += 1
         index[top] = group
         last = top
-    ordered = sorted(chars, key=lambda c: index[c["top"]])
-    return [list(run) for _, run in groupby(ordered, key=lambda c: index[c["top"]])]
+    lines: list[list[dict]] = [[] for _ in range(group + 1)]
+    for c in chars:  # stream order kept within a line
+        lines[index[c["top"]]].append(c)
+    return lines
 
 
-def _begins_word(prev: dict, char: dict) -> bool:
-    return (
-        char["x0"] < prev["x0"]
-        or char["x0"] > prev["x1"] + X_TOLERANCE
-        or abs(char["top"] - prev["top"]) > Y_TOLERANCE
-    )
-
-
-_TEXT, _X0, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in ("text", "x0", "x1", "top", "bottom"))
+_TEXT, _X1, _TOP, _BOTTOM = (itemgetter(k) for k in ("text", "x1", "top", "bottom"))
+_X0 = itemgetter("x0")
+_FONT = itemgetter("fontname", "size")
 
 
 def _word(chars: list[dict]) -> Word:
+    """One word from its characters, sorted by ``x0`` (so the first has the smallest)."""
+    first = chars[0]
     return {
         "text": "".join(map(_TEXT, chars)),
-        "x0": min(map(_X0, chars)),
+        "x0": first["x0"],
         "x1": max(map(_X1, chars)),
         "top": min(map(_TOP, chars)),
         "bottom": max(map(_BOTTOM, chars)),
-        "fontname": chars[0]["fontname"],
-        "size": chars[0]["size"],
+        "fontname": first["fontname"],
+        "size": first["size"],
     }
+
+
+def _line_words(line: list[dict], words: list[Word]) -> None:
+    """Append the words of one line of characters to ``words``, left to right.
+
+    A word ends at a blank, at a step back, at a gap wider than
+    :data:`X_TOLERANCE` or at a jump of more than :data:`Y_TOLERANCE` (pdfplumber's rules).
+    """
+    current: list[dict] = []
+    prev: dict | None = None  # current[-1]
+    for char in sorted(line, key=_X0):
+        if char["text"].isspace():
+            if current:
+                words.append(_word(current))
+            current, prev = [], None
+            continue
+        x0 = char["x0"]
+        if prev is not None and (
+            x0 < prev["x0"] or x0 > prev["x1"] + X_TOLERANCE or abs(char["top"] - prev["top"]) > Y_TOLERANCE
+        ):
+            words.append(_word(current))
+            current = [char]
+        else:
+            current.append(char)
+        prev = char
+    if current:
+        words.append(_word(current))
 
 
 def extract_words(page: pdfium.PdfPage, height: float) -> list[Word]:
@@ -215,21 +260,9 @@ def extract_words(page: pdfium.PdfPage, height: float) -> list[Word]:
     stream order, each cut into lines and words.
     """
     words: list[Word] = []
-    for _, run in groupby(dedupe_chars(page_chars(page, height)), key=lambda c: (c["fontname"], c["size"])):
+    for _, run in groupby(dedupe_chars(page_chars(page, height)), key=_FONT):
         for line in _cluster_by_top(list(run)):
-            current: list[dict] = []
-            for char in sorted(line, key=_X0):
-                if char["text"].isspace():
-                    if current:
-                        words.append(_word(current))
-                    current = []
-                elif current and _begins_word(current[-1], char):
-                    words.append(_word(current))
-                    current = [char]
-                else:
-                    current.append(char)
-            if current:
-                words.append(_word(current))
+            _line_words(line, words)
     return words
 
 
