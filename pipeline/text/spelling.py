@@ -279,8 +279,11 @@ def repair_tokens(
     cased = dict(case_repairs(tokens, lexicon.pairs, corpus, CORPUS_MIN))
     fixed = [cased.get(i, t) for i, t in enumerate(tokens)]
     out = {i: Repair(i, tokens[i], text) for i, text in cased.items()}
+    from pipeline.text.tone_pairs import pair_repairs  # it builds on this module's helpers
+
     for _ in range(PASSES):  # a repaired word is evidence for its neighbour: "Đề tô chức" → "tổ", then "Để"
-        found = tone_repairs(fixed, counts, lexicon, corpus)
+        # Both words of a pair misread ("chuyền đối số"): repaired together when one at a time backs nothing.
+        found = tone_repairs(fixed, counts, lexicon, corpus) or pair_repairs(fixed, counts, lexicon, corpus)
         for repair in found:
             fixed[repair.index] = repair.replaced
             out[repair.index] = Repair(repair.index, tokens[repair.index], repair.replaced)
