@@ -66,6 +66,9 @@ def test_two_neighbouring_misreads_repaired_together() -> None:
     # Without the corpus or the document backing the pair, nothing changes.
     assert _repaired(line, bigrams={}) == line
     assert _repaired(line, ["tạo và chuyển đổi số"], bigrams={}).endswith("chuyển đổi số")
+    # The same misread on several pages of the scan (p1 twice, p2): the corpus outvotes it.
+    assert _repaired(line, ["phục vụ chuyền đối số hiệu quả"]).endswith("chuyển đổi số")
+    assert _repaired("mỗi xã có tôi thiêu 01 nhân sự") == "mỗi xã có tối thiểu 01 nhân sự"
     # A pair read right stays, and so does one whose reading is itself a word ("đối số" alone).
     for text in ("hoạt động chuyển đổi số", "giá trị của đối số", "Trần Văn Đối Số"):
         assert _repaired(text) == text

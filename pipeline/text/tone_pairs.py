@@ -8,11 +8,13 @@ Chỉ thị 11/CT-UBND Hà Nội (scan) read "hoạt động chuyền đối s�
 correct text and "chuyền đối" is neither.
 
 Rule: two adjacent words, no punctuation between them, neither part of a name
-nor in capitals, whose pair as read is not a listed word (Viet74K), not in
-the corpus bigrams and not seen elsewhere in the document, are replaced by
-the one pair of tone variants (only the slips :func:`spelling._slip` allows,
-both words changed) that is a listed word AND seen (elsewhere in the document,
-or at least :data:`spelling.CORPUS_MIN` times in the corpus bigrams), provided
+nor in capitals, whose pair as read is neither a listed word (Viet74K) nor in
+the corpus bigrams, are replaced by the one pair of tone variants (only the
+slips :func:`spelling._slip` allows, both words changed) that is a listed word
+AND seen (elsewhere in the document, or at least :data:`spelling.CORPUS_MIN`
+times in the corpus bigrams; when the reading pair recurs in the document,
+the same misread on several pages, only the corpus can outvote it, with
+:data:`spelling.CORPUS_RATIO` occurrences at least), provided
 each replaced word is backed at least as well as the reading by its outer
 neighbour. Pure function over NFC tokens; case and punctuation kept.
 """
@@ -32,6 +34,14 @@ def _side(pair: tuple[str, str] | None, counts: Counter[tuple[str, str]], lexico
         return 0
     seen = counts[pair] - own > 0 or corpus.get(pair, 0) >= S.CORPUS_MIN
     return int(pair in lexicon.pairs) + int(seen)
+
+
+def _backed(pair: tuple[str, str], counts: Counter[tuple[str, str]], corpus: dict[tuple[str, str], int], repeated: bool) -> bool:
+    """The variant pair seen in the document or the corpus; only the corpus (:data:`spelling.CORPUS_RATIO`
+    times :data:`spelling.CORPUS_MIN`) when the reading pair is repeated in the document."""
+    if repeated:
+        return corpus.get(pair, 0) >= max(S.CORPUS_MIN, S.CORPUS_RATIO)
+    return counts[pair] > 0 or corpus.get(pair, 0) >= S.CORPUS_MIN
 
 
 def _variants(read: str, lexicon: S.Lexicon) -> list[str]:
@@ -77,18 +87,21 @@ def _pair_at(parts, lower, i, counts, lexicon, corpus) -> tuple[str, str] | None
     if not (_plain(parts, i) and _plain(parts, i + 1)) or parts[i][2] or parts[i + 1][0]:
         return None
     a, b = lower[i], lower[i + 1]
-    if (a, b) in lexicon.pairs or corpus.get((a, b), 0) or counts[(a, b)] > 1:
+    if (a, b) in lexicon.pairs or corpus.get((a, b), 0):
         return None
+    # The same misread on other pages ("chuyền đối" twice) is outvoted by the corpus only.
+    repeated = counts[(a, b)] > 1
     before = S._joined(parts, lower, i, -1)  # noqa: SLF001
     after = S._joined(parts, lower, i + 1, 1)  # noqa: SLF001
-    outer_a = _side((before, a) if before else None, counts, lexicon, corpus, 1)
-    outer_b = _side((b, after) if after else None, counts, lexicon, corpus, 1)
+    own = max(1, counts[(a, b)])  # each copy of the misread pair may bring its outer pairs along
+    outer_a = _side((before, a) if before else None, counts, lexicon, corpus, own)
+    outer_b = _side((b, after) if after else None, counts, lexicon, corpus, own)
     winners = []
     for v in _variants(a, lexicon):
         if _side((before, v) if before else None, counts, lexicon, corpus, 0) < outer_a:
             continue
         for w in _variants(b, lexicon):
-            if (v, w) not in lexicon.pairs or not (counts[(v, w)] > 0 or corpus.get((v, w), 0) >= S.CORPUS_MIN):
+            if (v, w) not in lexicon.pairs or not _backed((v, w), counts, corpus, repeated):
                 continue
             if _side((w, after) if after else None, counts, lexicon, corpus, 0) >= outer_b:
                 winners.append((v, w))
