@@ -30,6 +30,10 @@ the dot of an i read as a hook, :data:`DOT_AS_HOOK`; d → đ) replaces the read
   "thông tin điện tử", though "tín điện" is listed), and at least
   :data:`MIN_POINTS` (:data:`MIN_POINTS_CAPITALS` in capitals).
 
+When one syllable at a time finds nothing, two neighbours misread together
+("chuyền đối số" for "chuyển đổi số") are repaired as a pair
+(:mod:`pipeline.text.tone_pairs`).
+
 Tokens are compared in normalised form (:func:`pipeline.text.normalize`:
 Tesseract writes "tuý", the word list and the rest of the document "túy").
 
