@@ -37,8 +37,9 @@ def _side(pair: tuple[str, str] | None, counts: Counter[tuple[str, str]], lexico
 
 
 def _backed(pair: tuple[str, str], counts: Counter[tuple[str, str]], corpus: dict[tuple[str, str], int], repeated: bool) -> bool:
-    """The variant pair seen in the document or the corpus; only the corpus (:data:`spelling.CORPUS_RATIO`
-    times :data:`spelling.CORPUS_MIN`) when the reading pair is repeated in the document."""
+    """The variant pair seen in the document or (:data:`spelling.CORPUS_MIN` times) in the corpus; when the
+    reading pair recurs in the document, in the corpus only, :data:`spelling.CORPUS_RATIO` times at least
+    (the reading pair never is: :func:`_pair_at`)."""
     if repeated:
         return corpus.get(pair, 0) >= max(S.CORPUS_MIN, S.CORPUS_RATIO)
     return counts[pair] > 0 or corpus.get(pair, 0) >= S.CORPUS_MIN
@@ -82,11 +83,18 @@ def _plain(parts: Sequence[tuple[str, str, str] | None], i: int) -> bool:
     return part is not None and not (len(part[1]) > 1 and part[1].isupper()) and not S._in_name(parts, i)  # noqa: SLF001
 
 
-def _pair_at(parts, lower, i, counts, lexicon, corpus) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
-    """The variant pair replacing ``lower[i], lower[i + 1]``, or None."""
-    if not (_plain(parts, i) and _plain(parts, i + 1)) or parts[i][2] or parts[i + 1][0]:
+def _pair_at(
+    parts: Sequence[tuple[str, str, str] | None],
+    lower: Sequence[str | None],
+    i: int,
+    counts: Counter[tuple[str, str]],
+    lexicon: S.Lexicon,
+    corpus: dict[tuple[str, str], int],
+) -> tuple[str, str] | None:
+    """The variant pair replacing ``lower[i], lower[i + 1]`` (lower-case words), or None."""
+    if not (_plain(parts, i) and _plain(parts, i + 1)) or parts[i][2] or parts[i + 1][0]:  # type: ignore[index]
         return None
-    a, b = lower[i], lower[i + 1]
+    a, b = str(lower[i]), str(lower[i + 1])
     if (a, b) in lexicon.pairs or corpus.get((a, b), 0):
         return None
     # The same misread on other pages ("chuyền đối" twice) is outvoted by the corpus only.
