@@ -184,6 +184,23 @@ def test_letter_has_no_preamble() -> None:
     assert d.issuer == "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"
 
 
+def test_central_abbreviation_in_issuer_spelt_out() -> None:
+    """KH 996/KH-TCTLNTW-C04 (scan, lines as OCR gives them): the agency line ends in "TW"
+    (trung ương), spelt out as the body names it ("Tổ Công tác liên ngành trung ương")."""
+    lines = [
+        _ln("BỘ CÔNG AN", 0, top=40, x0=150), _ln("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, top=40, x0=330),
+        _ln("TỔ CÔNG TÁC LIÊN NGÀNH TW", 0, top=55, x0=112), _ln("Độc lập - Tự do - Hạnh phúc", 1, top=55, x0=362),
+        _ln("Số: 996 /KH-TCTLNTW-C04", 0, top=85, x0=112), _ln("Hà Nội, ngày 24 tháng 02 năm 2026", 1, top=85, x0=327),
+        _ln("KẾ HOẠCH", 0, top=135, x0=300),
+        _ln("Phối hợp kiểm soát các hoạt động hợp pháp liên quan đến ma túy năm 2026", 0, top=150, x0=200),
+    ]
+    d = parse(_doc(lines))
+    assert d.issuer == "Tổ công tác liên ngành trung ương" and d.issuer_parent == "Bộ Công an"
+    # "tư" of its own is a word: "Sở Kế hoạch và Đầu tư" keeps it.
+    lines[2] = _ln("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", 0, top=55, x0=112)
+    assert parse(_doc(lines)).issuer == "Sở Kế hoạch và Đầu tư"
+
+
 def test_articles_numbered_in_sequence() -> None:
     """QĐ 372/QĐ-BTC corrects 'khoản 2 Điều 16' … 'tại' / 'Điều 10.' (a wrapped quotation) between
     Điều 1 and Điều 2: four articles, not five."""

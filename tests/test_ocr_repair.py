@@ -58,6 +58,22 @@ def test_listed_words_on_both_sides_are_enough_without_the_document() -> None:
     assert _repaired("Sửa đổi, bố sung một số điều") == "Sửa đổi, bổ sung một số điều"
 
 
+def test_two_neighbouring_misreads_repaired_together() -> None:
+    # Title of Chỉ thị 11/CT-UBND Hà Nội (scan, p1): both syllables of "chuyển đổi" misread,
+    # so neither backs the other one at a time; the pair is listed and frequent in correct text.
+    line = "Triển khai Chiến dịch “45 ngày đêm ra quân hỗ trợ hoạt động chuyền đối số"
+    assert _repaired(line) == "Triển khai Chiến dịch “45 ngày đêm ra quân hỗ trợ hoạt động chuyển đổi số"
+    # Without the corpus or the document backing the pair, nothing changes.
+    assert _repaired(line, bigrams={}) == line
+    assert _repaired(line, ["tạo và chuyển đổi số"], bigrams={}).endswith("chuyển đổi số")
+    # The same misread on several pages of the scan (p1 twice, p2): the corpus outvotes it.
+    assert _repaired(line, ["phục vụ chuyền đối số hiệu quả"]).endswith("chuyển đổi số")
+    assert _repaired("mỗi xã có tôi thiêu 01 nhân sự") == "mỗi xã có tối thiểu 01 nhân sự"
+    # A pair read right stays, and so does one whose reading is itself a word ("đối số" alone).
+    for text in ("hoạt động chuyển đổi số", "giá trị của đối số", "Trần Văn Đối Số"):
+        assert _repaired(text) == text
+
+
 def test_readings_that_make_words_stay() -> None:
     text = "Kế hoạch tổ chức thực hiện công tác phòng, chống ma túy trên địa bàn tỉnh"
     assert _repaired(text) == text

@@ -45,6 +45,20 @@ def test_unreadable_number_is_taken_from_a_file_name_with_the_same_type_code(tmp
     ]
 
 
+def test_unreadable_number_from_the_type_code_and_number_word_of_a_file_name(tmp_path: Path) -> None:
+    # Chỉ thị 11/CT-UBND Hà Nội and Thông tư 148/2020/TT-BCA (dev scans): the number is handwritten,
+    # OCR reads "Số: ML /CT-UBND" and "Số: 4/# /2020/TT-BCA"; the file names hold "ct11" and "tt148".
+    (tmp_path / "scans").mkdir()
+    decision = _decision(tmp_path, "scans/hanoi_ct11_ubnd_2025_saoy.txt", "Số: ML /CT-UBND", "ngày--† tháng 7 năm 2025")
+    assert decision.number == "11/CT-UBND"
+    assert any(w.startswith("number 11 from the file name") for w in decision.warnings)
+    decision = _decision(tmp_path, "national_tt148_bca_2020.txt", "Số: 4/# /2020/TT-BCA")
+    assert decision.number == "148/2020/TT-BCA"
+    # Another year in the name, two numbers, or another type code: nothing is taken.
+    for name in ("national_tt148_bca_2019.txt", "tt148_tt150_bca.txt", "national_qd148_bca.txt"):
+        assert _decision(tmp_path, name, "Số: 4/# /2020/TT-BCA").number is None, name
+
+
 def test_file_name_with_another_type_code_is_not_used(tmp_path: Path) -> None:
     decision = _decision(tmp_path, "1234 QĐ cải cách hành chính.txt", "Số: ⁄Z⁄46 /KH-UBND")
     assert (decision.number, decision.number_symbol) == (None, "KH-UBND")

@@ -16,8 +16,11 @@ Nothing is guessed: a value is filled only from what the file itself carries.
   blanks fit it ("ngày<2Õtháng ÓỆ năm 2021" and a signature of 25 February).
 - A number that cannot be read ("Số: ⁄Z⁄46 /QĐ-UBND") comes from the file
   name when the name starts with it and the symbol's type code ("1716 QĐ
-  thành lập HĐTĐ.pdf"): offices name scanned files so. Not when what was read
-  looks like misread digits ("1O5"), nor from a year-like name ("2025 KH.pdf").
+  thành lập HĐTĐ.pdf") or holds the type code and the number as one word
+  ("CT11_UBND.pdf", "tt148_bca_2020.pdf"): offices name scanned files so. Not
+  when what was read looks like misread digits ("1O5"), nor from a year-like
+  name ("2025 KH.pdf"), nor when the name gives two numbers or only years other
+  than the document's.
 - A law or resolution printed without a date line (web copies of laws, the
   Constitution) takes the adoption date of its closing sentence ("… thông qua
   ngày 29 tháng 6 năm 2001").
@@ -242,23 +245,39 @@ def _adopted_date(decision: Decision) -> None:
 #: A file name starting with a document number and its type code: "1716 QĐ thành lập HĐTĐ.pdf",
 #: "1716-QD-UBND.pdf", "1716_QĐ_UBND.pdf".
 _FILE_NUMBER = re.compile(r"^(?P<seq>\d{1,6})[\s_\-.]*(?P<code>[A-Za-zĐđ]{2,4})(?![A-Za-zĐđ])")
+#: The type code glued to or just before the number, as a word of the file name: "CT11_UBND.pdf",
+#: "tt148_bca_2020.pdf", "QD-1360-TTg.pdf".
+_FILE_CODE_NUMBER = re.compile(r"(?<![^\s_\-.])(?P<code>[A-Za-zĐđ]{2,4})[\s_\-.]?(?P<seq>\d{1,6})(?![^\s_\-.])")
+#: Years named in a file name ("…_2020.pdf").
+_FILE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _file_name_number(decision: Decision) -> None:
     if decision.number is not None or decision.number_symbol is None or "number" not in decision.unreadable:
         return
-    m = _FILE_NUMBER.match(normalize(decision.document.source_file))
-    if m is None or 1900 <= int(m.group("seq")) <= 2100:  # "2025 KH CCHC.pdf": a year, not a number
+    name = normalize(decision.document.source_file).replace("\\", "/").rsplit("/", 1)[-1]
+    code = fold(decision.number_symbol.split("-")[0]).replace("đ", "d")
+    found = [m for m in (_FILE_NUMBER.match(name), *_FILE_CODE_NUMBER.finditer(name)) if m is not None]
+    seqs = {m.group("seq") for m in found if fold(m.group("code")).replace("đ", "d") == code
+            and not 1900 <= int(m.group("seq")) <= 2100}  # "2025 KH CCHC.pdf": a year, not a number
+    if len(seqs) != 1 or not _same_year(decision, name):
         return
-    code = decision.number_symbol.split("-")[0]
-    if fold(m.group("code")).replace("đ", "d") != fold(code).replace("đ", "d"):
-        return
+    seq = seqs.pop()
     year = f"{decision.number_year}/" if decision.number_year else ""
-    decision.number = f"{m.group('seq')}/{year}{decision.number_symbol}"
+    decision.number = f"{seq}/{year}{decision.number_symbol}"
     decision.warnings.append(Note(
         "number_from_file_name", "number",
-        f"number {m.group('seq')} from the file name {decision.document.source_file!r} (the written number is unreadable)",
+        f"number {seq} from the file name {decision.document.source_file!r} (the written number is unreadable)",
     ))
+
+
+def _same_year(decision: Decision, name: str) -> bool:
+    """False when the file name names years and none is the document's (number's, else date line's):
+    the name is another document's."""
+    years = {int(y) for y in _FILE_YEAR.findall(name)}
+    printed = P.PLACE_DATE_ROUGH.match(decision.date_text or "") or P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
+    own = decision.number_year or (int(re.sub(r"\s", "", printed.group("year"))) if printed else None)
+    return not years or own is None or own in years
 
 
 def _split_number(decision: Decision) -> None:

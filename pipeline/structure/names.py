@@ -81,6 +81,9 @@ _SPELT_OUT: tuple[tuple[str, str], ...] = (
     (r"\bPCCC và CNCH\b", "phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
     (r"\bPCCC\b", "phòng cháy, chữa cháy"),
     (r"\bCNCH\b", "cứu nạn, cứu hộ"),
+    # "TW" (trung ương, central) in a body's name: "TỔ CÔNG TÁC LIÊN NGÀNH TW" (KH 996 Bộ Công an);
+    # not "TƯ", a word of its own ("Đầu tư", "Tư pháp").
+    (r"(?<=\s)TW\b", "trung ương"),
 )
 
 

@@ -30,6 +30,10 @@ the dot of an i read as a hook, :data:`DOT_AS_HOOK`; d → đ) replaces the read
   "thông tin điện tử", though "tín điện" is listed), and at least
   :data:`MIN_POINTS` (:data:`MIN_POINTS_CAPITALS` in capitals).
 
+When one syllable at a time finds nothing, two neighbours misread together
+("chuyền đối số" for "chuyển đổi số") are repaired as a pair
+(:mod:`pipeline.text.tone_pairs`).
+
 Tokens are compared in normalised form (:func:`pipeline.text.normalize`:
 Tesseract writes "tuý", the word list and the rest of the document "túy").
 
@@ -279,8 +283,11 @@ def repair_tokens(
     cased = dict(case_repairs(tokens, lexicon.pairs, corpus, CORPUS_MIN))
     fixed = [cased.get(i, t) for i, t in enumerate(tokens)]
     out = {i: Repair(i, tokens[i], text) for i, text in cased.items()}
+    from pipeline.text.tone_pairs import pair_repairs  # it builds on this module's helpers
+
     for _ in range(PASSES):  # a repaired word is evidence for its neighbour: "Đề tô chức" → "tổ", then "Để"
-        found = tone_repairs(fixed, counts, lexicon, corpus)
+        # Both words of a pair misread ("chuyền đối số"): repaired together when one at a time backs nothing.
+        found = tone_repairs(fixed, counts, lexicon, corpus) or pair_repairs(fixed, counts, lexicon, corpus)
         for repair in found:
             fixed[repair.index] = repair.replaced
             out[repair.index] = Repair(repair.index, tokens[repair.index], repair.replaced)
