@@ -51,7 +51,7 @@ def test_unreadable_number_from_the_type_code_and_number_word_of_a_file_name(tmp
     (tmp_path / "scans").mkdir()
     decision = _decision(tmp_path, "scans/hanoi_ct11_ubnd_2025_saoy.txt", "Số: ML /CT-UBND", "ngày--† tháng 7 năm 2025")
     assert decision.number == "11/CT-UBND"
-    assert any(w.startswith("number 11 from the file name") for w in decision.warnings)
+    assert any(w.code == "number_from_file_name" and w.detail.startswith("number 11 from the file name") for w in decision.warnings)
     decision = _decision(tmp_path, "national_tt148_bca_2020.txt", "Số: 4/# /2020/TT-BCA")
     assert decision.number == "148/2020/TT-BCA"
     # Another year in the name, two numbers, or another type code: nothing is taken.
