@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +38,15 @@ SPECK_HEIGHT, SMALL_CONFIDENCE = 0.4, 70.0
 #: (confidence under ``NOISE_CONFIDENCE``) are dirt too.
 NOISE_HEIGHT, NOISE_CONFIDENCE = 0.75, 25.0
 
+
+#: Tesseract's binarisation (``thresholding_method``) for a whole page: "2" is
+#: Sauvola's local threshold (Tesseract ≥ 5.3), which keeps the thin strokes
+#: of tone marks that one Otsu threshold for the whole image ("0", the
+#: default) cuts off where the scan is lighter: seed scan body CER 0.155 % →
+#: 0.096 %, the 200 dpi colour scan 91-TTr-CAT-PC04.pdf against its .doc
+#: 2.78 % → 2.36 % (bench/RESULTS.md). Crops (table cells, header zones) keep
+#: Otsu: on a crop Sauvola lost a lone ordinal of the Lâm Đồng appendix scan.
+PAGE_THRESHOLD, CROP_THRESHOLD = "2", "0"
 
 #: White margin (inches) put around a cell's crop before it is read.
 CELL_MARGIN_IN = 0.07
@@ -109,22 +120,33 @@ def set_image(image: np.ndarray, dpi: int, lang: str = LANG) -> None:
     _API["current"] = api
 
 
-def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None = None) -> list[Word]:
+def tesseract_words(
+    psm: int,
+    dpi: int,
+    rect: tuple[int, int, int, int] | None = None,
+    threshold: str = CROP_THRESHOLD,
+    variants: bool = False,
+) -> list[Word]:
     """Words Tesseract reads in the image last given to :func:`set_image` (or in ``rect`` of it).
 
-    ``rect`` is ``(x0, top, x1, bottom)`` in pixels. Returns layout word dicts
+    ``rect`` is ``(x0, top, x1, bottom)`` in pixels; ``threshold`` is Tesseract's
+    ``thresholding_method`` (:data:`PAGE_THRESHOLD` for a whole page). Returns layout word dicts
     with ``text``, ``x0``, ``top``, ``x1``, ``bottom`` (PDF points of the page)
-    and ``conf`` (0–100), specks dropped (:func:`drop_specks`).
+    and ``conf`` (0–100), specks dropped (:func:`drop_specks`). With ``variants``
+    a word also has ``variants``: the spellings with other marks that
+    Tesseract's own character choices offer (:func:`mark_variants`).
     """
     api = _API.get("current") or _api()
     api.SetPageSegMode(psm)
+    api.SetVariable("thresholding_method", threshold)
+    api.SetVariable("lstm_choice_mode", "2" if variants else "0")
     if rect is not None:
         api.SetRectangle(rect[0], rect[1], max(1, rect[2] - rect[0]), max(1, rect[3] - rect[1]))
     api.Recognize()
     scale = 72.0 / dpi
     words: list[Word] = []
     lines: list[tuple[int, int]] = []
-    for text, box, conf, line in _symbol_words(api):
+    for text, box, conf, line, others in _symbol_words(api, variants):
         lines.append(line)
         words.append(
             {
@@ -136,6 +158,8 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
                 "conf": conf,
             }
         )
+        if others:
+            words[-1]["variants"] = others
     kept = drop_junk(drop_specks(words))
     # A word without ascenders or marks ("quy", "vụ") has a lower top than its
     # neighbours; raised to its text line's top it groups with them again.
@@ -194,8 +218,11 @@ def _beside_print(word: Word, words: list[Word]) -> bool:
     return False
 
 
-def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]]:  # type: ignore[no-untyped-def]
-    """``(text, pixel box, confidence, (line top, line bottom))`` per word, built from Tesseract's symbols.
+def _symbol_words(api, variants: bool = False) -> list[tuple[str, tuple[int, int, int, int], float, tuple[int, int], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    """``(text, pixel box, confidence, (line top, line bottom), variants)`` per word, built from Tesseract's symbols.
+
+    ``variants`` are the word's other spellings that Tesseract's character
+    choices offer (:func:`mark_variants`; empty unless asked for).
 
     Punctuation glued to the end of a word is a speck of dust and left out,
     box included, when Tesseract doubts it (symbol confidence under
@@ -206,8 +233,9 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tupl
     import tesserocr
 
     level, word_level, line_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.WORD, tesserocr.RIL.TEXTLINE
-    out: list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]] = []
+    out: list[tuple[str, tuple[int, int, int, int], float, tuple[int, int], tuple[str, ...]]] = []
     current: list[tuple[str, tuple[int, int, int, int], float]] = []
+    choices: list[list[str]] = []
     word_conf = 0.0
     line_box = (0, 0)
 
@@ -225,8 +253,10 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tupl
         if text:
             boxes = [sym[1] for sym in current]
             box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-            out.append((text, box, round(word_conf, 1), line_box))
+            others = mark_variants([sym[0] for sym in current], choices[: len(current)]) if variants else ()
+            out.append((text, box, round(word_conf, 1), line_box, others))
         current.clear()
+        choices.clear()
 
     for item in tesserocr.iterate_level(api.GetIterator(), level):
         try:
@@ -243,8 +273,38 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tupl
             lbox = item.BoundingBox(line_level)
             line_box = (lbox[1], lbox[3]) if lbox else (0, 0)
         current.append((text, box, float(item.Confidence(level))))
+        if variants:
+            choices.append([c.GetUTF8Text() for c in item.GetChoiceIterator() if c.Confidence() >= VARIANT_CONFIDENCE])
     close()
     return out
+
+
+#: A character choice of Tesseract's LSTM at this confidence (0–100) or more is
+#: offered as a variant of the letter read (the bottom choices score 0).
+VARIANT_CONFIDENCE = 1.0
+
+
+def _bare_letter(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch.lower().replace("đ", "d")) if not unicodedata.combining(c))
+
+
+def mark_variants(letters: Sequence[str], choices: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """The word's spellings with one letter changed to a choice of Tesseract's that differs only in marks.
+
+    ``letters`` are the symbols read, ``choices`` each symbol's choices above
+    :data:`VARIANT_CONFIDENCE` (Tesseract's ``lstm_choice_mode`` 2). On a 200
+    dpi scan the LSTM often reads "đề" while its second choice for the letter
+    is "ể" ("để"): such a variant is no correction by itself, only a spelling
+    the tone repair (:mod:`pipeline.text.spelling`) may pick from context.
+    """
+    out: list[str] = []
+    for k, (letter, options) in enumerate(zip(letters, choices)):
+        for option in options:
+            if option != letter and len(option) == 1 and _bare_letter(option) == _bare_letter(letter) and option.isalpha():
+                word = "".join([*letters[:k], option, *letters[k + 1 :]]).strip()
+                if word not in out:
+                    out.append(word)
+    return tuple(out)
 
 
 def drop_specks(words: list[Word]) -> list[Word]:

@@ -205,6 +205,11 @@ def _slip(read: str, meant: str) -> bool:
     return read.replace("d", "đ", 1) == meant
 
 
+def _offered(spellings: Iterable[str]) -> frozenset[str]:
+    """Lower-case normalised words of an OCR engine's offered spellings (punctuation stripped)."""
+    return frozenset(p[1].lower() for p in map(_parts, spellings) if p)
+
+
 def _marked_vowel(syllable: str) -> str:
     """The lower-case base letter that carries the syllable's tone mark ("" when none)."""
     base = ""
@@ -267,20 +272,22 @@ def repair_tokens(
     counts: Counter[tuple[str, str]],
     lexicon: Lexicon,
     bigrams: dict[tuple[str, str], int] | None = None,
+    offered: Sequence[Iterable[str]] | None = None,
 ) -> list[Repair]:
     """Case and tone repairs for one sequence of OCR tokens (words in reading order, punctuation attached).
 
     Lower-case words read in capitals are written lower case first
     (:func:`pipeline.text.letter_case.case_repairs`: "đơn VỊ" → "đơn vị"),
     then tone marks are repaired (:func:`tone_repairs`). One :class:`Repair`
-    per changed token, ``read`` being the token as given.
+    per changed token, ``read`` being the token as given. ``offered`` (one
+    entry per token) are the spellings the OCR engine itself offered for it.
     """
     corpus = load_bigrams() if bigrams is None else bigrams
     cased = dict(case_repairs(tokens, lexicon.pairs, corpus, CORPUS_MIN))
     fixed = [cased.get(i, t) for i, t in enumerate(tokens)]
     out = {i: Repair(i, tokens[i], text) for i, text in cased.items()}
     for _ in range(PASSES):  # a repaired word is evidence for its neighbour: "Đề tô chức" → "tổ", then "Để"
-        found = tone_repairs(fixed, counts, lexicon, corpus)
+        found = tone_repairs(fixed, counts, lexicon, corpus, offered)
         for repair in found:
             fixed[repair.index] = repair.replaced
             out[repair.index] = Repair(repair.index, tokens[repair.index], repair.replaced)
@@ -294,6 +301,7 @@ def tone_repairs(
     counts: Counter[tuple[str, str]],
     lexicon: Lexicon,
     bigrams: dict[tuple[str, str], int] | None = None,
+    offered: Sequence[Iterable[str]] | None = None,
 ) -> list[Repair]:
     """Tone repairs for one sequence of OCR tokens (words in reading order, punctuation attached).
 
@@ -302,8 +310,11 @@ def tone_repairs(
     neighbour counts only when no punctuation stands between it and the token.
     Returns one :class:`Repair` per replaced token, punctuation and case kept;
     ``tokens`` is not changed. ``bigrams`` are the corpus pairs
-    (default :func:`load_bigrams`; ``{}`` to leave them out). See the module
-    docstring for the rule.
+    (default :func:`load_bigrams`; ``{}`` to leave them out). ``offered``
+    holds, per token, the spellings Tesseract's own character choices gave
+    (:func:`pipeline.readers.tesseract.mark_variants`): such a spelling is a
+    candidate even when its tone change is no known slip (:data:`SLIPS`), and
+    needs the same evidence. See the module docstring for the rule.
     """
     parts = [_parts(t) for t in tokens]
     lower = [p[1].lower() if p else None for p in parts]
@@ -314,7 +325,8 @@ def tone_repairs(
             continue
         read = lower[i]
         options = lexicon.spellings.get(bare(read), frozenset())
-        candidates = [v for v in options if v != read and _slip(read, v)]
+        extra = _offered(offered[i]) if offered is not None and i < len(offered) else frozenset()
+        candidates = [v for v in options if v != read and (_slip(read, v) or v in extra)]
         if not candidates:
             continue
         before, after = _joined(parts, lower, i, -1), _joined(parts, lower, i, 1)
