@@ -7,7 +7,7 @@ Readings are Tesseract's on the 200 dpi colour scan 91-TTr-CAT-PC04.pdf
 from __future__ import annotations
 
 from pipeline.readers.ocr_stops import inner_stops, list_colons
-from pipeline.readers.tesseract import mark_variants
+from pipeline.readers.ocr_variants import mark_variants
 from pipeline.text.spelling import CORPUS_MIN, load_bigrams, load_lexicon, pair_counts, repair_tokens
 
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from pipeline.readers.layout import Word
+from pipeline.readers.ocr_variants import VARIANT_CONFIDENCE, mark_variants
 
 #: Language model for running text (Debian tesseract-ocr-vie).
 LANG = "vie"
@@ -100,11 +99,47 @@ def _api(lang: str = LANG):  # type: ignore[no-untyped-def]
     import tesserocr
 
     lang = available(lang)
+    if not _API:
+        quiet_leptonica()
     if lang not in _API:
         api = tesserocr.PyTessBaseAPI(path=tessdata_dir() + "/", lang=lang)
         api.SetVariable("tessedit_do_invert", "0")
         _API[lang] = api
     return _API[lang]
+
+
+#: Leptonica's message level that prints nothing (``L_SEVERITY_NONE``).
+LEPTONICA_SILENT = 6
+
+
+def quiet_leptonica() -> bool:
+    """Stop Leptonica (under Tesseract) printing to stderr; True when done.
+
+    Tesseract's layout analysis asks Leptonica to clip a box that lies
+    outside the page on some scans (91-TTr-CAT-PC04.pdf page 5), and
+    Leptonica prints "Error in boxClipToRectangle: box outside rectangle"
+    for every such page though nothing fails: the words come back the same.
+    Its ``setMsgSeverity`` is called through ctypes on the Leptonica that
+    tesserocr loaded (the wheel's ``tesserocr.libs``, else the system's);
+    when none is found the messages stay.
+    """
+    import ctypes
+    import ctypes.util
+    import glob
+
+    import tesserocr
+
+    bundled = Path(tesserocr.__file__).resolve().parent.parent / "tesserocr.libs"
+    names = sorted(glob.glob(str(bundled / "libleptonica-*.so*"))) or [
+        n for n in (ctypes.util.find_library("leptonica"), ctypes.util.find_library("lept")) if n
+    ]
+    for name in names:
+        try:
+            ctypes.CDLL(name).setMsgSeverity(LEPTONICA_SILENT)
+            return True
+        except (OSError, AttributeError):
+            continue
+    return False
 
 
 def set_image(image: np.ndarray, dpi: int, lang: str = LANG) -> None:
@@ -277,34 +312,6 @@ def _symbol_words(api, variants: bool = False) -> list[tuple[str, tuple[int, int
             choices.append([c.GetUTF8Text() for c in item.GetChoiceIterator() if c.Confidence() >= VARIANT_CONFIDENCE])
     close()
     return out
-
-
-#: A character choice of Tesseract's LSTM at this confidence (0–100) or more is
-#: offered as a variant of the letter read (the bottom choices score 0).
-VARIANT_CONFIDENCE = 1.0
-
-
-def _bare_letter(ch: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", ch.lower().replace("đ", "d")) if not unicodedata.combining(c))
-
-
-def mark_variants(letters: Sequence[str], choices: Sequence[Sequence[str]]) -> tuple[str, ...]:
-    """The word's spellings with one letter changed to a choice of Tesseract's that differs only in marks.
-
-    ``letters`` are the symbols read, ``choices`` each symbol's choices above
-    :data:`VARIANT_CONFIDENCE` (Tesseract's ``lstm_choice_mode`` 2). On a 200
-    dpi scan the LSTM often reads "đề" while its second choice for the letter
-    is "ể" ("để"): such a variant is no correction by itself, only a spelling
-    the tone repair (:mod:`pipeline.text.spelling`) may pick from context.
-    """
-    out: list[str] = []
-    for k, (letter, options) in enumerate(zip(letters, choices)):
-        for option in options:
-            if option != letter and len(option) == 1 and _bare_letter(option) == _bare_letter(letter) and option.isalpha():
-                word = "".join([*letters[:k], option, *letters[k + 1 :]]).strip()
-                if word not in out:
-                    out.append(word)
-    return tuple(out)
 
 
 def drop_specks(words: list[Word]) -> list[Word]:

@@ -30,11 +30,19 @@ the dot of an i read as a hook, :data:`DOT_AS_HOOK`; d → đ) replaces the read
   "thông tin điện tử", though "tín điện" is listed), and at least
   :data:`MIN_POINTS` (:data:`MIN_POINTS_CAPITALS` in capitals).
 
+On a scan Tesseract's own character choices add candidates
+(:mod:`pipeline.readers.ocr_variants`, the ``offered`` spellings): a
+spelling the engine itself scored for the word ("túy" beside the "tủy" it
+read, "cầu" beside "câu") is a candidate even when its tone change is no
+known slip, and needs the same evidence. Correct text has no such offers, so
+the rate on it below does not change.
+
 Tokens are compared in normalised form (:func:`pipeline.text.normalize`:
 Tesseract writes "tuý", the word list and the rest of the document "túy").
 
 Measured on the 91-TTr-CAT-PC04.pdf scan against its .doc, CER 3.2 % →
-2.78 %; on the seed scan, body CER 0.29 % → 0.16 % and cells 0.11 % → 0.05 %
+2.78 % (→ 1.99 % with the offered spellings and the page-reading changes of
+issue 13, bench/RESULTS.md); on the seed scan, body CER 0.29 % → 0.16 % and cells 0.11 % → 0.05 %
 (with the case and dash repairs, bench/RESULTS.md). On text that is already
 right (``bench/tone_repair_rate.py``: 11 documents, 70,277 words) it changes
 6 words (0.085 per 1,000): two typos of the seed source, each in two copies
