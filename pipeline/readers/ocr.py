@@ -84,7 +84,9 @@ class OcrResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _read_image(gray: np.ndarray, dpi: int, threshold: str = PAGE_THRESHOLD) -> tuple[list[Word], list[Grid], list[list[Word]]]:
+def _read_image(
+    gray: np.ndarray, dpi: int, threshold: str = PAGE_THRESHOLD, sharpen: bool = False
+) -> tuple[list[Word], list[Grid], list[list[Word]]]:
     """Words outside tables, table grids, and each grid's cell words, of one levelled page.
 
     Body pages are read whole (psm 3). On table pages the rules are erased, the
@@ -93,12 +95,13 @@ def _read_image(gray: np.ndarray, dpi: int, threshold: str = PAGE_THRESHOLD) -> 
     else 6), so no word can stray into a neighbouring cell and narrow
     cells (TT, Roman numerals) are read as the short texts they are.
     ``threshold`` is Tesseract's binarisation for the page reads
-    (:func:`page_threshold`); page reads also collect Tesseract's other
+    (:func:`page_threshold`); with ``sharpen`` a body page is read sharpened
+    (:func:`raster.unsharp`). Page reads also collect Tesseract's other
     spellings of each word for the tone repair (``variants``).
     """
     grids, rules = find_grids(gray, dpi)
     if not grids:
-        set_image(gray, dpi)
+        set_image(raster.unsharp(gray, dpi) if sharpen else gray, dpi)
         return tesseract_words(PSM_BODY, dpi, threshold=threshold, variants=True), grids, []
     clean = erase_rules(gray, rules)
     outside = clean.copy()
@@ -164,16 +167,17 @@ def page_threshold(number: int) -> str:
 
 def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
     """OCR page ``number`` (1-based) of the PDF at ``path``; see the module docstring."""
-    image, (width, height) = raster.render_with_size(path, number, dpi)
+    image, (width, height), upscaled = raster.render_for_ocr(path, number, dpi)
+    sharpen = upscaled and number > 1  # the first page's header zones read worse sharpened
     gray, angle = raster.deskew(image)
-    free, grids, cell_words = _read_image(gray, dpi, page_threshold(number))
+    free, grids, cell_words = _read_image(gray, dpi, page_threshold(number), sharpen)
     confidence = mean_confidence(free + [w for ws in cell_words for w in ws])
     warnings = [f"ocr: skew {angle:+.2f}° corrected, {len(grids)} ruled table(s)"]
     if confidence is None or confidence < LOW_CONFIDENCE:
         turn = osd_rotation(gray)
         if turn:
             gray, angle = raster.deskew(raster.turn(gray, turn))
-            free, grids, cell_words = _read_image(gray, dpi, page_threshold(number))
+            free, grids, cell_words = _read_image(gray, dpi, page_threshold(number), sharpen)
             if turn in (90, 270):
                 width, height = height, width
             warnings.append(f"ocr: page turned {turn}° clockwise (orientation detection)")
