@@ -22,6 +22,13 @@ def _bare_letter(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", ch.lower().replace("đ", "d")) if not unicodedata.combining(c))
 
 
+#: Lower-case letters that take marks (every form of a vowel) and d/đ: only their
+#: choices are asked of Tesseract (a Python call per choice costs time).
+MARKABLE = frozenset(
+    ch for ch in map(chr, range(0x61, 0x1EFA)) if ch.isalpha() and ch.islower() and _bare_letter(ch) in {"a", "e", "i", "o", "u", "y", "d"}
+)
+
+
 def mark_variants(letters: Sequence[str], choices: Sequence[Sequence[str]]) -> tuple[str, ...]:
     """The word's spellings with one letter changed to a choice of Tesseract's that differs only in marks.
 

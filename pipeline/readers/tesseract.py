@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.readers.layout import Word
-from pipeline.readers.ocr_variants import VARIANT_CONFIDENCE, mark_variants
+from pipeline.readers.ocr_dashes import joining_dash
+from pipeline.readers.ocr_variants import MARKABLE, VARIANT_CONFIDENCE, mark_variants
 
 #: Language model for running text (Debian tesseract-ocr-vie).
 LANG = "vie"
@@ -308,8 +309,9 @@ def _symbol_words(api, variants: bool = False) -> list[tuple[str, tuple[int, int
             lbox = item.BoundingBox(line_level)
             line_box = (lbox[1], lbox[3]) if lbox else (0, 0)
         current.append((text, box, float(item.Confidence(level))))
-        if variants:
-            choices.append([c.GetUTF8Text() for c in item.GetChoiceIterator() if c.Confidence() >= VARIANT_CONFIDENCE])
+        if variants:  # only a vowel (or d/đ) can have another marked spelling
+            marked = text[:1].lower() in MARKABLE
+            choices.append([c.GetUTF8Text() for c in item.GetChoiceIterator() if c.Confidence() >= VARIANT_CONFIDENCE] if marked else [])
     close()
     return out
 
@@ -320,7 +322,8 @@ def drop_specks(words: list[Word]) -> list[Word]:
     Specks are punctuation-only words under :data:`SPECK_CONFIDENCE`, and words
     less than :data:`SPECK_HEIGHT` of the median word height that Tesseract
     itself doubts (confidence under :data:`SMALL_CONFIDENCE`): dust, stamp
-    fringes. A kept dash or dot is only a point or two high, which would start a
+    fringes; a doubted dash as wide as a printed one between two confident
+    words of its row is kept (:func:`ocr_dashes.joining_dash`). A kept dash or dot is only a point or two high, which would start a
     line of its own in :func:`layout.group_lines`; its box is stretched to the
     median word height around its centre.
     """
@@ -329,7 +332,7 @@ def drop_specks(words: list[Word]) -> list[Word]:
 
     def speck(w: Word) -> bool:
         if not _has_text(w["text"]):
-            return w["conf"] < SPECK_CONFIDENCE
+            return w["conf"] < SPECK_CONFIDENCE and not joining_dash(w, words, median, CONFIDENT)
         height = w["bottom"] - w["top"]
         if height < NOISE_HEIGHT * median and w["conf"] < NOISE_CONFIDENCE:
             return True  # page-edge dirt read as "tt: Ä Pu Dư" (confidence 0–18)
