@@ -111,11 +111,11 @@ def test_scanned_plan_pairs_with_its_doc_draft() -> None:
     reference = [line.text for line in read(KMT_DOC).lines()]
     result = align_paragraphs(paragraphs(scan.lines()), reference)
     assert len(result.pairs) >= 100
-    # 1.99 % when measured: the colour scan is read from its own pixels by the
+    # 1.95 % when measured: the colour scan is read from its own pixels by the
     # darkest channel (3.70 % → 3.2 %), tone marks repaired from the word list
     # and the document (→ 2.8 %), Sauvola thresholding, sharpening after the
     # upscale, Tesseract's own mark choices offered to the repair, stops
-    # inside sentences (→ 1.99 %). Half of what is left is the draft's own
+    # inside sentences (→ 1.95 %). Half of what is left is the draft's own
     # differences (numbering "a)" → "1.2.", words added or dropped).
     assert result.score.cer <= 0.02, (result.score.edits, result.score.chars)
     repaired = [

@@ -41,7 +41,7 @@ Tokens are compared in normalised form (:func:`pipeline.text.normalize`:
 Tesseract writes "tuý", the word list and the rest of the document "túy").
 
 Measured on the 91-TTr-CAT-PC04.pdf scan against its .doc, CER 3.2 % →
-2.78 % (→ 1.99 % with the offered spellings and the page-reading changes of
+2.78 % (→ 1.95 % with the offered spellings and the page-reading changes of
 issue 13, bench/RESULTS.md); on the seed scan, body CER 0.29 % → 0.16 % and cells 0.11 % → 0.05 %
 (with the case and dash repairs, bench/RESULTS.md). On text that is already
 right (``bench/tone_repair_rate.py``: 11 documents, 70,277 words) it changes
@@ -320,7 +320,7 @@ def tone_repairs(
     ``tokens`` is not changed. ``bigrams`` are the corpus pairs
     (default :func:`load_bigrams`; ``{}`` to leave them out). ``offered``
     holds, per token, the spellings Tesseract's own character choices gave
-    (:func:`pipeline.readers.tesseract.mark_variants`): such a spelling is a
+    (:func:`pipeline.readers.ocr_variants.mark_variants`): such a spelling is a
     candidate even when its tone change is no known slip (:data:`SLIPS`), and
     needs the same evidence. See the module docstring for the rule.
     """
