@@ -67,3 +67,6 @@ def test_colon_between_semicolon_separated_items() -> None:
     # An item that starts with a list marker keeps its label's colon; a new sentence starts afresh.
     kept = "a) Công an tỉnh: chủ trì; b) Sở Y tế: phối hợp. Nơi nhận: - Như trên;"
     assert _colons(kept) == kept
+    # A heading in capitals, and a colon that opens a list, after a semicolon.
+    for kept in ("Căn cứ Luật Ngân sách nhà nước; QUYẾT ĐỊNH: Điều 1.", "phối hợp; cụ thể như sau: - Tổ chức"):
+        assert _colons(kept) == kept

@@ -66,14 +66,17 @@ def list_colons(words: Sequence[str]) -> list[tuple[int, str]]:
     """``(index, new text)`` for each word ending in a colon that follows a semicolon of its sentence.
 
     A sentence ends at a word ending in a full stop; an item starting with a
-    list marker (:data:`_ITEM`) keeps its colon (a label: "b) Sở Y tế:").
+    list marker (:data:`_ITEM`) keeps its colon (a label: "b) Sở Y tế:"), and
+    so do a word in capitals ("QUYẾT ĐỊNH:" after a last legal basis ending
+    in ";") and a colon that opens a list ("như sau: - …", "gồm: a) …").
     """
     out: list[tuple[int, str]] = []
     after_semicolon = marked = False
     for i, word in enumerate(words):
         if _ITEM.match(word):
             marked = True
-        if word.endswith(":") and not word.endswith("::") and after_semicolon and not marked and len(word) > 1:
+        label = word[:-1].isupper() or (i + 1 < len(words) and bool(_ITEM.match(words[i + 1])))
+        if word.endswith(":") and not word.endswith("::") and after_semicolon and not marked and not label and len(word) > 1:
             out.append((i, word[:-1] + ";"))
             word = out[-1][1]
         if word.endswith(";"):
