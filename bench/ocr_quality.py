@@ -13,7 +13,7 @@ Without names it runs all six, one OCR job at a time. Figures printed:
   and its task ordinals found under the right section numeral;
 - 1716: per-page triage decision, number and date parsed after OCR;
 - kmt: paragraphs of the scanned plan pages of 91-TTr-CAT-PC04.pdf paired
-  with those of the .doc draft at ≥ 80 % similarity, and their CER (≤ 3 %);
+  with those of the .doc draft at ≥ 80 % similarity, and their CER (≤ 2 %);
 - speed: seconds per page on the seed scan with 1 and 2 worker processes;
 - triage: each development-corpus PDF's page verdicts and reasons (no OCR).
 """

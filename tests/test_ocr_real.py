@@ -115,11 +115,13 @@ def test_scanned_plan_pairs_with_its_doc_draft() -> None:
     reference = [line.text for line in read(KMT_DOC).lines()]
     result = align_paragraphs(paragraphs(scan.lines()), reference)
     assert len(result.pairs) >= 100
-    # 2.82 % when measured: the colour scan is read from its own pixels by the
+    # 1.95 % when measured: the colour scan is read from its own pixels by the
     # darkest channel (3.70 % → 3.2 %), tone marks repaired from the word list
-    # and the document (→ 2.8 %). What is left is mostly the draft's own
-    # differences (numbering "a)" → "1.", words added or dropped).
-    assert result.score.cer <= 0.03, (result.score.edits, result.score.chars)
+    # and the document (→ 2.8 %), Sauvola thresholding, sharpening after the
+    # upscale, Tesseract's own mark choices offered to the repair, stops
+    # inside sentences (→ 1.95 %). Half of what is left is the draft's own
+    # differences (numbering "a)" → "1.2.", words added or dropped).
+    assert result.score.cer <= 0.02, (result.score.edits, result.score.chars)
     repaired = [
         int(w.detail.split()[3]) for page in scan.pages for w in page.warnings if w.code == "ocr_tone_marks_repaired"
     ]

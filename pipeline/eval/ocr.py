@@ -30,8 +30,13 @@ TASK_FIELDS_7 = attrs("ordinal", "task", "product", "deadline", "lead", "coordin
 
 
 def squash(text: str | None) -> str:
-    """Normalised text with whitespace folded to single spaces."""
-    return " ".join(normalize(text or "").split())
+    """Normalised text with whitespace folded to single spaces and "…" written as three full stops.
+
+    A printed ellipsis (U+2026, which Word writes for a typed "...") and three
+    full stops look the same on the page: no reader, OCR included, can tell
+    them apart, so neither side of a comparison is charged for the choice.
+    """
+    return " ".join(normalize(text or "").replace("\u2026", "...").split())
 
 
 @dataclass(slots=True)

@@ -44,6 +44,8 @@ CODES: dict[str, str] = {
     "ocr_confusion_resolved": "letters OCR read in place of digits in a labelled line corrected",
     "ocr_label_marks_restored": "tone marks of a fixed label (CHỈ THỊ, QUYẾT ĐỊNH …) restored",
     "ocr_tone_marks_repaired": "tone marks of OCR'd words repaired from the word list and the document",
+    "ocr_stops_repaired": "full stops OCR read inside a sentence made commas or dropped (dust)",
+    "ocr_colons_repaired": "colons OCR read between semicolon-separated items made semicolons",
     # --- the header (Decree 30/2020 parts) ---
     "symbol_repaired": "a letter doubled by OCR in the symbol's type code made single",
     "number_unreadable": "the number is printed but unreadable (handwritten or damaged)",

@@ -41,6 +41,8 @@ from pipeline.readers.ocr_digits import reread_number
 from pipeline.readers.ocr_zones import reread_closing
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink, ink_box
 from pipeline.readers.tesseract import (
+    CROP_THRESHOLD,
+    PAGE_THRESHOLD,
     OcrUnavailable,
     check_tesseract,
     osd_rotation,
@@ -82,7 +84,9 @@ class OcrResult:
     warnings: list[Note] = field(default_factory=list)
 
 
-def _read_image(gray: np.ndarray, dpi: int) -> tuple[list[Word], list[Grid], list[list[Word]]]:
+def _read_image(
+    gray: np.ndarray, dpi: int, threshold: str = PAGE_THRESHOLD, sharpen: bool = False
+) -> tuple[list[Word], list[Grid], list[list[Word]]]:
     """Words outside tables, table grids, and each grid's cell words, of one levelled page.
 
     Body pages are read whole (psm 3). On table pages the rules are erased, the
@@ -90,18 +94,22 @@ def _read_image(gray: np.ndarray, dpi: int) -> tuple[list[Word], list[Grid], lis
     cell is read on its own from a padded crop (psm 7 for a one-line cell,
     else 6), so no word can stray into a neighbouring cell and narrow
     cells (TT, Roman numerals) are read as the short texts they are.
+    ``threshold`` is Tesseract's binarisation for the page reads
+    (:func:`page_threshold`); with ``sharpen`` a body page is read sharpened
+    (:func:`raster.unsharp`). Page reads also collect Tesseract's other
+    spellings of each word for the tone repair (``variants``).
     """
     grids, rules = find_grids(gray, dpi)
     if not grids:
-        set_image(gray, dpi)
-        return tesseract_words(PSM_BODY, dpi), grids, []
+        set_image(raster.unsharp(gray, dpi) if sharpen else gray, dpi)
+        return tesseract_words(PSM_BODY, dpi, threshold=threshold, variants=True), grids, []
     clean = erase_rules(gray, rules)
     outside = clean.copy()
     for grid in grids:
         x0, y0, x1, y1 = grid.bbox
         outside[y0 : y1 + 1, x0 : x1 + 1] = 255
     set_image(outside, dpi)
-    free = tesseract_words(PSM_TABLE, dpi)
+    free = tesseract_words(PSM_TABLE, dpi, threshold=threshold, variants=True)
     return free, grids, [_cell_words(grid, clean, dpi) for grid in grids]
 
 
@@ -146,18 +154,30 @@ def _ink_psm(box: tuple[int, int, int, int], dpi: int) -> int:
     return PSM_WORD if width <= 2 * height else PSM_LINE
 
 
+def page_threshold(number: int) -> str:
+    """Tesseract's binarisation for page ``number``: Sauvola (:data:`tesseract.PAGE_THRESHOLD`)
+    except on the first page, which keeps one Otsu threshold.
+
+    The first page holds the number and the day written by hand with a
+    marker; Sauvola's local window hollows such thick strokes, and the
+    number line of KH 996/KH-TCTLNTW-C04 ("Số: 996") was lost whole.
+    """
+    return CROP_THRESHOLD if number == 1 else PAGE_THRESHOLD
+
+
 def ocr_page(path: str | Path, number: int, dpi: int = raster.DPI) -> OcrResult:
     """OCR page ``number`` (1-based) of the PDF at ``path``; see the module docstring."""
-    image, (width, height) = raster.render_with_size(path, number, dpi)
+    image, (width, height), upscaled = raster.render_for_ocr(path, number, dpi)
+    sharpen = upscaled and number > 1  # the first page's header zones read worse sharpened
     gray, angle = raster.deskew(image)
-    free, grids, cell_words = _read_image(gray, dpi)
+    free, grids, cell_words = _read_image(gray, dpi, page_threshold(number), sharpen)
     confidence = mean_confidence(free + [w for ws in cell_words for w in ws])
     warnings = [Note("ocr_deskewed", "text", f"skew {angle:+.2f}° corrected, {len(grids)} ruled table(s)")]
     if confidence is None or confidence < LOW_CONFIDENCE:
         turn = osd_rotation(gray)
         if turn:
             gray, angle = raster.deskew(raster.turn(gray, turn))
-            free, grids, cell_words = _read_image(gray, dpi)
+            free, grids, cell_words = _read_image(gray, dpi, page_threshold(number), sharpen)
             if turn in (90, 270):
                 width, height = height, width
             warnings.append(Note("ocr_page_turned", "text", f"page turned {turn}° clockwise (orientation detection)"))

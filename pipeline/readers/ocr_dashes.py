@@ -66,3 +66,34 @@ def restore_dashes(words: Sequence[Word]) -> list[tuple[str, str]]:
 
 def _has_text(word: Word) -> bool:
     return any(ch.isalnum() for ch in str(word["text"]))
+
+
+#: Width of a printed en or em dash, in median word heights (a hyphen is narrower,
+#: a rule or a signature stroke wider).
+DASH_WIDTH = (0.4, 1.6)
+
+
+def joining_dash(word: Word, words: Sequence[Word], height: float, confident: float) -> bool:
+    """True for a dash-only word as wide as a printed dash with a confident word on each side in its row.
+
+    ``height`` is the page's median word height (points), ``confident`` the
+    confidence (0–100) a neighbour needs.
+
+    Sauvola thresholding thins the motto's en dashes ("Độc lập – Tự do") and
+    Tesseract gives one of them confidence 14: without this it went as dust.
+    """
+    width = word["x1"] - word["x0"]
+    if not word["text"] or set(word["text"]) - set("-–—") or not DASH_WIDTH[0] * height <= width <= DASH_WIDTH[1] * height:
+        return False
+    middle = (word["top"] + word["bottom"]) / 2
+    sides = set()
+    for other in words:
+        if other is word or other["conf"] < confident or not any(ch.isalnum() for ch in other["text"]):
+            continue
+        if not other["top"] <= middle <= other["bottom"]:
+            continue
+        if 0 <= word["x0"] - other["x1"] < height:
+            sides.add("left")
+        elif 0 <= other["x0"] - word["x1"] < height:
+            sides.add("right")
+    return sides == {"left", "right"}

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from pipeline.model import Note
 from pipeline.readers.ocr import OcrResult
-from pipeline.text.spelling import Lexicon, load_lexicon, pair_counts, repair_tokens
+from pipeline.readers.ocr_stops import inner_stops, list_colons
+from pipeline.text.spelling import CORPUS_MIN, Lexicon, load_bigrams, load_lexicon, pair_counts, repair_tokens
 
 #: Repairs quoted in a page's warning (the count is always given).
 SHOWN = 8
@@ -26,12 +27,15 @@ _SPACE = re.compile(r"(\s+)")
 def repair_results(results: Sequence[OcrResult], lexicon: Lexicon | None = None) -> int:
     """Repair tone marks in the free words and cell texts of ``results``; return how many words changed."""
     lexicon = lexicon or load_lexicon()
+    for result in results:  # first, so the words a stray stop kept apart are each other's evidence
+        _repair_stops(result, lexicon)
     cells = [cell for r in results for table in r.tables for row in table.rows for cell in row]
     counts = pair_counts([[w["text"] for w in r.free] for r in results] + [c.text.split() for c in cells])
     total = 0
     for result in results:
         changes: list[str] = []
-        for repair in repair_tokens([w["text"] for w in result.free], counts, lexicon):
+        offered = [w.get("variants", ()) for w in result.free]  # Tesseract's own other spellings
+        for repair in repair_tokens([w["text"] for w in result.free], counts, lexicon, offered=offered):
             result.free[repair.index]["text"] = repair.replaced
             changes.append(f"{repair.read!r} → {repair.replaced!r}")
         for table in result.tables:
@@ -50,3 +54,24 @@ def repair_results(results: Sequence[OcrResult], lexicon: Lexicon | None = None)
             ))
         total += len(changes)
     return total
+
+
+def _repair_stops(result: OcrResult, lexicon: Lexicon) -> None:
+    """Full stops inside a sentence of the free words made commas or dropped (:mod:`ocr_stops`), with a warning."""
+    words = result.free
+    fixes = inner_stops([w["text"] for w in words], lexicon.pairs, load_bigrams(), CORPUS_MIN)
+    for i, text in fixes:
+        words[i]["text"] = text
+    if fixes:
+        shown = ", ".join(f"{words[i]['text']!r}" for i, _ in fixes[:SHOWN]) + (", …" if len(fixes) > SHOWN else "")
+        result.warnings.append(Note(
+            "ocr_stops_repaired", "text", f"{len(fixes)} full stop(s) inside a sentence made commas or dropped: {shown}"
+        ))
+    colons = list_colons([w["text"] for w in words])
+    for i, text in colons:
+        words[i]["text"] = text
+    if colons:
+        shown = ", ".join(f"{text!r}" for _, text in colons[:SHOWN]) + (", …" if len(colons) > SHOWN else "")
+        result.warnings.append(Note(
+            "ocr_colons_repaired", "text", f"{len(colons)} colon(s) between semicolon-separated items read as semicolons: {shown}"
+        ))

@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.readers.layout import Word
+from pipeline.readers.ocr_dashes import joining_dash
+from pipeline.readers.ocr_variants import MARKABLE, VARIANT_CONFIDENCE, mark_variants
 
 #: Language model for running text (Debian tesseract-ocr-vie).
 LANG = "vie"
@@ -36,6 +38,15 @@ SPECK_HEIGHT, SMALL_CONFIDENCE = 0.4, 70.0
 #: (confidence under ``NOISE_CONFIDENCE``) are dirt too.
 NOISE_HEIGHT, NOISE_CONFIDENCE = 0.75, 25.0
 
+
+#: Tesseract's binarisation (``thresholding_method``) for a whole page: "2" is
+#: Sauvola's local threshold (Tesseract ≥ 5.3), which keeps the thin strokes
+#: of tone marks that one Otsu threshold for the whole image ("0", the
+#: default) cuts off where the scan is lighter: seed scan body CER 0.155 % →
+#: 0.096 %, the 200 dpi colour scan 91-TTr-CAT-PC04.pdf against its .doc
+#: 2.78 % → 2.36 % (bench/RESULTS.md). Crops (table cells, header zones) keep
+#: Otsu: on a crop Sauvola lost a lone ordinal of the Lâm Đồng appendix scan.
+PAGE_THRESHOLD, CROP_THRESHOLD = "2", "0"
 
 #: White margin (inches) put around a cell's crop before it is read.
 CELL_MARGIN_IN = 0.07
@@ -89,11 +100,47 @@ def _api(lang: str = LANG):  # type: ignore[no-untyped-def]
     import tesserocr
 
     lang = available(lang)
+    if not _API:
+        quiet_leptonica()
     if lang not in _API:
         api = tesserocr.PyTessBaseAPI(path=tessdata_dir() + "/", lang=lang)
         api.SetVariable("tessedit_do_invert", "0")
         _API[lang] = api
     return _API[lang]
+
+
+#: Leptonica's message level that prints nothing (``L_SEVERITY_NONE``).
+LEPTONICA_SILENT = 6
+
+
+def quiet_leptonica() -> bool:
+    """Stop Leptonica (under Tesseract) printing to stderr; True when done.
+
+    Tesseract's layout analysis asks Leptonica to clip a box that lies
+    outside the page on some scans (91-TTr-CAT-PC04.pdf page 5), and
+    Leptonica prints "Error in boxClipToRectangle: box outside rectangle"
+    for every such page though nothing fails: the words come back the same.
+    Its ``setMsgSeverity`` is called through ctypes on the Leptonica that
+    tesserocr loaded (the wheel's ``tesserocr.libs``, else the system's);
+    when none is found the messages stay.
+    """
+    import ctypes
+    import ctypes.util
+    import glob
+
+    import tesserocr
+
+    bundled = Path(tesserocr.__file__).resolve().parent.parent / "tesserocr.libs"
+    names = sorted(glob.glob(str(bundled / "libleptonica-*.so*"))) or [
+        n for n in (ctypes.util.find_library("leptonica"), ctypes.util.find_library("lept")) if n
+    ]
+    for name in names:
+        try:
+            ctypes.CDLL(name).setMsgSeverity(LEPTONICA_SILENT)
+            return True
+        except (OSError, AttributeError):
+            continue
+    return False
 
 
 def set_image(image: np.ndarray, dpi: int, lang: str = LANG) -> None:
@@ -109,22 +156,33 @@ def set_image(image: np.ndarray, dpi: int, lang: str = LANG) -> None:
     _API["current"] = api
 
 
-def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None = None) -> list[Word]:
+def tesseract_words(
+    psm: int,
+    dpi: int,
+    rect: tuple[int, int, int, int] | None = None,
+    threshold: str = CROP_THRESHOLD,
+    variants: bool = False,
+) -> list[Word]:
     """Words Tesseract reads in the image last given to :func:`set_image` (or in ``rect`` of it).
 
-    ``rect`` is ``(x0, top, x1, bottom)`` in pixels. Returns layout word dicts
+    ``rect`` is ``(x0, top, x1, bottom)`` in pixels; ``threshold`` is Tesseract's
+    ``thresholding_method`` (:data:`PAGE_THRESHOLD` for a whole page). Returns layout word dicts
     with ``text``, ``x0``, ``top``, ``x1``, ``bottom`` (PDF points of the page)
-    and ``conf`` (0–100), specks dropped (:func:`drop_specks`).
+    and ``conf`` (0–100), specks dropped (:func:`drop_specks`). With ``variants``
+    a word also has ``variants``: the spellings with other marks that
+    Tesseract's own character choices offer (:func:`mark_variants`).
     """
     api = _API.get("current") or _api()
     api.SetPageSegMode(psm)
+    api.SetVariable("thresholding_method", threshold)
+    api.SetVariable("lstm_choice_mode", "2" if variants else "0")
     if rect is not None:
         api.SetRectangle(rect[0], rect[1], max(1, rect[2] - rect[0]), max(1, rect[3] - rect[1]))
     api.Recognize()
     scale = 72.0 / dpi
     words: list[Word] = []
     lines: list[tuple[int, int]] = []
-    for text, box, conf, line in _symbol_words(api):
+    for text, box, conf, line, others in _symbol_words(api, variants):
         lines.append(line)
         words.append(
             {
@@ -136,6 +194,8 @@ def tesseract_words(psm: int, dpi: int, rect: tuple[int, int, int, int] | None =
                 "conf": conf,
             }
         )
+        if others:
+            words[-1]["variants"] = others
     kept = drop_junk(drop_specks(words))
     # A word without ascenders or marks ("quy", "vụ") has a lower top than its
     # neighbours; raised to its text line's top it groups with them again.
@@ -194,8 +254,11 @@ def _beside_print(word: Word, words: list[Word]) -> bool:
     return False
 
 
-def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]]:  # type: ignore[no-untyped-def]
-    """``(text, pixel box, confidence, (line top, line bottom))`` per word, built from Tesseract's symbols.
+def _symbol_words(api, variants: bool = False) -> list[tuple[str, tuple[int, int, int, int], float, tuple[int, int], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    """``(text, pixel box, confidence, (line top, line bottom), variants)`` per word, built from Tesseract's symbols.
+
+    ``variants`` are the word's other spellings that Tesseract's character
+    choices offer (:func:`mark_variants`; empty unless asked for).
 
     Punctuation glued to the end of a word is a speck of dust and left out,
     box included, when Tesseract doubts it (symbol confidence under
@@ -206,8 +269,9 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tupl
     import tesserocr
 
     level, word_level, line_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.WORD, tesserocr.RIL.TEXTLINE
-    out: list[tuple[str, tuple[int, int, int, int], float, tuple[int, int]]] = []
+    out: list[tuple[str, tuple[int, int, int, int], float, tuple[int, int], tuple[str, ...]]] = []
     current: list[tuple[str, tuple[int, int, int, int], float]] = []
+    choices: list[list[str]] = []
     word_conf = 0.0
     line_box = (0, 0)
 
@@ -225,8 +289,10 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tupl
         if text:
             boxes = [sym[1] for sym in current]
             box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-            out.append((text, box, round(word_conf, 1), line_box))
+            others = mark_variants([sym[0] for sym in current], choices[: len(current)]) if variants else ()
+            out.append((text, box, round(word_conf, 1), line_box, others))
         current.clear()
+        choices.clear()
 
     for item in tesserocr.iterate_level(api.GetIterator(), level):
         try:
@@ -243,6 +309,9 @@ def _symbol_words(api) -> list[tuple[str, tuple[int, int, int, int], float, tupl
             lbox = item.BoundingBox(line_level)
             line_box = (lbox[1], lbox[3]) if lbox else (0, 0)
         current.append((text, box, float(item.Confidence(level))))
+        if variants:  # only a vowel (or d/đ) can have another marked spelling
+            marked = text[:1].lower() in MARKABLE
+            choices.append([c.GetUTF8Text() for c in item.GetChoiceIterator() if c.Confidence() >= VARIANT_CONFIDENCE] if marked else [])
     close()
     return out
 
@@ -253,7 +322,8 @@ def drop_specks(words: list[Word]) -> list[Word]:
     Specks are punctuation-only words under :data:`SPECK_CONFIDENCE`, and words
     less than :data:`SPECK_HEIGHT` of the median word height that Tesseract
     itself doubts (confidence under :data:`SMALL_CONFIDENCE`): dust, stamp
-    fringes. A kept dash or dot is only a point or two high, which would start a
+    fringes; a doubted dash as wide as a printed one between two confident
+    words of its row is kept (:func:`ocr_dashes.joining_dash`). A kept dash or dot is only a point or two high, which would start a
     line of its own in :func:`layout.group_lines`; its box is stretched to the
     median word height around its centre.
     """
@@ -262,7 +332,7 @@ def drop_specks(words: list[Word]) -> list[Word]:
 
     def speck(w: Word) -> bool:
         if not _has_text(w["text"]):
-            return w["conf"] < SPECK_CONFIDENCE
+            return w["conf"] < SPECK_CONFIDENCE and not joining_dash(w, words, median, CONFIDENT)
         height = w["bottom"] - w["top"]
         if height < NOISE_HEIGHT * median and w["conf"] < NOISE_CONFIDENCE:
             return True  # page-edge dirt read as "tt: Ä Pu Dư" (confidence 0–18)

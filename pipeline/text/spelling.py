@@ -34,11 +34,19 @@ When one syllable at a time finds nothing, two neighbours misread together
 ("chuyền đối số" for "chuyển đổi số") are repaired as a pair
 (:mod:`pipeline.text.tone_pairs`).
 
+On a scan Tesseract's own character choices add candidates
+(:mod:`pipeline.readers.ocr_variants`, the ``offered`` spellings): a
+spelling the engine itself scored for the word ("túy" beside the "tủy" it
+read, "cầu" beside "câu") is a candidate even when its tone change is no
+known slip, and needs the same evidence. Correct text has no such offers, so
+the rate on it below does not change.
+
 Tokens are compared in normalised form (:func:`pipeline.text.normalize`:
 Tesseract writes "tuý", the word list and the rest of the document "túy").
 
 Measured on the 91-TTr-CAT-PC04.pdf scan against its .doc, CER 3.2 % →
-2.78 %; on the seed scan, body CER 0.29 % → 0.16 % and cells 0.11 % → 0.05 %
+2.78 % (→ 1.95 % with the offered spellings and the page-reading changes of
+issue 13, bench/RESULTS.md); on the seed scan, body CER 0.29 % → 0.16 % and cells 0.11 % → 0.05 %
 (with the case and dash repairs, bench/RESULTS.md). On text that is already
 right (``bench/tone_repair_rate.py``: 11 documents, 70,277 words) it changes
 6 words (0.085 per 1,000): two typos of the seed source, each in two copies
@@ -209,6 +217,11 @@ def _slip(read: str, meant: str) -> bool:
     return read.replace("d", "đ", 1) == meant
 
 
+def _offered(spellings: Iterable[str]) -> frozenset[str]:
+    """Lower-case normalised words of an OCR engine's offered spellings (punctuation stripped)."""
+    return frozenset(p[1].lower() for p in map(_parts, spellings) if p)
+
+
 def _marked_vowel(syllable: str) -> str:
     """The lower-case base letter that carries the syllable's tone mark ("" when none)."""
     base = ""
@@ -271,13 +284,15 @@ def repair_tokens(
     counts: Counter[tuple[str, str]],
     lexicon: Lexicon,
     bigrams: dict[tuple[str, str], int] | None = None,
+    offered: Sequence[Iterable[str]] | None = None,
 ) -> list[Repair]:
     """Case and tone repairs for one sequence of OCR tokens (words in reading order, punctuation attached).
 
     Lower-case words read in capitals are written lower case first
     (:func:`pipeline.text.letter_case.case_repairs`: "đơn VỊ" → "đơn vị"),
     then tone marks are repaired (:func:`tone_repairs`). One :class:`Repair`
-    per changed token, ``read`` being the token as given.
+    per changed token, ``read`` being the token as given. ``offered`` (one
+    entry per token) are the spellings the OCR engine itself offered for it.
     """
     corpus = load_bigrams() if bigrams is None else bigrams
     cased = dict(case_repairs(tokens, lexicon.pairs, corpus, CORPUS_MIN))
@@ -287,7 +302,7 @@ def repair_tokens(
 
     for _ in range(PASSES):  # a repaired word is evidence for its neighbour: "Đề tô chức" → "tổ", then "Để"
         # Both words of a pair misread ("chuyền đối số"): repaired together when one at a time backs nothing.
-        found = tone_repairs(fixed, counts, lexicon, corpus) or pair_repairs(fixed, counts, lexicon, corpus)
+        found = tone_repairs(fixed, counts, lexicon, corpus, offered) or pair_repairs(fixed, counts, lexicon, corpus)
         for repair in found:
             fixed[repair.index] = repair.replaced
             out[repair.index] = Repair(repair.index, tokens[repair.index], repair.replaced)
@@ -301,6 +316,7 @@ def tone_repairs(
     counts: Counter[tuple[str, str]],
     lexicon: Lexicon,
     bigrams: dict[tuple[str, str], int] | None = None,
+    offered: Sequence[Iterable[str]] | None = None,
 ) -> list[Repair]:
     """Tone repairs for one sequence of OCR tokens (words in reading order, punctuation attached).
 
@@ -309,8 +325,11 @@ def tone_repairs(
     neighbour counts only when no punctuation stands between it and the token.
     Returns one :class:`Repair` per replaced token, punctuation and case kept;
     ``tokens`` is not changed. ``bigrams`` are the corpus pairs
-    (default :func:`load_bigrams`; ``{}`` to leave them out). See the module
-    docstring for the rule.
+    (default :func:`load_bigrams`; ``{}`` to leave them out). ``offered``
+    holds, per token, the spellings Tesseract's own character choices gave
+    (:func:`pipeline.readers.ocr_variants.mark_variants`): such a spelling is a
+    candidate even when its tone change is no known slip (:data:`SLIPS`), and
+    needs the same evidence. See the module docstring for the rule.
     """
     parts = [_parts(t) for t in tokens]
     lower = [p[1].lower() if p else None for p in parts]
@@ -321,7 +340,8 @@ def tone_repairs(
             continue
         read = lower[i]
         options = lexicon.spellings.get(bare(read), frozenset())
-        candidates = [v for v in options if v != read and _slip(read, v)]
+        extra = _offered(offered[i]) if offered is not None and i < len(offered) else frozenset()
+        candidates = [v for v in options if v != read and (_slip(read, v) or v in extra)]
         if not candidates:
             continue
         before, after = _joined(parts, lower, i, -1), _joined(parts, lower, i, 1)
