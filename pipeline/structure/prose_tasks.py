@@ -49,10 +49,12 @@ BARE_DEADLINE = re.compile(
     r"(?P<value>(?:sau khi|trước|trong|từ|đến|hết|năm|quý|tháng|hằng|hàng|thường xuyên|cả năm)\b.*)$",
     re.IGNORECASE,
 )
-#: A sentence end candidate: ".", "!", "?" or "…" then a space (the next letter must be a capital).
-SENTENCE_END = re.compile(r"[.!?…]\s+(?=\S)")
-#: Words a dot abbreviates, not ends a sentence ("TP. Hồ Chí Minh", "ThS. Nguyễn …"); also any single capital.
-ABBREVIATIONS = frozenset({"TP", "Tp", "ThS", "TS", "PGS", "GS", "Th", "St", "Q", "P", "ông", "bà"})
+#: A sentence end candidate: ".", "!", "?" or "…", a closing quote or bracket maybe, then a space
+#: (the next letter must be a capital).
+SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s+(?=\S)")
+#: Words a dot abbreviates, not ends a sentence: administrative units ("TP. Hồ Chí Minh", "TX." thị xã,
+#: "TT." thị trấn, "Q."/"P." quận/phường), titles ("ThS.", "PGS.TS."); also any single capital.
+ABBREVIATIONS = frozenset({"TP", "Tp", "TX", "Tx", "TT", "Tt", "ThS", "TS", "PGS", "GS", "BS", "Th", "St", "Q", "P", "ông", "bà"})
 #: Indent (in page units) of a line against the line above that opens a new paragraph.
 PARAGRAPH_INDENT = 12.0
 LABEL_LINE = re.compile(
@@ -63,8 +65,8 @@ LABEL_LINE = re.compile(
 NUMBER_LINE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})[.)](?:\s+|$)(?P<text>.*)$|^(?P<sub>\d{1,2}\.\d{1,2})\s+(?P<subtext>\D.*)$")
 #: A lettered point "a)", "b.", "đ)".
 LETTER_LINE = re.compile(r"^(?P<letter>[a-zđ])\s*[.)]\s+(?P<text>\S.*)$")
-#: A section heading "II. NỘI DUNG KẾ HOẠCH" (resets the item path).
-SECTION_LINE = re.compile(r"^(?:X{0,2}(?:IX|IV|V?I{1,3}|V|X))\s*[.:]\s*\S")
+#: A section heading "II. NỘI DUNG KẾ HOẠCH" (resets the item path; its numeral is the tasks' section).
+SECTION_LINE = re.compile(r"^(?P<numeral>X{0,2}(?:IX|IV|V?I{1,3}|V|X))\s*[.:]\s*(?P<title>\S.*)$")
 #: A bullet line that is not a label.
 BULLET_LINE = re.compile(r"^[-+•*–]\s*\S")
 
@@ -81,8 +83,9 @@ class _Unit:
 
 
 def _unit(text: str, page: int | None) -> _Unit:
-    if SECTION_LINE.match(text):
-        return _Unit("section", "", text, page)
+    m = SECTION_LINE.match(text)
+    if m:
+        return _Unit("section", m.group("numeral"), m.group("title").strip(), page)
     m = LABEL_LINE.match(text)
     if m:
         name = next(n for n, _ in LABELS if m.group(n))
@@ -133,10 +136,12 @@ def _units(lines: list[Line]) -> list[_Unit]:
 def first_sentence(text: str) -> tuple[str, str]:
     """``(first sentence, rest)`` of a paragraph; the rest is ``""`` for a one-sentence paragraph."""
     for m in SENTENCE_END.finditer(text):
-        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        before = text[: m.start()].strip()
+        word = before.rsplit(None, 1)[-1].lstrip("(\"“‘[").rpartition(".")[2] if before else ""
         if not text[m.end()].isupper() or word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
             continue
-        return text[: m.start() + 1].strip(), text[m.end():].strip()
+        end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
+        return text[:end].strip(), text[m.end():].strip()
     return text, ""
 
 
@@ -146,6 +151,7 @@ def prose_tasks(lines: list[Line], start_index: int = 0) -> list[Task]:
     numbers: list[str] = []
     letter: str | None = None
     item: list[str] = []  # the item's own text: its line, then its further paragraphs and points
+    section: _Unit | None = None  # the "II. …" heading the items stand under
     task: Task | None = None
     open_label: _Unit | None = None  # a label line with no value ("- Cơ quan chủ trì:") takes the bullets below
     for unit in _units(lines):
@@ -154,7 +160,7 @@ def prose_tasks(lines: list[Line], start_index: int = 0) -> list[Task]:
             continue
         open_label = unit if unit.kind == "label" and not unit.text and unit.key != "content" else None
         if unit.kind == "section":
-            numbers, letter, item, task = [], None, [], None
+            section, numbers, letter, item, task = unit, [], None, [], None
         elif unit.kind == "number":
             numbers, letter, item, task = unit.key.split("."), None, [unit.text], None
         elif unit.kind == "letter" and numbers:
@@ -162,6 +168,7 @@ def prose_tasks(lines: list[Line], start_index: int = 0) -> list[Task]:
         elif unit.kind == "label" and numbers:
             if task is None:
                 task = _open(numbers, letter, item, unit.page)
+                task.section, task.section_title = (section.key, section.text) if section else (None, None)
                 tasks.append(task)
             _fill(task, unit)
         elif unit.kind in ("bullet", "text") and task is None and numbers:
@@ -182,11 +189,11 @@ def _open(numbers: list[str], letter: str | None, item: list[str], page: int | N
 
 
 def _among_assigned(task: Task, tasks: list[Task]) -> bool:
-    """A time-only item kept when a sibling item (same parent ordinal) names its agencies."""
+    """A time-only item kept when a sibling item (same section, same parent ordinal) names its agencies."""
     if not task.deadline_text:
         return False
-    parent = task.ordinal.rpartition(".")[0] if task.ordinal else ""
-    return any(t is not task and (t.lead_text or t.coordinate_text) and (t.ordinal or "").rpartition(".")[0] == parent
+    parent = (task.section, (task.ordinal or "").rpartition(".")[0])
+    return any(t is not task and (t.lead_text or t.coordinate_text) and (t.section, (t.ordinal or "").rpartition(".")[0]) == parent
                for t in tasks)
 
 
