@@ -62,7 +62,12 @@ def cannot_write(exc: BaseException) -> bool:
 def explain(exc: BaseException) -> tuple[int, str] | None:
     """``(exit code, one line)`` for an error a user can act on, ``None`` for anything else."""
     from pipeline.runner.batch import OutputNotWritable, RunLocked
+    from pipeline.store.load import NoDatasets, OlderSchema
 
+    if isinstance(exc, NoDatasets):
+        return EXIT_USAGE, str(exc)
+    if isinstance(exc, OlderSchema):
+        return EXIT_DAMAGED, str(exc)
     if isinstance(exc, RunLocked):
         return EXIT_USAGE, f"{exc}: wait for it to finish, or use another --out"
     if isinstance(exc, OutputNotWritable):

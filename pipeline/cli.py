@@ -187,10 +187,10 @@ def _print_summary(summary: Summary, out: Path) -> None:
             "still on disk were ingested again",
             soft_wrap=True,
         )
-        for source_file in summary.rebuilt_lost:
+        for source_file, reason in summary.rebuilt_lost:
             console.print(
-                f"[yellow]not rebuilt[/yellow] {escape(source_file)}: ingested by an earlier run but not on disk "
-                "(or given by name): ingest it again to bring its rows back",
+                f"[yellow]not rebuilt[/yellow] {escape(source_file)}: ingested by an earlier run, {escape(reason)}; "
+                "ingest it again to bring its rows back",
                 soft_wrap=True,
             )
     for rel in summary.damaged:

@@ -315,10 +315,14 @@ def export(
 
     Returns ``(path, rows)`` per file written (``rows`` is ``None`` for the codebook).
     ``on_warning`` receives one line per change made to fit the format (NUL in
-    Stata text). Raises ``ValueError`` for an unknown ``fmt``.
+    Stata text). Raises ``ValueError`` for an unknown ``fmt`` and
+    :class:`pipeline.store.load.NoDatasets` when ``root`` holds no datasets.
     """
     if fmt not in ("csv", "stata"):
         raise ValueError(f"unknown export format {fmt!r} (csv or stata)")
+    from pipeline.store.load import require_processed
+
+    require_processed(root)  # a wrong --root is an error, not an export of nothing
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[tuple[Path, int | None]] = []

@@ -99,8 +99,9 @@ class Summary:
     #: run (its inputs, and those earlier runs found in folders still on disk, ingested again:
     #: :mod:`pipeline.store.migrate`); ``None`` when current.
     rebuilt: str | None = None
-    #: Source paths a rebuild could not read again (gone from disk, or given one by one earlier).
-    rebuilt_lost: list[str] = field(default_factory=list)
+    #: ``(source_file, reason)`` of the sources a rebuild could not read again (gone from their
+    #: folder, or given one by one earlier).
+    rebuilt_lost: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         """Count one file's outcome."""

@@ -172,5 +172,6 @@ def test_rebuild_names_an_earlier_input_that_is_gone_from_disk(tmp_path: Path) -
     (second / "hatinh_kh624_portal_excerpt.md").unlink()
     summary = ingest([first], old)
     assert summary.rebuilt == "5"
-    assert summary.rebuilt_lost == ["hatinh_kh624_portal_excerpt.md"]
+    assert [name for name, _ in summary.rebuilt_lost] == ["hatinh_kh624_portal_excerpt.md"]
+    assert summary.rebuilt_lost[0][1] == f"no longer in {second.resolve()}"
     assert list(pipeline.load("documents", old)["source_file"]) == ["dongthap_kh552_chained_basis.md"]

@@ -32,7 +32,7 @@ from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
 from pipeline.store.manifest import Entry, Manifest
-from pipeline.store.migrate import rebuild_if_outdated
+from pipeline.store.migrate import mark_rebuilt, rebuild_if_outdated
 from pipeline.store.verify import record, verify
 from pipeline.store.writer import ensure_readable, sweep_temporaries, write_guide
 
@@ -170,10 +170,12 @@ def run_batch(
     with run_lock(out), Manifest(out) as manifest:
         sweep_temporaries(out)
         recover(out, manifest)
-        rebuild = rebuild_if_outdated(out, manifest)
+        rebuild = rebuild_if_outdated(out, manifest, check_files=force)
         if rebuild is not None:
             summary.rebuilt, summary.rebuilt_lost = rebuild.version, rebuild.lost
             found = _with_earlier(found, rebuild.earlier)
+        found = _apart_from_earlier(found, manifest)
+        summary.renamed = list(found.renamed)
         summary.damaged = verify(out, manifest)
         todo = plan(found.files, manifest, force=force)
         summary.removed = _remove_gone(out, manifest, found)
@@ -201,6 +203,8 @@ def run_batch(
             if job not in alone:
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
         _finish_run(out, manifest, todo, bool(summary.rebuilt or summary.damaged or summary.failures or summary.removed))
+        if rebuild is not None:
+            mark_rebuilt(manifest)  # last: a rebuild cut short is done again by the next run
     return summary
 
 
@@ -213,6 +217,28 @@ def _with_earlier(found: Inputs, earlier: list[tuple[Path, str, str]]) -> Inputs
     files = list(found.files) + [(path, source_file) for path, source_file, _ in extra]
     origins = {**{source_file: folder for _, source_file, folder in extra}, **found.origins}
     return replace(found, files=files, origins=origins)
+
+
+def _apart_from_earlier(found: Inputs, manifest: Manifest) -> Inputs:
+    """``found`` with a file renamed when an earlier run ingested another file, from another folder still
+    holding it, under the same source path (``kehoach.md`` of two province folders ingested one at a time):
+    named with its folder (``ha-tinh/kehoach.md``, listed in ``renamed``) instead of replacing that document."""
+    from pipeline.runner.inputs import distinct_name
+
+    earlier = manifest.origins()
+    taken = set(earlier) | {source_file for _, source_file in found.files}
+    files, origins, renamed = [], dict(found.origins), list(found.renamed)
+    for path, source_file in found.files:
+        folder, mine = earlier.get(source_file), found.origins.get(source_file)
+        if folder is not None and mine is not None and folder != mine and (Path(folder) / source_file).is_file():
+            name = distinct_name(path, source_file, taken)
+            taken.add(name)
+            renamed.append((name, f"an earlier run ingested {source_file!r} from {folder}: named with its folder"))
+            origins[name] = str(Path(os.path.abspath(path)).parents[len(Path(name).parts) - 1])
+            origins.pop(source_file, None)  # the earlier run's file keeps its folder
+            source_file = name
+        files.append((path, source_file))
+    return replace(found, files=files, origins=origins, renamed=renamed)
 
 
 def _remove_gone(out: Path, manifest: Manifest, found: Inputs) -> list[str]:

@@ -179,11 +179,40 @@ def find_inputs(inputs: Iterable[str | Path], outputs: Iterable[str | Path] = ()
             walk.found.unreadable.append((printable(str(root)), "not a file or folder that can be read"))
         else:
             walk.found.unreadable.append((printable(str(root)), "no such file or folder"))
-    seen: set[str] = set()
-    unique = []
-    for path, source_file in walk.found.files:
-        if source_file not in seen:
-            seen.add(source_file)
-            unique.append((path, source_file))
-    walk.found.files = unique
+    walk.found.files = _distinct(walk.found)
     return walk.found
+
+
+def _distinct(found: Inputs) -> list[tuple[Path, str]]:
+    """Each file once; two different files with one source path (``kehoach.md`` in two province
+    folders) both kept, the later named with its input folder (``ha-tinh/kehoach.md``, listed in
+    ``renamed``; its origin is the folder above, so that origin / source path is the file)."""
+    seen: dict[str, str] = {}  # source path → real path of the file that holds it
+    unique: list[tuple[Path, str]] = []
+    for path, source_file in found.files:
+        real = os.path.realpath(path)
+        if seen.get(source_file) == real:
+            continue  # the same file given twice
+        if source_file in seen:
+            folder = found.origins.get(source_file)
+            renamed = distinct_name(path, source_file, set(seen))
+            found.renamed.append((renamed, f"another input folder also holds {source_file!r}: named with its folder"))
+            if folder is not None:
+                found.origins[renamed] = str(Path(os.path.abspath(path)).parents[len(Path(renamed).parts) - 1])
+            source_file = renamed
+        seen[source_file] = real
+        unique.append((path, source_file))
+    return unique
+
+
+def distinct_name(path: Path, source_file: str, taken: set[str]) -> str:
+    """``source_file`` prefixed with as many of ``path``'s folders as it takes to be unused in ``taken``."""
+    parents = Path(os.path.abspath(path)).parents
+    depth = len(Path(source_file).parts) - 1  # parents[depth] is the input folder
+    prefix: list[str] = []
+    for level in range(depth, len(parents) - 1):
+        prefix.insert(0, parents[level].name)
+        name = "/".join([*prefix, source_file])
+        if name not in taken:
+            return name
+    return Path(os.path.abspath(path)).as_posix()

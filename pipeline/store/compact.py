@@ -84,11 +84,22 @@ def compact(root: Path, min_files: int = 2) -> CompactSummary:
     Rows are unchanged (same schema, same values); only the number of files
     drops. Failures are not compacted (one small file per failed source path),
     nor are derived datasets such as ``plan_diffs`` (one file per pair of plans).
+    Raises :class:`pipeline.store.load.OlderSchema` for a folder written with an
+    older schema version (``pipeline ingest`` rebuilds it first).
     """
     from pipeline.store.schema import DATASETS, DERIVED, UNPARTITIONED
 
     summary = CompactSummary()
     with Manifest(root) as manifest:
+        from pipeline.store.migrate import FLAG
+        from pipeline.store.version import SCHEMA_VERSION
+
+        if manifest.flagged(FLAG) not in (None, SCHEMA_VERSION) or (manifest.flagged(FLAG) is None and manifest.entries()):
+            from pipeline.store.load import OlderSchema
+
+            raise OlderSchema(
+                f"{root} holds files written with an older schema version: run `pipeline ingest` again to rebuild the datasets"
+            )
         recover(root, manifest)
         for dataset in DATASETS:
             if dataset in UNPARTITIONED or dataset in DERIVED:

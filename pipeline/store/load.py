@@ -33,6 +33,14 @@ def _expression(filters: Any) -> ds.Expression | None:
     return pq.filters_to_expression(filters)
 
 
+class OlderSchema(pa.ArrowInvalid):
+    """Dataset files written with an older schema version (a column changed type): ``pipeline ingest`` rebuilds them."""
+
+
+class NoDatasets(FileNotFoundError):
+    """A folder given as the datasets root that holds no datasets (a typo, the wrong working folder)."""
+
+
 def read_table(name: str, root: str | Path = "processed", filters: Any = None) -> pa.Table:
     """Every row of dataset ``name`` under ``root`` as an Arrow table (typed; partitions as columns).
 
@@ -50,9 +58,9 @@ def read_table(name: str, root: str | Path = "processed", filters: Any = None) -
     try:
         return dataset.to_table(filter=_expression(filters))
     except pa.ArrowNotImplementedError as exc:  # a column whose type changed: an older schema version
-        raise pa.ArrowInvalid(
+        raise OlderSchema(
             f"{folder} holds files written with an older schema version ({exc}): "
-            "run `pipeline ingest` again to rebuild the datasets"
+            "run `pipeline ingest --force` on the inputs to rebuild the datasets"
         ) from exc
 
 
@@ -85,7 +93,7 @@ def require_processed(root: str | Path) -> Path:
     folder = Path(root)
     if (folder / MANIFEST_NAME).is_file() or any((folder / name).is_dir() for name in DATASETS):
         return folder
-    raise FileNotFoundError(
+    raise NoDatasets(
         f"no datasets in {folder.resolve()}: run `pipeline ingest <inputs> --out {folder}` first, "
         "or pass root= the folder `pipeline ingest --out` wrote"
     )
