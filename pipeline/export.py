@@ -346,10 +346,15 @@ def export(
 
 
 def write_codebook(out: Path) -> list[tuple[Path, int | None]]:
-    """``codebook.csv`` (UTF-8 with BOM) and ``codebook.md`` in ``out`` (which ends with the warning codes)."""
+    """``codebook.csv`` and ``warning_codes.csv`` (UTF-8 with BOM: code, meaning of each warning code),
+    and ``codebook.md`` in ``out`` (which ends with the warning codes)."""
+    from pipeline.model.notes import CODES
+
     rows = codebook()
-    csv_path, md_path = out / "codebook.csv", out / "codebook.md"
+    csv_path, md_path, codes_path = out / "codebook.csv", out / "codebook.md", out / "warning_codes.csv"
     _atomic(csv_path, lambda tmp: csv_frame(pd.DataFrame(rows)).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"))
+    codes = pd.DataFrame({"code": list(CODES), "meaning": list(CODES.values())})
+    _atomic(codes_path, lambda tmp: csv_frame(codes).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n"))
     lines = ["# Codebook", "", "Generated from `pipeline/store/schema.py`.", ""]
     current = None
     for r in rows:
@@ -368,4 +373,4 @@ def write_codebook(out: Path) -> list[tuple[Path, int | None]]:
 
     text = "\n".join([*lines, "", *warning_codes()]).rstrip("\n") + "\n"
     _atomic(md_path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    return [(csv_path, None), (md_path, None)]
+    return [(csv_path, None), (codes_path, None), (md_path, None)]

@@ -149,9 +149,11 @@ def tag(decision: Decision) -> object:
 
 
 def completeness_warnings(decision: Decision) -> list[Note]:
-    """Warnings for a partial result: the pages' notes (detail prefixed "page N: "), pages without
-    text, no Decree 30 header found."""
-    notes = [w.on_page(page.number) for page in decision.document.pages for w in page.warnings]
+    """Warnings for a partial result: the pages' notes (detail prefixed "page N: " for a PDF, whose
+    pages are real; a DOCX, HTML or text file is one page of text), pages without text, no Decree 30
+    header found."""
+    paged = decision.document.source_format == "pdf"
+    notes = [w.on_page(page.number) if paged else w for page in decision.document.pages for w in page.warnings]
     if not any(page.lines or page.tables for page in decision.document.pages):
         notes.append(Note("no_text", None, "no text found (scanned or empty document?)"))
     elif not (decision.doc_type or decision.number or decision.issue_date):

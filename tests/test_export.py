@@ -62,6 +62,8 @@ def test_codebook_covers_every_schema_field(processed, tmp_path):
     number = book[(book.dataset == "documents") & (book.field == "number")].iloc[0]
     assert number.vietnamese_term == "Số, ký hiệu"
     assert "| `doc_id` | `doc_id` | string |" in (tmp_path / "codebook.md").read_text("utf-8")
+    codes = pd.read_csv(tmp_path / "warning_codes.csv", encoding="utf-8-sig", dtype=str)
+    assert codes.set_index("code").loc["value_left_blank", "meaning"].startswith("a header value left blank")
 
 
 def test_unknown_format_is_refused(processed, tmp_path):

@@ -76,6 +76,9 @@ def test_sample_warnings_carry_their_code_field_and_detail(samples: Path) -> Non
     assert {"code": note["code"], "field": "text", "detail": "page 1: " + note["detail"]} in list(
         docs.loc[QD2536_PDF.name, "warnings"]
     )
+    # A DOCX, HTML or text file has no pages to name: its notes carry no "page N: ".
+    unpaged = docs[docs["source_format"] != "pdf"]
+    assert len(unpaged) and not any(w["detail"].startswith("page ") for ws in unpaged["warnings"] for w in ws)
 
 
 def test_every_note_in_the_source_names_a_registered_code_and_every_code_is_used() -> None:
