@@ -134,3 +134,17 @@ def test_compact_of_an_old_schema_folder_says_to_ingest_again(tmp_path: Path) ->
     result = CliRunner().invoke(app, ["compact", str(old)])
     assert result.exit_code == 4
     assert "older schema version" in result.output and "Traceback" not in result.output
+
+
+def test_show_takes_a_source_file_and_refuses_a_format_ingest_does_not_read(tmp_path: Path) -> None:
+    from pipeline.diff import resolve
+
+    folder = tmp_path / "first"
+    folder.mkdir()
+    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", folder)
+    ingest([folder], tmp_path / "processed")
+    plan = resolve("hatinh_kh624_portal_excerpt.md", tmp_path / "processed")
+    assert plan.document["province_name"] == "Hà Tĩnh"
+    (tmp_path / "x.tables.json").write_text("{}")
+    with pytest.raises(ValueError, match="not a supported format"):
+        resolve(str(tmp_path / "x.tables.json"))

@@ -169,11 +169,16 @@ def documents(root: str | Path) -> list[Row]:
 def from_datasets(root: str | Path, doc_id: str) -> Plan:
     """A plan's rows read back from the datasets under ``root``.
 
-    ``doc_id`` may be a unique prefix (at least 6 hex digits). Raises
-    :class:`PlanNotFound` when no document or several match.
+    ``doc_id`` may be a unique prefix (at least 6 hex digits), or a document's
+    ``source_file`` as the datasets hold it. Raises :class:`PlanNotFound` when
+    no document or several match.
     """
     root = Path(root)
-    matches = [d for d in documents(root) if str(d["doc_id"]).startswith(doc_id)]
+    rows = documents(root)
+    by_source = [d for d in rows if str(d.get("source_file")) == doc_id]
+    if by_source:
+        doc_id = str(by_source[0]["doc_id"])
+    matches = [d for d in rows if str(d["doc_id"]).startswith(doc_id)]
     found = ", ".join(str(d["doc_id"])[:12] for d in matches)
     if len(doc_id) < 6:
         raise PlanNotFound(
@@ -237,8 +242,13 @@ def for_province_year(root: str | Path, province: str, year: int) -> Plan:
 
 
 def resolve(ref: str, root: str | Path = "processed") -> Plan:
-    """A plan from a reference: an existing file path, else a doc_id (or unique prefix) under ``root``."""
+    """A plan from a reference: an existing file path, else a doc_id (or unique prefix) or a
+    ``source_file`` under ``root``. Raises ``ValueError`` for a file of a format ingest does not read."""
+    from pipeline.readers import SUFFIXES, not_wanted_reason
+
     path = Path(ref)
     if path.is_file():
+        if path.suffix.lower() not in SUFFIXES:
+            raise ValueError(f"{ref}: {not_wanted_reason(path)}")
         return from_file(path)
     return from_datasets(root, ref)
