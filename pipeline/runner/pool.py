@@ -93,6 +93,9 @@ class Slot:
         self.process.join()  # type: ignore[attr-defined]
         code = self.process.exitcode  # type: ignore[attr-defined]
         what = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        if code == -6 and self.limits.memory_mb:
+            # Native code (PDFium, Tesseract) aborts when an allocation fails under the RLIMIT_AS cap.
+            return self._fail(f"memory limit exceeded, likely ({self.limits.memory_mb} MiB cap): the worker aborted ({what})")
         if code == -9:
             what += ", likely out of memory"
         return self._fail(f"worker process died ({what})")
