@@ -13,7 +13,7 @@ import pipeline
 from pipeline.ingest import ingest
 
 from conftest import DATA
-from test_warning_records import _old_schema_copy
+from test_warning_records import _old_schema_copy, old_folder_of_two, plan_folders
 
 
 class _Interrupt(KeyboardInterrupt):
@@ -21,13 +21,7 @@ class _Interrupt(KeyboardInterrupt):
 
 
 def test_rebuild_cut_short_is_completed_by_the_rerun(tmp_path: Path) -> None:
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir(), second.mkdir()
-    shutil.copy(DATA / "headers" / "dongthap_kh552_chained_basis.md", first)
-    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", second)
-    out = tmp_path / "written"
-    assert ingest([first, second], out).documents == 2
-    old = _old_schema_copy(out, tmp_path / "processed", "5")
+    first, _, old = old_folder_of_two(tmp_path, "5")
 
     def stop(outcome: object) -> None:
         raise _Interrupt
@@ -71,46 +65,34 @@ def test_export_of_a_folder_without_datasets_says_so(tmp_path: Path) -> None:
 
 
 def test_same_file_name_in_two_input_folders_keeps_both_documents(tmp_path: Path) -> None:
-    first, second = tmp_path / "dong-thap", tmp_path / "ha-tinh"
-    first.mkdir(), second.mkdir()
-    shutil.copy(DATA / "headers" / "dongthap_kh552_chained_basis.md", first / "kehoach.md")
-    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", second / "kehoach.md")
+    first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
     summary = ingest([first, second], tmp_path / "processed")
     docs = pipeline.load("documents", tmp_path / "processed")
     assert summary.documents == 2
     assert sorted(docs["province_name"]) == ["Hà Tĩnh", "Đồng Tháp"]
 
 
-def test_time_only_item_of_another_section_is_no_task() -> None:
-    decision = pipeline.parse(DATA / "tester" / "kh_time_only_other_section.md")
+@pytest.mark.parametrize("name", ["kh_time_only_other_section.md", "kh_scope_period_in_purpose_section.md"])
+def test_time_only_item_of_another_section_is_no_task(name: str) -> None:
+    """A report deadline under 'II. TỔ CHỨC THỰC HIỆN', the plan period under 'I. MỤC ĐÍCH …': no tasks,
+    though the items of the plan's task section name their agencies."""
+    decision = pipeline.parse(DATA / "tester" / name)
     assert [t.task_text for t in decision.tasks] == [
         "Tổ chức hội nghị triển khai chuyển đổi số.", "Tập huấn kỹ năng số cho cán bộ cấp xã."]
+    assert {t.section for t in decision.tasks} == ({"I"} if name.startswith("kh_time") else {"II"})
 
 
 def test_old_schema_files_in_a_current_folder_are_rebuilt(tmp_path: Path) -> None:
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir(), second.mkdir()
-    shutil.copy(DATA / "headers" / "dongthap_kh552_chained_basis.md", first)
-    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", second)
-    out = tmp_path / "written"
-    assert ingest([first, second], out).documents == 2
-    mixed = _old_schema_copy(out, tmp_path / "processed", "6")  # flag says current, files say list<string>
+    first, _, mixed = old_folder_of_two(tmp_path, "6")  # flag says current, files say list<string>
     ingest([first], mixed, force=True)  # what load()'s message asks for, on the user's own folder
     assert sorted(pipeline.load("documents", mixed)["source_file"]) == [
         "dongthap_kh552_chained_basis.md", "hatinh_kh624_portal_excerpt.md"]
 
 
-def test_plan_period_in_the_purpose_section_is_no_task() -> None:
-    decision = pipeline.parse(DATA / "tester" / "kh_scope_period_in_purpose_section.md")
-    assert [t.task_text for t in decision.tasks] == [
-        "Tổ chức hội nghị triển khai chuyển đổi số.", "Tập huấn kỹ năng số cho cán bộ cấp xã."]
 
 
 def test_same_file_name_from_two_folders_in_two_runs_keeps_both_documents(tmp_path: Path) -> None:
-    first, second = tmp_path / "dong-thap", tmp_path / "ha-tinh"
-    first.mkdir(), second.mkdir()
-    shutil.copy(DATA / "headers" / "dongthap_kh552_chained_basis.md", first / "kehoach.md")
-    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", second / "kehoach.md")
+    first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
     out = tmp_path / "processed"
     ingest([first], out)
     summary = ingest([second], out)

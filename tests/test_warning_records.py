@@ -162,16 +162,27 @@ def test_folder_written_with_the_old_string_warnings_is_rebuilt_not_mixed(sample
     assert ingest([RAW], old).rebuilt is None  # rebuilt once: the next run skips the unchanged files
 
 
-def test_rebuild_names_an_earlier_input_that_is_gone_from_disk(tmp_path: Path) -> None:
+def plan_folders(tmp_path: Path, names: tuple[str, str] = ("first", "second"), as_name: str | None = None) -> tuple[Path, Path]:
+    """Two input folders holding one real plan each (Đồng Tháp, Hà Tĩnh excerpts), under ``as_name`` if given."""
     import shutil
 
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir(), second.mkdir()
-    shutil.copy(DATA / "headers" / "dongthap_kh552_chained_basis.md", first)
-    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", second)
+    first, second = tmp_path / names[0], tmp_path / names[1]
+    for folder, source in ((first, "dongthap_kh552_chained_basis.md"), (second, "hatinh_kh624_portal_excerpt.md")):
+        folder.mkdir()
+        shutil.copy(DATA / "headers" / source, folder / (as_name or source))
+    return first, second
+
+
+def old_folder_of_two(tmp_path: Path, flag: str | None) -> tuple[Path, Path, Path]:
+    """``(first, second, processed)``: both folders ingested, then the datasets turned into an older pipeline's."""
+    first, second = plan_folders(tmp_path)
     out = tmp_path / "written"
     assert ingest([first, second], out).documents == 2
-    old = _old_schema_copy(out, tmp_path / "processed", "5")
+    return first, second, _old_schema_copy(out, tmp_path / "processed", flag)
+
+
+def test_rebuild_names_an_earlier_input_that_is_gone_from_disk(tmp_path: Path) -> None:
+    first, second, old = old_folder_of_two(tmp_path, "5")
     (second / "hatinh_kh624_portal_excerpt.md").unlink()
     summary = ingest([first], old)
     assert summary.rebuilt == "5"

@@ -92,7 +92,8 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
             decision.authority = sentence_case_name(sender)
             decision.spans["authority"] = _span(lines[end])
             return end + 1
-        if text and text.upper() == text and not P.PREAMBLE_START.match(text):
+        if text and text.upper() == text and not P.PREAMBLE_START.match(text) and not P.SECTION.match(text):
+            # (a plan's first section "I. NỘI DUNG KẾ HOẠCH" is no authority line)
             decision.authority = sentence_case_name(text)
             decision.spans["authority"] = _span(lines[end])
             end += 1
