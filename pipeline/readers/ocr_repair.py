@@ -57,21 +57,20 @@ def repair_results(results: Sequence[OcrResult], lexicon: Lexicon | None = None)
 
 
 def _repair_stops(result: OcrResult, lexicon: Lexicon) -> None:
-    """Full stops inside a sentence of the free words made commas or dropped (:mod:`ocr_stops`), with a warning."""
-    words = result.free
-    fixes = inner_stops([w["text"] for w in words], lexicon.pairs, load_bigrams(), CORPUS_MIN)
-    for i, text in fixes:
-        words[i]["text"] = text
-    if fixes:
-        shown = ", ".join(f"{words[i]['text']!r}" for i, _ in fixes[:SHOWN]) + (", …" if len(fixes) > SHOWN else "")
-        result.warnings.append(Note(
-            "ocr_stops_repaired", "text", f"{len(fixes)} full stop(s) inside a sentence made commas or dropped: {shown}"
-        ))
-    colons = list_colons([w["text"] for w in words])
-    for i, text in colons:
-        words[i]["text"] = text
+    """Full stops inside a sentence of the free words made commas or dropped, and colons between
+    semicolon-separated items made semicolons (:mod:`ocr_stops`), each kind with a warning."""
+    stops = inner_stops([w["text"] for w in result.free], lexicon.pairs, load_bigrams(), CORPUS_MIN)
+    if stops:
+        shown = _apply(result, stops)
+        result.warnings.append(Note("ocr_stops_repaired", "text", f"{len(stops)} full stop(s) inside a sentence made commas or dropped: {shown}"))
+    colons = list_colons([w["text"] for w in result.free])
     if colons:
-        shown = ", ".join(f"{text!r}" for _, text in colons[:SHOWN]) + (", …" if len(colons) > SHOWN else "")
-        result.warnings.append(Note(
-            "ocr_colons_repaired", "text", f"{len(colons)} colon(s) between semicolon-separated items read as semicolons: {shown}"
-        ))
+        shown = _apply(result, colons)
+        result.warnings.append(Note("ocr_colons_repaired", "text", f"{len(colons)} colon(s) between semicolon-separated items read as semicolons: {shown}"))
+
+
+def _apply(result: OcrResult, fixes: list[tuple[int, str]]) -> str:
+    """Give the free words at the fixes' indexes their new text; return the new texts for a warning."""
+    for i, text in fixes:
+        result.free[i]["text"] = text
+    return ", ".join(f"{text!r}" for _, text in fixes[:SHOWN]) + (", …" if len(fixes) > SHOWN else "")
