@@ -1,0 +1,58 @@
+"""Defects found by tester2 in the one-name-in-two-folders fix (pipeline/runner/inputs.py ``_distinct``,
+pipeline/runner/batch.py ``_apart_from_earlier``): the renamed file's recorded origin is the folder
+above its input folder, so the run that walks its own input folder neither knows it nor removes it."""
+
+from __future__ import annotations
+
+import sqlite3
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from pipeline.ingest import ingest
+
+from conftest import DATA
+from test_warning_records import plan_folders
+
+
+def _sources(out: Path) -> list[str]:
+    with sqlite3.connect(out / "_manifest.sqlite") as db:
+        return sorted(row[0] for row in db.execute("SELECT source_file FROM sources"))
+
+
+@pytest.mark.xfail(strict=True, reason="rerunning `ingest second` re-ingests its file under a longer name each run "
+                   "('ha-tinh/kehoach.md' → '<tmp>/ha-tinh/kehoach.md' → ...) and leaves the old names in the manifest")
+def test_rerun_of_the_second_folder_alone_skips_its_renamed_file(tmp_path: Path) -> None:
+    first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
+    out = tmp_path / "processed"
+    ingest([first], out)
+    ingest([second], out)
+    summary = ingest([second], out)  # the same command again
+    assert summary.skipped == 1 and not summary.documents
+    assert sorted(pipeline.load("documents", out)["source_file"]) == ["ha-tinh/kehoach.md", "kehoach.md"]
+    assert _sources(out) == ["ha-tinh/kehoach.md", "kehoach.md"]
+
+
+@pytest.mark.xfail(strict=True, reason="a renamed file ('ha-tinh/kehoach.md') deleted from its folder keeps its rows: "
+                   "its origin is recorded as the folder above the input folder, which no run walks")
+def test_deleted_renamed_file_loses_its_rows(tmp_path: Path) -> None:
+    first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
+    out = tmp_path / "processed"
+    ingest([first, second], out)
+    (second / "kehoach.md").unlink()
+    summary = ingest([first, second], out)
+    assert summary.removed == ["ha-tinh/kehoach.md"]
+    assert sorted(pipeline.load("documents", out)["source_file"]) == ["kehoach.md"]
+
+
+@pytest.mark.xfail(strict=True, reason="a file given by name takes the source path 'kehoach.md' but the folder's file of "
+                   "that name records its origin under 'kehoach.md': a later `ingest <folder>` replaces the other document")
+def test_file_given_by_name_keeps_its_document_beside_a_folder_of_the_same_name(tmp_path: Path) -> None:
+    first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
+    out = tmp_path / "processed"
+    ingest([second / "kehoach.md", first], out)
+    ingest([first], out)  # the folder's file is unchanged: nothing to replace
+    docs = pipeline.load("documents", out)
+    assert "Hà Tĩnh" in set(docs["province_name"])
