@@ -220,24 +220,34 @@ def _with_earlier(found: Inputs, earlier: list[tuple[Path, str, str]]) -> Inputs
 
 
 def _apart_from_earlier(found: Inputs, manifest: Manifest) -> Inputs:
-    """``found`` with a file renamed when an earlier run ingested another file, from another folder still
-    holding it, under the same source path (``kehoach.md`` of two province folders ingested one at a time):
-    named with its folder (``ha-tinh/kehoach.md``, listed in ``renamed``) instead of replacing that document."""
-    from pipeline.runner.inputs import distinct_name
+    """``found`` with the source paths earlier runs gave the same files, and apart from theirs.
+
+    A file is known by its place (folder + source path in the ``origins`` table): found again under
+    another name (its folder given in another order, or alone after being renamed) it keeps the
+    name it has. A new file whose name an earlier run gave to another file, from another folder
+    that still holds it (``kehoach.md`` of two province folders ingested one at a time), is named
+    with its folder (``ha-tinh/kehoach.md``, listed in ``renamed``) instead of replacing that document.
+    """
+    from pipeline.runner.inputs import distinct_name, origin_of, where
 
     earlier = manifest.origins()
-    taken = set(earlier) | {source_file for _, source_file in found.files}
-    files, origins, renamed = [], dict(found.origins), list(found.renamed)
-    for path, source_file in found.files:
-        folder, mine = earlier.get(source_file), found.origins.get(source_file)
-        if folder is not None and mine is not None and folder != mine and (Path(folder) / source_file).is_file():
-            name = distinct_name(path, source_file, taken)
-            taken.add(name)
-            renamed.append((name, f"an earlier run ingested {source_file!r} from {folder}: named with its folder"))
-            origins[name] = str(Path(os.path.abspath(path)).parents[len(Path(name).parts) - 1])
-            origins.pop(source_file, None)  # the earlier run's file keeps its folder
-            source_file = name
+    known = {os.path.join(folder, source_file): source_file for source_file, folder in earlier.items()}
+    names = [source_file for _, source_file in found.files]
+    files, origins, renamed = [], {}, list(found.renamed)
+    for i, (path, source_file) in enumerate(found.files):
+        walked = source_file in found.origins
+        place = where(path)
+        name = known.get(place) if walked else None
+        if name is None and walked and source_file in earlier and os.path.join(earlier[source_file], source_file) != place \
+                and os.path.isfile(os.path.join(earlier[source_file], source_file)):
+            name = distinct_name(path, source_file, set(earlier) | set(names))
+            renamed.append((name, f"an earlier run ingested another {source_file!r} from {earlier[source_file]}: named with its folder"))
+        if name is not None and name != source_file and name not in names:
+            names[i] = source_file = name
+        if walked:
+            origins[source_file] = origin_of(path, source_file)
         files.append((path, source_file))
+    renamed = [(name, why) for name, why in renamed if name in names]  # a rename undone above is no rename
     return replace(found, files=files, origins=origins, renamed=renamed)
 
 
@@ -252,8 +262,10 @@ def _remove_gone(out: Path, manifest: Manifest, found: Inputs) -> list[str]:
     from pipeline.store.writer import clear_failure, remove_document
 
     present = {source_file for _, source_file in found.files}
-    gone = [s for s in manifest.found_in(found.complete) if s not in present]
     entries = manifest.entries()
+    walked = [os.path.join(folder, "") for folder in found.complete]
+    gone = [s for s, folder in manifest.origins().items()  # by place: a renamed file's origin is the folder above
+            if s in entries and s not in present and any(os.path.join(folder, s).startswith(w) for w in walked)]
     for source_file in gone:
         entry = entries.get(source_file)
         manifest.drop_source(source_file)

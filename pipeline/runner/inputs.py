@@ -76,6 +76,8 @@ class _Walk:
         self.outputs: set[str] = set()
         #: The input folder being walked (absolute), ``None`` outside a folder walk.
         self.root: str | None = None
+        #: Places (:func:`where`) of the files found by walking a folder (not given by name).
+        self.walked: set[str] = set()
 
     def add_file(self, path: Path, source_file: str) -> None:
         shown = printable(source_file)
@@ -83,7 +85,7 @@ class _Walk:
             self.found.renamed.append((shown, "file name is not valid UTF-8: recorded with \\x escapes"))
         self.found.files.append((path, shown))
         if self.root is not None:
-            self.found.origins.setdefault(shown, self.root)
+            self.walked.add(where(path))  # found in a folder (its origin is set by _distinct)
 
     def entry(self, path: Path, rel: str) -> None:
         """Classify one non-folder entry met in a walk."""
@@ -179,35 +181,48 @@ def find_inputs(inputs: Iterable[str | Path], outputs: Iterable[str | Path] = ()
             walk.found.unreadable.append((printable(str(root)), "not a file or folder that can be read"))
         else:
             walk.found.unreadable.append((printable(str(root)), "no such file or folder"))
-    walk.found.files = _distinct(walk.found)
+    walk.found.files = _distinct(walk.found, walk.walked)
     return walk.found
 
 
-def _distinct(found: Inputs) -> list[tuple[Path, str]]:
+def where(path: Path) -> str:
+    """The absolute place of an input file: its folder resolved (as input folders are), its own name kept
+    (a link inside the inputs is read under its name)."""
+    path = Path(os.path.abspath(path))
+    return os.path.join(os.path.realpath(path.parent), path.name)
+
+
+def origin_of(path: Path, source_file: str) -> str:
+    """The folder that ``source_file`` is relative to, so that origin / source_file is ``path``."""
+    return os.path.dirname(where(path)) if len(Path(source_file).parts) == 1 else str(
+        Path(where(path)).parents[len(Path(source_file).parts) - 1])
+
+
+def _distinct(found: Inputs, walked: set[str]) -> list[tuple[Path, str]]:
     """Each file once; two different files with one source path (``kehoach.md`` in two province
     folders) both kept, the later named with its input folder (``ha-tinh/kehoach.md``, listed in
-    ``renamed``; its origin is the folder above, so that origin / source path is the file)."""
-    seen: dict[str, str] = {}  # source path → real path of the file that holds it
+    ``renamed``). Sets ``found.origins`` for the files found in a folder (``walked`` places): the folder
+    that the source path is relative to (for a renamed file the folder above its input folder)."""
+    seen: dict[str, str] = {}  # source path → place of the file that holds it
     unique: list[tuple[Path, str]] = []
     for path, source_file in found.files:
-        real = os.path.realpath(path)
-        if seen.get(source_file) == real:
+        place = where(path)
+        if seen.get(source_file) == place:
             continue  # the same file given twice
         if source_file in seen:
-            folder = found.origins.get(source_file)
             renamed = distinct_name(path, source_file, set(seen))
-            found.renamed.append((renamed, f"another input folder also holds {source_file!r}: named with its folder"))
-            if folder is not None:
-                found.origins[renamed] = str(Path(os.path.abspath(path)).parents[len(Path(renamed).parts) - 1])
+            found.renamed.append((renamed, f"another input holds a file named {source_file!r}: named with its folder"))
             source_file = renamed
-        seen[source_file] = real
+        if place in walked:
+            found.origins[source_file] = origin_of(path, source_file)
+        seen[source_file] = place
         unique.append((path, source_file))
     return unique
 
 
 def distinct_name(path: Path, source_file: str, taken: set[str]) -> str:
     """``source_file`` prefixed with as many of ``path``'s folders as it takes to be unused in ``taken``."""
-    parents = Path(os.path.abspath(path)).parents
+    parents = Path(where(path)).parents
     depth = len(Path(source_file).parts) - 1  # parents[depth] is the input folder
     prefix: list[str] = []
     for level in range(depth, len(parents) - 1):
@@ -215,4 +230,4 @@ def distinct_name(path: Path, source_file: str, taken: set[str]) -> str:
         name = "/".join([*prefix, source_file])
         if name not in taken:
             return name
-    return Path(os.path.abspath(path)).as_posix()
+    return Path(where(path)).as_posix()

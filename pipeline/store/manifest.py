@@ -185,17 +185,6 @@ class Manifest:
         """``source_file → input folder`` (absolute) of every source path found by walking a folder."""
         return dict(self._db.execute("SELECT source_file, folder FROM origins"))
 
-    def found_in(self, folders: list[str]) -> list[str]:
-        """Source paths with a manifest entry that an earlier run found in one of ``folders``."""
-        if not folders:
-            return []
-        marks = ", ".join("?" for _ in folders)
-        rows = self._db.execute(
-            f"SELECT o.source_file FROM origins o JOIN sources s USING (source_file) WHERE o.folder IN ({marks})",
-            folders,
-        )
-        return [row[0] for row in rows]
-
     def drop_source(self, source_file: str) -> None:
         """Forget a source path entirely (its entry and its folder)."""
         with self._db:

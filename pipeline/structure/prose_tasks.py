@@ -54,7 +54,10 @@ BARE_DEADLINE = re.compile(
 SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s+(?=\S)")
 #: Words a dot abbreviates, not ends a sentence: administrative units ("TP. Hồ Chí Minh", "TX." thị xã,
 #: "TT." thị trấn, "Q."/"P." quận/phường), titles ("ThS.", "PGS.TS."); also any single capital.
-ABBREVIATIONS = frozenset({"TP", "Tp", "TX", "Tx", "TT", "Tt", "ThS", "TS", "PGS", "GS", "BS", "Th", "St", "Q", "P", "ông", "bà"})
+ABBREVIATIONS = frozenset({
+    "TP", "Tp", "TX", "Tx", "TT", "Tt", "Q", "P", "St", "ông", "bà",
+    "ThS", "Ths", "TS", "TSKH", "PGS", "GS", "BS", "BSCKII", "DS", "KS", "CN", "LS", "Th",
+})
 #: Indent (in page units) of a line against the line above that opens a new paragraph.
 PARAGRAPH_INDENT = 12.0
 LABEL_LINE = re.compile(
@@ -123,7 +126,10 @@ def _units(lines: list[Line]) -> list[_Unit]:
         if not text:
             continue
         unit = _unit(text, line.page)
-        joins = unit.kind == "text" and units and units[-1].kind in ("label", "number", "letter", "bullet", "text")
+        joins = unit.kind == "text" and units and (
+            units[-1].kind in ("label", "number", "letter", "bullet", "text")
+            or (units[-1].kind == "section" and text.isupper() and units[-1].text.isupper())  # a heading wrapped
+        )
         if joins and not _new_paragraph(line, above):
             prev = units[-1]
             prev.text = f"{prev.text} {text}".strip()

@@ -1,6 +1,7 @@
-"""Defects found by tester2 in the one-name-in-two-folders fix (pipeline/runner/inputs.py ``_distinct``,
-pipeline/runner/batch.py ``_apart_from_earlier``): the renamed file's recorded origin is the folder
-above its input folder, so the run that walks its own input folder neither knows it nor removes it."""
+"""One file name in two input folders, checked by a second fresh user: a file is known by its place
+(folder + source path), so reruns in any order keep its name, a renamed file deleted from its folder
+loses its rows, a file given by name keeps its document; wrapped section headings and title
+abbreviations of prose tasks."""
 
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ def _sources(out: Path) -> list[str]:
         return sorted(row[0] for row in db.execute("SELECT source_file FROM sources"))
 
 
-@pytest.mark.xfail(strict=True, reason="rerunning `ingest second` re-ingests its file under a longer name each run "
-                   "('ha-tinh/kehoach.md' → '<tmp>/ha-tinh/kehoach.md' → ...) and leaves the old names in the manifest")
 def test_rerun_of_the_second_folder_alone_skips_its_renamed_file(tmp_path: Path) -> None:
     first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
     out = tmp_path / "processed"
@@ -34,8 +33,6 @@ def test_rerun_of_the_second_folder_alone_skips_its_renamed_file(tmp_path: Path)
     assert _sources(out) == ["ha-tinh/kehoach.md", "kehoach.md"]
 
 
-@pytest.mark.xfail(strict=True, reason="a renamed file ('ha-tinh/kehoach.md') deleted from its folder keeps its rows: "
-                   "its origin is recorded as the folder above the input folder, which no run walks")
 def test_deleted_renamed_file_loses_its_rows(tmp_path: Path) -> None:
     first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
     out = tmp_path / "processed"
@@ -46,8 +43,6 @@ def test_deleted_renamed_file_loses_its_rows(tmp_path: Path) -> None:
     assert sorted(pipeline.load("documents", out)["source_file"]) == ["kehoach.md"]
 
 
-@pytest.mark.xfail(strict=True, reason="a file given by name takes the source path 'kehoach.md' but the folder's file of "
-                   "that name records its origin under 'kehoach.md': a later `ingest <folder>` replaces the other document")
 def test_file_given_by_name_keeps_its_document_beside_a_folder_of_the_same_name(tmp_path: Path) -> None:
     first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
     out = tmp_path / "processed"
@@ -57,8 +52,6 @@ def test_file_given_by_name_keeps_its_document_beside_a_folder_of_the_same_name(
     assert "Hà Tĩnh" in set(docs["province_name"])
 
 
-@pytest.mark.xfail(strict=True, reason="a section heading hard-wrapped in Markdown ('**II. NỘI' / 'DUNG KẾ HOẠCH**') "
-                   "gives its prose tasks section_title 'NỘI': only the heading's first line is kept")
 def test_prose_task_section_title_of_a_wrapped_heading() -> None:
     decision = pipeline.parse(DATA / "tables" / "laichau_kh7360_ubnd_2025.md")
     prose = [t for t in decision.tasks if t.source == "prose"]
@@ -66,8 +59,6 @@ def test_prose_task_section_title_of_a_wrapped_heading() -> None:
     assert {t.section_title for t in prose} == {"NỘI DUNG KẾ HOẠCH"}
 
 
-@pytest.mark.xfail(strict=True, reason="first_sentence cuts after common title abbreviations not in ABBREVIATIONS: "
-                   "'Ths.' (thạc sĩ, as often written), 'KS.' (kỹ sư), 'GS.TSKH.' (tiến sĩ khoa học)")
 @pytest.mark.parametrize("title", ["Ths.", "KS.", "GS.TSKH."])
 def test_prose_task_name_not_cut_at_a_title_abbreviation(title: str) -> None:
     from pipeline.structure.prose_tasks import first_sentence
@@ -76,9 +67,6 @@ def test_prose_task_name_not_cut_at_a_title_abbreviation(title: str) -> None:
     assert first_sentence(text)[0] == f"Mời {title} Nguyễn Văn An báo cáo chuyên đề chuyển đổi số."
 
 
-@pytest.mark.xfail(strict=True, reason="the same two folders given in the other order rename both documents "
-                   "('kehoach.md' → 'dong-thap/kehoach.md', 'ha-tinh/kehoach.md' → '<tmp>/ha-tinh/kehoach.md'), "
-                   "ingest them again and keep stale manifest entries; the next run renames again")
 def test_same_two_folders_in_the_other_order_keep_their_names(tmp_path: Path) -> None:
     first, second = plan_folders(tmp_path, ("dong-thap", "ha-tinh"), as_name="kehoach.md")
     out = tmp_path / "processed"
