@@ -75,3 +75,11 @@ def test_same_two_folders_in_the_other_order_keep_their_names(tmp_path: Path) ->
     assert summary.skipped == 2 and not summary.documents
     assert sorted(pipeline.load("documents", out)["source_file"]) == ["ha-tinh/kehoach.md", "kehoach.md"]
     assert _sources(out) == ["ha-tinh/kehoach.md", "kehoach.md"]
+
+
+def test_show_with_a_root_without_datasets_names_the_root(tmp_path: Path) -> None:
+    from pipeline.diff import resolve
+    from pipeline.store.load import NoDatasets
+
+    with pytest.raises(NoDatasets, match="no datasets in"):
+        resolve("kehoach.md", tmp_path / "missing")

@@ -171,9 +171,12 @@ def from_datasets(root: str | Path, doc_id: str) -> Plan:
 
     ``doc_id`` may be a unique prefix (at least 6 hex digits), or a document's
     ``source_file`` as the datasets hold it. Raises :class:`PlanNotFound` when
-    no document or several match.
+    no document or several match, :class:`pipeline.store.load.NoDatasets` when
+    ``root`` holds no datasets.
     """
-    root = Path(root)
+    from pipeline.store.load import require_processed
+
+    root = require_processed(root)  # a wrong --root is named, not read as "no such doc_id"
     rows = documents(root)
     by_source = [d for d in rows if str(d.get("source_file")) == doc_id]
     if by_source:
