@@ -140,7 +140,7 @@ def _stamped_date(decision: Decision) -> None:
         used.append(stamp)
     if day and month and used:
         try:
-            decision.issue_date = date(int(re.sub(r"\s", "", m.group("year"))), int(month), int(day))
+            decision.issue_date = date(_year(m), int(month), int(day))
         except ValueError:
             return
         decision.warnings.append(Note("date_from_stamp", "issue_date", f"day/month of issue read from {_stamp_source(used[0])}, not the text layer"))
@@ -155,7 +155,7 @@ def _signed_date(decision: Decision) -> None:
     m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
     if not m:
         return
-    signed = _latest_signing(decision, int(re.sub(r"\s", "", m.group("year"))), int(m.group("month")))
+    signed = _latest_signing(decision, _year(m), int(m.group("month")))
     if signed:
         decision.issue_date = signed.date()
         decision.warnings.append(Note(
@@ -176,7 +176,7 @@ def _signed_blank_date(decision: Decision) -> None:
     m = P.PLACE_DATE.match(decision.date_text or "")
     if not m or m.group("day") or not m.group("month"):
         return
-    signed = _latest_signing(decision, int(re.sub(r"\s", "", m.group("year"))), int(m.group("month")))
+    signed = _latest_signing(decision, _year(m), int(m.group("month")))
     if signed is None:
         return
     decision.issue_date = signed.date()
@@ -193,7 +193,7 @@ def _signed_day_and_month(decision: Decision) -> None:
     m = P.PLACE_DATE_ROUGH.match(decision.date_text or "")
     if not m:
         return
-    signed = _latest_signing(decision, int(re.sub(r"\s", "", m.group("year"))))
+    signed = _latest_signing(decision, _year(m))
     if signed is None:
         return
     seen = ["".join(c for c in m.group(k) if c.isdigit()) for k in ("day", "month")]
@@ -205,6 +205,11 @@ def _signed_day_and_month(decision: Decision) -> None:
         f"day and month of issue {signed.day}/{signed.month} from the digital signature's signing time "
         f"{signed.isoformat()} (the written ones are unreadable; the digits seen, {seen[0]!r} and {seen[1]!r}, fit)",
     ))
+
+
+def _year(m: re.Match[str]) -> int:
+    """The year group of a place-date match, OCR spaces inside it dropped ("20 25" → 2025)."""
+    return int(re.sub(r"\s", "", m.group("year")))
 
 
 def _latest_signing(decision: Decision, year: int, month: int | None = None) -> datetime | None:
