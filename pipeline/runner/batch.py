@@ -174,11 +174,12 @@ def run_batch(
         if rebuild is not None:
             summary.rebuilt, summary.rebuilt_lost = rebuild.version, rebuild.lost
             found = _with_earlier(found, rebuild.earlier)
-        found = _apart_from_earlier(found, manifest)
+        earlier = manifest.origins()  # where earlier runs found each source path (read once)
+        found = _apart_from_earlier(found, earlier)
         summary.renamed = list(found.renamed)
         summary.damaged = verify(out, manifest)
         todo = plan(found.files, manifest, force=force)
-        summary.removed = _remove_gone(out, manifest, found)
+        summary.removed = _remove_gone(out, manifest, found, earlier)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
         def report(outcome: Outcome) -> Outcome:
@@ -219,7 +220,7 @@ def _with_earlier(found: Inputs, earlier: list[tuple[Path, str, str]]) -> Inputs
     return replace(found, files=files, origins=origins)
 
 
-def _apart_from_earlier(found: Inputs, manifest: Manifest) -> Inputs:
+def _apart_from_earlier(found: Inputs, earlier: dict[str, str]) -> Inputs:
     """``found`` with the source paths earlier runs gave the same files, and apart from theirs.
 
     A file is known by its place (folder + source path in the ``origins`` table): found again under
@@ -230,7 +231,6 @@ def _apart_from_earlier(found: Inputs, manifest: Manifest) -> Inputs:
     """
     from pipeline.runner.inputs import distinct_name, origin_of, where
 
-    earlier = manifest.origins()
     known = {os.path.join(folder, source_file): source_file for source_file, folder in earlier.items()}
     names = [source_file for _, source_file in found.files]
     files, origins, renamed = [], {}, list(found.renamed)
@@ -251,7 +251,7 @@ def _apart_from_earlier(found: Inputs, manifest: Manifest) -> Inputs:
     return replace(found, files=files, origins=origins, renamed=renamed)
 
 
-def _remove_gone(out: Path, manifest: Manifest, found: Inputs) -> list[str]:
+def _remove_gone(out: Path, manifest: Manifest, found: Inputs, earlier: dict[str, str]) -> list[str]:
     """Remove the rows of the files an earlier run found in one of this run's input folders and this walk
     did not (deleted, moved or renamed): ``processed/`` mirrors the folders ingested. Returns their source paths.
 
@@ -264,7 +264,7 @@ def _remove_gone(out: Path, manifest: Manifest, found: Inputs) -> list[str]:
     present = {source_file for _, source_file in found.files}
     entries = manifest.entries()
     walked = [os.path.join(folder, "") for folder in found.complete]
-    gone = [s for s, folder in manifest.origins().items()  # by place: a renamed file's origin is the folder above
+    gone = [s for s, folder in earlier.items()  # by place: a renamed file's origin is the folder above
             if s in entries and s not in present and any(os.path.join(folder, s).startswith(w) for w in walked)]
     for source_file in gone:
         entry = entries.get(source_file)
