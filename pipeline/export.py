@@ -323,14 +323,14 @@ def export(
     from pipeline.store.load import require_processed
 
     require_processed(root)  # a wrong --root is an error, not an export of nothing
+    # Every dataset is read before the output folder is made: a folder written by an
+    # older schema (OlderSchema) stops the export without leaving an empty --out behind.
+    frames = {name: frame for name in DATASETS if (frame := load(root, name)) is not None}
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written: list[tuple[Path, int | None]] = []
     descriptions = {(r["dataset"], r["field"]): r["meaning"] for r in codebook()}
-    for name in DATASETS:
-        frame = load(root, name)
-        if frame is None:
-            continue
+    for name, frame in frames.items():
         if fmt == "csv":
             path = out / f"{name}.csv"
             table = csv_frame(frame)

@@ -118,6 +118,23 @@ def test_compact_of_an_old_schema_folder_says_to_ingest_again(tmp_path: Path) ->
     assert "older schema version" in result.output and "Traceback" not in result.output
 
 
+def test_export_of_an_old_schema_folder_stops_before_making_its_output_folder(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folder = tmp_path / "first"
+    folder.mkdir()
+    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", folder)
+    ingest([folder], tmp_path / "written")
+    old = _old_schema_copy(tmp_path / "written", tmp_path / "processed", "5")
+    out = tmp_path / "export"
+    result = CliRunner().invoke(app, ["export", "--root", str(old), "--out", str(out)])
+    assert result.exit_code == 4
+    assert "older schema version" in result.output and "Traceback" not in result.output
+    assert not out.exists()  # no empty folder left to be taken for an export
+
+
 def test_show_takes_a_source_file_and_refuses_a_format_ingest_does_not_read(tmp_path: Path) -> None:
     from pipeline.diff import resolve
 
