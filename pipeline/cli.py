@@ -102,9 +102,10 @@ def ingest_command(
                 dask_local=dask_local,
                 on_file=on_file,
                 on_stage=stages.on_stage,
+                on_plan=stages.on_plan,
             )
     except KeyboardInterrupt as exc:
-        _interrupted(exc, finished, len(found.files))
+        _interrupted(exc, finished, stages.total)
     _print_summary(summary, out)
     if summary.documents == 0 and summary.skipped == 0 and not summary.identical:
         raise typer.Exit(code=1)

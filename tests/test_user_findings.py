@@ -147,3 +147,27 @@ def test_show_takes_a_source_file_and_refuses_a_format_ingest_does_not_read(tmp_
     (tmp_path / "x.tables.json").write_text("{}")
     with pytest.raises(ValueError, match="not a supported format"):
         resolve(str(tmp_path / "x.tables.json"))
+
+
+def test_interrupted_rebuild_counts_the_earlier_inputs_it_reads_again(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    import pipeline.cli as cli
+
+    first, _, old = old_folder_of_two(tmp_path, "5")
+    real = cli.run_batch
+
+    def cut_after_first_file(*args, **kwargs):  # Ctrl-C once the first document is handled
+        given = kwargs["on_file"]
+
+        def on_file(outcome: object) -> None:
+            given(outcome)
+            raise _Interrupt
+
+        return real(*args, **{**kwargs, "on_file": on_file})
+
+    monkeypatch.setattr(cli, "run_batch", cut_after_first_file)
+    result = CliRunner().invoke(cli.app, ["ingest", str(first), "--out", str(old), "--workers", "0"])
+    assert result.exit_code == 130
+    # one input folder given, but the rebuild reads the other folder's earlier input again
+    assert "1 of 2 files handled" in " ".join(result.output.split())

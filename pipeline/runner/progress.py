@@ -14,6 +14,8 @@ class StageProgress:
 
     def __init__(self, progress: Progress, total: int) -> None:
         self.progress = progress
+        #: Files this run handles: the inputs found, grown by the plan (a rebuild adds earlier inputs).
+        self.total = total
         self.bar = progress.add_task("", total=total)
         self.current: dict[str, str] = {}
         self.done: Counter[str] = Counter()
@@ -23,6 +25,12 @@ class StageProgress:
         running = " · ".join(f"{stage} {active.get(stage, 0)}" for stage in STAGES)
         finished = " · ".join(f"{k} {self.done.get(k, 0)}" for k in ("ok", "identical", "unchanged", "failed"))
         self.progress.update(self.bar, advance=advance, description=f"{running} | {finished}")
+
+    def on_plan(self, jobs: int, skipped: int) -> None:
+        """The run's plan: ``jobs`` files to read and ``skipped`` unchanged ones. A rebuild of an
+        older folder reads the earlier runs' inputs too, so the total may grow past the inputs given."""
+        self.total = max(self.total, jobs + skipped)
+        self.progress.update(self.bar, total=self.total)
 
     def on_stage(self, source_file: str, stage: str) -> None:
         """A document entered ``stage``."""
@@ -34,4 +42,7 @@ class StageProgress:
         self.current.pop(outcome.source_file, None)
         key = "unchanged" if outcome.skipped else "failed" if outcome.failure else "identical" if outcome.identical_to else "ok"
         self.done[key] += 1
+        if sum(self.done.values()) > self.total:  # an unreadable entry beside the plan
+            self.total = sum(self.done.values())
+            self.progress.update(self.bar, total=self.total)
         self._refresh(advance=1)
