@@ -171,3 +171,28 @@ def test_interrupted_rebuild_counts_the_earlier_inputs_it_reads_again(tmp_path: 
     assert result.exit_code == 130
     # one input folder given, but the rebuild reads the other folder's earlier input again
     assert "1 of 2 files handled" in " ".join(result.output.split())
+
+
+def test_show_reads_a_file_without_suffix_as_ingest_reads_it_by_name(tmp_path: Path) -> None:
+    from pipeline.diff import resolve
+
+    bare = tmp_path / "kehoach"
+    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", bare)
+    ingest([bare], tmp_path / "processed")
+    stored = pipeline.load("documents", tmp_path / "processed")
+    plan = resolve(str(bare))
+    assert plan.document["province_name"] == stored["province_name"][0] == "Hà Tĩnh"
+    assert plan.document["doc_id"] == stored["doc_id"][0]
+
+
+def test_show_finds_a_byte_identical_copy_by_its_source_file(tmp_path: Path) -> None:
+    from pipeline.diff import resolve
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", folder / "a.md")
+    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", folder / "copy.md")
+    summary = ingest([folder], tmp_path / "processed")
+    assert summary.identical == [("copy.md", "a.md")]
+    plan = resolve("copy.md", tmp_path / "processed")
+    assert plan.document["source_file"] == "a.md"  # the original's document, which the copy's bytes equal

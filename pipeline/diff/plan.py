@@ -170,17 +170,20 @@ def from_datasets(root: str | Path, doc_id: str) -> Plan:
     """A plan's rows read back from the datasets under ``root``.
 
     ``doc_id`` may be a unique prefix (at least 6 hex digits), or a document's
-    ``source_file`` as the datasets hold it. Raises :class:`PlanNotFound` when
+    ``source_file`` as the datasets or the manifest hold it (a byte-identical copy). Raises :class:`PlanNotFound` when
     no document or several match, :class:`pipeline.store.load.NoDatasets` when
     ``root`` holds no datasets.
     """
     from pipeline.store.load import require_processed
+    from pipeline.store.manifest import recorded_doc_id
 
     root = require_processed(root)  # a wrong --root is named, not read as "no such doc_id"
     rows = documents(root)
     by_source = [d for d in rows if str(d.get("source_file")) == doc_id]
     if by_source:
         doc_id = str(by_source[0]["doc_id"])
+    else:  # a byte-identical copy: no row of its own, its manifest entry names the original's document
+        doc_id = recorded_doc_id(root, doc_id) or doc_id
     matches = [d for d in rows if str(d["doc_id"]).startswith(doc_id)]
     found = ", ".join(str(d["doc_id"])[:12] for d in matches)
     if len(doc_id) < 6:
@@ -246,12 +249,14 @@ def for_province_year(root: str | Path, province: str, year: int) -> Plan:
 
 def resolve(ref: str, root: str | Path = "processed") -> Plan:
     """A plan from a reference: an existing file path, else a doc_id (or unique prefix) or a
-    ``source_file`` under ``root``. Raises ``ValueError`` for a file of a format ingest does not read."""
+    ``source_file`` under ``root``. Raises ``ValueError`` for a file whose suffix names a format
+    ingest does not read; a file without a suffix is read by its content, as ingest reads it."""
     from pipeline.readers import SUFFIXES, not_wanted_reason
 
     path = Path(ref)
     if path.is_file():
-        if path.suffix.lower() not in SUFFIXES:
+        # as ingest does with a file given by name: no suffix is read by its content (sniffed)
+        if path.suffix and path.suffix.lower() not in SUFFIXES:
             raise ValueError(f"{ref}: {not_wanted_reason(path)}")
         return from_file(path)
     return from_datasets(root, ref)

@@ -85,6 +85,26 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+def recorded_doc_id(root: Path, source_file: str) -> str | None:
+    """The ``doc_id`` the manifest of ``root`` records for ``source_file``, read without writing.
+
+    A byte-identical copy has no ``documents`` row of its own, only this entry
+    pointing at the original's document. None when the folder has no manifest
+    or the path is not recorded.
+    """
+    path = root / MANIFEST_NAME
+    if not path.is_file():
+        return None
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
+    try:
+        row = db.execute("SELECT doc_id FROM sources WHERE source_file = ?", (source_file,)).fetchone()
+    except sqlite3.DatabaseError:  # a manifest from before the sources table: nothing recorded
+        return None
+    finally:
+        db.close()
+    return row[0] if row and row[0] else None
+
+
 class Manifest:
     """The manifest of one output folder (created on first use)."""
 
