@@ -168,18 +168,7 @@ def run_batch(
     check_writable(out)
     summary = Summary(set_aside=list(found.skipped), renamed=list(found.renamed))
     with run_lock(out), Manifest(out) as manifest:
-        sweep_temporaries(out)
-        recover(out, manifest)
-        rebuild = rebuild_if_outdated(out, manifest, check_files=force)
-        if rebuild is not None:
-            summary.rebuilt, summary.rebuilt_lost = rebuild.version, rebuild.lost
-            found = _with_earlier(found, rebuild.earlier)
-        earlier = manifest.origins()  # where earlier runs found each source path (read once)
-        found = _apart_from_earlier(found, earlier)
-        summary.renamed = list(found.renamed)
-        summary.damaged = verify(out, manifest)
-        todo = plan(found.files, manifest, force=force)
-        summary.removed = _remove_gone(out, manifest, found, earlier)
+        found, todo, rebuilding = _prepare(out, manifest, found, summary, force)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
         def report(outcome: Outcome) -> Outcome:
@@ -204,9 +193,33 @@ def run_batch(
             if job not in alone:
                 report(_store_copy(out, job, original, done.get(original), manifest, todo))
         _finish_run(out, manifest, todo, bool(summary.rebuilt or summary.damaged or summary.failures or summary.removed))
-        if rebuild is not None:
+        if rebuilding:
             mark_rebuilt(manifest)  # last: a rebuild cut short is done again by the next run
     return summary
+
+
+def _prepare(out: Path, manifest: Manifest, found: Inputs, summary: Summary, force: bool) -> tuple[Inputs, Plan, bool]:
+    """The run's inputs and plan, after the folder is made sound: ``(found, todo, rebuilding)``.
+
+    Leftovers of a crashed run are swept and recovered; a folder of an older
+    schema is rebuilt (its earlier inputs join ``found``); names are kept apart
+    from those earlier runs gave; damaged files are verified; rows of inputs
+    gone from a folder walked whole are removed. ``summary`` records what each
+    step did (rebuilt, renamed, damaged, removed).
+    """
+    sweep_temporaries(out)
+    recover(out, manifest)
+    rebuild = rebuild_if_outdated(out, manifest, check_files=force)
+    if rebuild is not None:
+        summary.rebuilt, summary.rebuilt_lost = rebuild.version, rebuild.lost
+        found = _with_earlier(found, rebuild.earlier)
+    earlier = manifest.origins()  # where earlier runs found each source path (read once)
+    found = _apart_from_earlier(found, earlier)
+    summary.renamed = list(found.renamed)
+    summary.damaged = verify(out, manifest)
+    todo = plan(found.files, manifest, force=force)
+    summary.removed = _remove_gone(out, manifest, found, earlier)
+    return found, todo, rebuild is not None
 
 
 def _with_earlier(found: Inputs, earlier: list[tuple[Path, str, str]]) -> Inputs:
