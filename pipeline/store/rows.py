@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model import Citation, Decision, Document, Failure
+from pipeline.model import Citation, Decision, Document, Failure, Span
 from pipeline.model.task_columns import TASK_COLUMNS
 from pipeline.store.identity import document_key, source_kind
 from pipeline.store.period import plan_period
@@ -61,36 +61,28 @@ def partition_of(decision: Decision) -> tuple[str, int | None]:
     return slug(province, default="trung-uong" if central_issuer(decision) else "unknown"), year
 
 
+def _span_row(field: str, span: Span) -> Row:
+    """One provenance entry of the ``documents.spans`` list: the field, its page and bounding box (points)."""
+    bbox = span.bbox
+    return {
+        "field": field,
+        "page": span.page,
+        "x0": bbox[0] if bbox else None,
+        "top": bbox[1] if bbox else None,
+        "x1": bbox[2] if bbox else None,
+        "bottom": bbox[3] if bbox else None,
+        "block": span.block,
+    }
+
+
 def document_row(decision: Decision, source_file: str) -> Row:
     """The ``documents`` row of one decision."""
     doc = decision.document
     sig = decision.signature
     province = province_of(decision)
-    spans = [
-        {
-            "field": name,
-            "page": span.page,
-            "x0": span.bbox[0] if span.bbox else None,
-            "top": span.bbox[1] if span.bbox else None,
-            "x1": span.bbox[2] if span.bbox else None,
-            "bottom": span.bbox[3] if span.bbox else None,
-            "block": span.block,
-        }
-        for name, span in decision.spans.items()
-    ]
+    spans = [_span_row(name, span) for name, span in decision.spans.items()]
     if sig is not None and sig.span is not None:
-        bbox = sig.span.bbox
-        spans.append(
-            {
-                "field": "signature",
-                "page": sig.span.page,
-                "x0": bbox[0] if bbox else None,
-                "top": bbox[1] if bbox else None,
-                "x1": bbox[2] if bbox else None,
-                "bottom": bbox[3] if bbox else None,
-                "block": sig.span.block,
-            }
-        )
+        spans.append(_span_row("signature", sig.span))
     start, end = plan_period(decision.plan_title, decision.issue_date.year if decision.issue_date else None)
     return {
         "doc_id": doc.doc_id,
