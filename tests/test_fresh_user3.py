@@ -1,0 +1,75 @@
+"""Defects a third fresh user found by reading the datasets as a researcher (provenance checked
+against the source, recipients, diff/show/export commands). Each test is a strict xfail: it fails
+today because of the defect and passes once the defect is fixed."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import pipeline
+from pipeline.ingest import ingest
+
+from conftest import DATA
+
+HERE = DATA / "fresh_user3"
+DONGTHAP_MD = HERE / "dongthap_kh552_ubnd_2025.md"
+LAMDONG_PCMT_DOCX = HERE / "lamdong_kh_pcmt2030_ubnd_2025.docx"
+
+
+def _squash(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def _ingest_one(src: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / src.name).write_bytes(src.read_bytes())
+    out = tmp_path / "out"
+    ingest([folder], out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def dongthap(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _ingest_one(DONGTHAP_MD, tmp_path_factory.mktemp("dongthap"))
+
+
+@pytest.mark.xfail(strict=True, reason="tasks.cells (and deadlines' table_col/cell offsets/box) point a value at the "
+                   "TT cell when the ordinal is a prefix of the value ('2' / '2026'): cells are matched by text, "
+                   "not by the column the value was read from")
+def test_cell_provenance_of_a_value_starting_with_the_ordinal(dongthap: Path) -> None:
+    tasks = pd.read_parquet(dongthap / "tasks")
+    cells = pd.read_parquet(dongthap / "table_cells")
+    text = {(r.table_index, r.row, r.col): r.text for r in cells.itertuples()}
+    # Section I, task 2: "2 | Đề xuất giải pháp cải thiện … | Sở Tài chính | Sở Công Thương; … | 2026"
+    task = tasks[(tasks.section == "I") & (tasks.ordinal == "2")].iloc[0]
+    assert task.deadline_text == "2026"
+    (deadline_cell,) = [c for c in task.cells if c["field"] == "deadline_text"]
+    assert text[(deadline_cell["table_index"], deadline_cell["row"], deadline_cell["col"])] == "2026"
+    deadlines = pd.read_parquet(dongthap / "deadlines")
+    d = deadlines[deadlines.task_id == task.task_id].iloc[0]
+    assert d.table_col == 4
+    cell = text[(d.table_index, d.table_row, d.table_col)]
+    assert cell[int(d.cell_char_start):int(d.cell_char_end)] == "2026"
+
+
+@pytest.mark.xfail(strict=True, reason="Word recipients ('Nơi nhận') split unevenly: every other name keeps its "
+                   "'\\n- ' bullet, char offsets start one early, and the 'Lưu: VT, …' line becomes a recipient "
+                   "instead of documents.archive_note")
+def test_word_recipient_list_read_as_names(tmp_path: Path) -> None:
+    out = _ingest_one(LAMDONG_PCMT_DOCX, tmp_path)
+    recipients = pd.read_parquet(out / "recipients")
+    names = recipients.sort_values("recipient_index")["name"].tolist()
+    assert names[:4] == ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",
+                         "Bộ tư lệnh Vùng Cảnh sát biển 3"]
+    assert not [n for n in names if n.lstrip().startswith("-") or "\n" in n or "Lưu" in n]
+    parts = pd.read_parquet(out / "parts")
+    text = parts[parts.part == "recipients"].text.iloc[0]
+    for r in recipients.itertuples():
+        assert text[r.char_start:r.char_end] == r.name
+    docs = pd.read_parquet(out / "documents")
+    assert docs.archive_note.iloc[0] == "VT, NC.Châu"
