@@ -111,3 +111,18 @@ def test_named_law_with_its_number_is_cited_as_a_law(clause: str, number: str, t
 
     first = parse_citations(clause)[0]
     assert (first.cited_type, first.cited_number, first.cited_title) == ("Luật", number, title)
+
+
+@pytest.mark.xfail(strict=True, reason="diff refuses two references to one document only with --province/--years; "
+                   "the same file or doc_id given twice as OLD NEW is compared with itself (exit 0, 'no change')")
+def test_diff_of_one_document_with_itself_is_refused(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    from conftest import ROOT
+
+    plan = str(ROOT / "raw" / "Kế hoạch CCHC 2026 của tỉnh Lâm Đồng.docx")
+    result = CliRunner().invoke(app, ["diff", plan, plan, "--root", str(tmp_path / "processed"), "--no-save"])
+    assert result.exit_code == 2
+    assert "same document" in result.output
