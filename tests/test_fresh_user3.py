@@ -193,3 +193,29 @@ def test_filter_on_the_year_partition_as_text_is_not_an_old_schema(small_root: P
         assert "year" in str(exc)
     else:
         assert len(as_text) == len(as_int)
+
+
+@pytest.mark.xfail(strict=True, reason="plan_diffs rows outlive their documents: a plan file deleted from (or changed "
+                   "in) the input folder has its rows removed from every dataset but plan_diffs, which keeps "
+                   "pointing at a doc_id no longer in documents")
+def test_plan_diffs_of_a_removed_document_are_removed(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = DONGTHAP_MD.read_text("utf-8")
+    old, new = folder / "kh552_old.md", folder / "kh552_new.md"
+    old.write_text(text, "utf-8")
+    new.write_text(text.replace("Thường xuyên", "Hằng năm", 1), "utf-8")
+    out = tmp_path / "out"
+    ingest([folder], out)
+    result = CliRunner().invoke(app, ["diff", str(old), str(new), "--root", str(out), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert len(pipeline.load("plan_diffs", out)) > 0
+    new.unlink()
+    ingest([folder], out)
+    docs = pipeline.load("documents", out, duplicates=True, versions=True)
+    diffs = pipeline.load("plan_diffs", out)
+    assert diffs["new_doc_id"].isin(docs["doc_id"]).all()
