@@ -51,6 +51,9 @@ class Extracted:
     warnings: list[Note] = field(default_factory=list)
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
+    #: The resource limit that stopped the extraction, as ``"time=600"`` (seconds) or
+    #: ``"memory=2048"`` (MiB); None when no limit did. A run with a larger limit retries it.
+    stopped_by: str | None = None
 
 
 @dataclass(slots=True)

@@ -94,7 +94,7 @@ def _store(out: Path, result: Extracted, manifest: Manifest, previous: Entry | N
     old = previous.doc_id if previous is not None else None
     if old and old != outcome.doc_id and not [s for s in manifest.users_of(old) if s != result.source_file]:
         remove_document(out, old)
-    status = "failed" if outcome.failure is not None else "ok"
+    status = "ok" if outcome.failure is None else f"stopped {result.stopped_by}" if result.stopped_by else "failed"
     if not (outcome.failure is not None and outcome.failure.stage == "write"):
         manifest.record(Entry(result.source_file, size, mtime, sha, outcome.doc_id, __version__, status))
     return outcome
@@ -168,7 +168,7 @@ def run_batch(
     check_writable(out)
     summary = Summary(set_aside=list(found.skipped), renamed=list(found.renamed))
     with run_lock(out), Manifest(out) as manifest:
-        found, todo, rebuilding = _prepare(out, manifest, found, summary, force)
+        found, todo, rebuilding = _prepare(out, manifest, found, summary, force, None if workers == 0 else limits)
         if on_plan:
             on_plan(len(todo.jobs), len(todo.skipped))
         def report(outcome: Outcome) -> Outcome:
@@ -198,14 +198,17 @@ def run_batch(
     return summary
 
 
-def _prepare(out: Path, manifest: Manifest, found: Inputs, summary: Summary, force: bool) -> tuple[Inputs, Plan, bool]:
+def _prepare(
+    out: Path, manifest: Manifest, found: Inputs, summary: Summary, force: bool, limits: Limits | None
+) -> tuple[Inputs, Plan, bool]:
     """The run's inputs and plan, after the folder is made sound: ``(found, todo, rebuilding)``.
 
     Leftovers of a crashed run are swept and recovered; a folder of an older
     schema is rebuilt (its earlier inputs join ``found``); names are kept apart
     from those earlier runs gave; damaged files are verified; rows of inputs
     gone from a folder walked whole are removed. ``summary`` records what each
-    step did (rebuilt, renamed, damaged, removed).
+    step did (rebuilt, renamed, damaged, removed). ``limits`` are this run's
+    (None: no limits), against which files an earlier limit stopped are planned.
     """
     sweep_temporaries(out)
     recover(out, manifest)
@@ -217,7 +220,7 @@ def _prepare(out: Path, manifest: Manifest, found: Inputs, summary: Summary, for
     found = _apart_from_earlier(found, earlier)
     summary.renamed = list(found.renamed)
     summary.damaged = verify(out, manifest)
-    todo = plan(found.files, manifest, force=force)
+    todo = plan(found.files, manifest, force=force, limits=limits)
     summary.removed = _remove_gone(out, manifest, found, earlier)
     return found, todo, rebuild is not None
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.runner.limits import Job
+from pipeline.runner.limits import Job, Limits
 from pipeline.store.manifest import Entry, Manifest, file_sha256
 
 
@@ -29,12 +29,16 @@ class Plan:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
-def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = False) -> Plan:
+def plan(
+    files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = False, limits: Limits | None = None
+) -> Plan:
     """Split ``(path, source_file)`` pairs into jobs and unchanged files.
 
     A file is unchanged when its manifest entry has this pipeline version and
     either the same size and modification time, or the same SHA-256 (then the
-    entry's time is refreshed). ``force`` makes every file a job. A job whose
+    entry's time is refreshed). ``force`` makes every file a job, and so does
+    a resource limit larger than the one that stopped the file last time
+    (``limits`` of this run; None runs without limits). A job whose
     bytes equal those of an unchanged, ingested input or of an earlier job goes
     to ``copies`` instead (see :func:`split_copies`).
     """
@@ -46,7 +50,7 @@ def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = Fa
             continue
         seen.add(source_file)
         entry = entries.get(source_file)
-        current = _current(entry, force)
+        current = _current(entry, force) and not _limit_raised(entry, limits)  # type: ignore[arg-type]
         try:
             stat = path.stat()
             sha = None if current and _same_stat(entry, stat) else file_sha256(path)  # type: ignore[arg-type]
@@ -72,6 +76,18 @@ def plan(files: Iterable[tuple[Path, str]], manifest: Manifest, force: bool = Fa
 def _current(entry: Entry | None, force: bool) -> bool:
     """True when ``entry`` was written by this pipeline version and ``force`` is off."""
     return entry is not None and entry.pipeline_version == __version__ and not force
+
+
+def _limit_raised(entry: Entry, limits: Limits | None) -> bool:
+    """True when a resource limit stopped ``entry``'s last extraction (status ``"stopped time=600"``
+    or ``"stopped memory=2048"``) and this run's limit of that kind is larger, or absent."""
+    kind, _, value = entry.status.removeprefix("stopped ").partition("=")
+    if not entry.status.startswith("stopped ") or not value:
+        return False
+    if limits is None:
+        return True
+    now = limits.time_s if kind == "time" else limits.memory_mb
+    return not now or float(now) > float(value)
 
 
 def _same_stat(entry: Entry, stat: os.stat_result) -> bool:

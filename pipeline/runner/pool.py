@@ -39,15 +39,21 @@ class Slot:
         child.close()
         return cls(job=job, limits=limits, process=process, conn=parent)
 
-    def _fail(self, reason: str) -> Extracted:
+    def _fail(self, reason: str, limit: str | None = None) -> Extracted:
+        """Stop the child and give the job's failure; ``limit`` names the resource limit that
+        stopped it ("time" or "memory"), so a rerun with a larger limit tries the file again."""
         self.process.kill()  # type: ignore[attr-defined]
         self.process.join()  # type: ignore[attr-defined]
         self.conn.close()
+        stopped_by = None
+        if limit is not None:
+            stopped_by = f"time={self.limits.time_s:g}" if limit == "time" else f"memory={self.limits.memory_mb}"
         return Extracted(
             source_file=self.job.source_file,
             doc_id=self.job.sha256,
             failure=Failure(self.job.source_file, self.stage, reason, self.job.sha256),  # type: ignore[arg-type]
             seconds=time.monotonic() - self.started,
+            stopped_by=stopped_by,
         )
 
     def poll(self, timeout: float = 0.0, on_stage: StageCallback | None = None) -> Extracted | None:
@@ -67,13 +73,13 @@ class Slot:
                 self.process.join()  # type: ignore[attr-defined]
                 return value
         if deadline(self.started, self.limits):
-            return self._fail(f"time limit exceeded ({self.limits.time_s:g} s)")
+            return self._fail(f"time limit exceeded ({self.limits.time_s:g} s)", "time")
         now = time.monotonic()
         if now - self.checked > 0.1:
             self.checked = now
             rss = rss_mb(self.process.pid)  # type: ignore[attr-defined]
             if rss > self.limits.memory_mb:
-                return self._fail(f"memory limit exceeded ({rss:.0f} MiB > {self.limits.memory_mb} MiB)")
+                return self._fail(f"memory limit exceeded ({rss:.0f} MiB > {self.limits.memory_mb} MiB)", "memory")
         if not self.process.is_alive():  # type: ignore[attr-defined]
             if self.conn.poll(0):
                 return self.poll(0, on_stage)
@@ -95,7 +101,7 @@ class Slot:
         what = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         if code == -6 and self.limits.memory_mb:
             # Native code (PDFium, Tesseract) aborts when an allocation fails under the RLIMIT_AS cap.
-            return self._fail(f"memory limit exceeded, likely ({self.limits.memory_mb} MiB cap): the worker aborted ({what})")
+            return self._fail(f"memory limit exceeded, likely ({self.limits.memory_mb} MiB cap): the worker aborted ({what})", "memory")
         if code == -9:
             what += ", likely out of memory"
         return self._fail(f"worker process died ({what})")
