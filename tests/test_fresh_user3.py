@@ -38,9 +38,6 @@ def dongthap(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _ingest_one(DONGTHAP_MD, tmp_path_factory.mktemp("dongthap"))
 
 
-@pytest.mark.xfail(strict=True, reason="tasks.cells (and deadlines' table_col/cell offsets/box) point a value at the "
-                   "TT cell when the ordinal is a prefix of the value ('2' / '2026'): cells are matched by text, "
-                   "not by the column the value was read from")
 def test_cell_provenance_of_a_value_starting_with_the_ordinal(dongthap: Path) -> None:
     tasks = pd.read_parquet(dongthap / "tasks")
     cells = pd.read_parquet(dongthap / "table_cells")
