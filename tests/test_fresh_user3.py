@@ -347,8 +347,6 @@ def test_cited_issuer_is_spelled_one_way(clause: str, issuer: str) -> None:
     assert parse_citations(clause)[0].cited_issuer == issuer
 
 
-@pytest.mark.xfail(strict=True, reason="rows numbered with a dash ('-', as under task 4 of Nghị quyết 116/NQ-CP) all "
-                   "get task_key '<doc>:I.-': different tasks share one key and are counted as one task")
 def test_dash_numbered_rows_are_not_merged_into_one_task(tmp_path: Path) -> None:
     text = DONGTHAP_MD.read_text("utf-8")
     dashed = text.replace("|\n|\n2\n|\nĐề xuất giải pháp", "|\n|\n-\n|\nĐề xuất giải pháp", 1)
