@@ -189,9 +189,6 @@ def test_filter_on_the_year_partition_as_text_is_not_an_old_schema(small_root: P
         assert len(as_text) == len(as_int)
 
 
-@pytest.mark.xfail(strict=True, reason="plan_diffs rows outlive their documents: a plan file deleted from (or changed "
-                   "in) the input folder has its rows removed from every dataset but plan_diffs, which keeps "
-                   "pointing at a doc_id no longer in documents")
 def test_plan_diffs_of_a_removed_document_are_removed(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
