@@ -315,8 +315,9 @@ def export(
 
     Returns ``(path, rows)`` per file written (``rows`` is ``None`` for the codebook).
     ``on_warning`` receives one line per change made to fit the format (NUL in
-    Stata text). Raises ``ValueError`` for an unknown ``fmt`` and
-    :class:`pipeline.store.load.NoDatasets` when ``root`` holds no datasets.
+    Stata text). Raises ``ValueError`` for an unknown ``fmt``,
+    :class:`pipeline.store.load.NoDatasets` when ``root`` holds no datasets and
+    :class:`pipeline.runner.batch.OutputNotWritable` when ``out`` cannot be made or written.
     """
     if fmt not in ("csv", "stata"):
         raise ValueError(f"unknown export format {fmt!r} (csv or stata)")
@@ -326,8 +327,10 @@ def export(
     # Every dataset is read before the output folder is made: a folder written by an
     # older schema (OlderSchema) stops the export without leaving an empty --out behind.
     frames = {name: frame for name in DATASETS if (frame := load(root, name)) is not None}
+    from pipeline.runner.batch import check_writable
+
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    check_writable(out)  # a file in its place, a read-only folder: one line, as ingest says it
     written: list[tuple[Path, int | None]] = []
     descriptions = {(r["dataset"], r["field"]): r["meaning"] for r in codebook()}
     for name, frame in frames.items():

@@ -144,8 +144,6 @@ def small_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _ingest_one(DONGTHAP_MD, tmp_path_factory.mktemp("small"))
 
 
-@pytest.mark.xfail(strict=True, reason="export --out naming an existing file dies with a Rich traceback of "
-                   "FileExistsError (exit 1) instead of the one-line 'cannot write' error and exit 2 of ingest")
 def test_export_to_a_file_path_is_a_one_line_error(small_root: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -246,8 +244,6 @@ def test_header_field_box_holds_the_whole_field(pdf: str, field: str, printed: s
     assert _squash(printed) in _squash(text), text
 
 
-@pytest.mark.xfail(strict=True, reason="the codebook.md that `pipeline export` writes is ingested as a decision when "
-                   "the export folder lies inside an input folder (the output folder itself is left out)")
 def test_export_codebook_inside_the_input_folder_is_not_a_document(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
