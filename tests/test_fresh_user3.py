@@ -107,8 +107,6 @@ def test_named_law_with_its_number_is_cited_as_a_law(clause: str, number: str, t
     assert (first.cited_type, first.cited_number, first.cited_title) == ("Luật", number, title)
 
 
-@pytest.mark.xfail(strict=True, reason="diff refuses two references to one document only with --province/--years; "
-                   "the same file or doc_id given twice as OLD NEW is compared with itself (exit 0, 'no change')")
 def test_diff_of_one_document_with_itself_is_refused(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -156,8 +154,6 @@ def test_export_to_a_file_path_is_a_one_line_error(small_root: Path, tmp_path: P
     assert "Traceback" not in result.output and "cannot write" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="show/diff of a file path that does not exist is read as a doc_id: the error "
-                   "is 'NoDatasets: no datasets in ./processed', not that the file is missing")
 def test_show_of_a_missing_file_names_the_file(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -260,9 +256,6 @@ def test_export_codebook_inside_the_input_folder_is_not_a_document(tmp_path: Pat
     assert pipeline.load("documents", out, duplicates=True, versions=True)["source_file"].tolist() == [DONGTHAP_MD.name]
 
 
-@pytest.mark.xfail(strict=True, reason="show/diff find a document by source_file only when the name is typed in the "
-                   "same Unicode form: the NFD spelling of an ingested NFC name (macOS, copied paths) is 'no document "
-                   "starts with it' (called a doc_id), though --province accepts NFD")
 def test_show_finds_a_source_file_typed_in_nfd(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
