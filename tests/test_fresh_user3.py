@@ -166,8 +166,6 @@ def test_show_of_a_missing_file_names_the_file(tmp_path: Path) -> None:
     assert "Kế hoạch 2026.pdf" in result.output and "NoDatasets" not in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.load(filters=[('year', '=', '2026')]) (the partition value as the "
-                   "path spells it) raises OlderSchema telling the user to rebuild with --force: a wrong diagnosis")
 def test_filter_on_the_year_partition_as_text_is_not_an_old_schema(small_root: Path) -> None:
     from pipeline.store.load import OlderSchema
 

@@ -26,11 +26,40 @@ def dataset_schema(name: str) -> pa.Schema:
     return schema
 
 
-def _expression(filters: Any) -> ds.Expression | None:
-    """Filters as pyarrow accepts them: an expression, or DNF tuples ``[("year", "=", 2026)]``."""
+def _expression(filters: Any, schema: pa.Schema | None = None) -> ds.Expression | None:
+    """Filters as pyarrow accepts them: an expression, or DNF tuples ``[("year", "=", 2026)]``.
+
+    In tuples, a value given as text for an integer column (``("year", "=", "2026")``, the
+    partition as its folder spells it) is read as the integer; text that is no integer raises
+    ``ValueError`` naming the column.
+    """
     if filters is None or isinstance(filters, ds.Expression):
         return filters
+    if schema is not None:
+        filters = _typed(filters, schema)
     return pq.filters_to_expression(filters)
+
+
+def _typed(filters: Any, schema: pa.Schema) -> Any:
+    """DNF filter tuples with text values of integer columns made integers (lists of lists kept)."""
+    if isinstance(filters, tuple) and len(filters) == 3 and isinstance(filters[0], str):
+        name, op, value = filters
+        index = schema.get_field_index(name)
+        if index < 0 or not pa.types.is_integer(schema.field(index).type):
+            return filters
+        def number(v: Any) -> Any:
+            if not isinstance(v, str):
+                return v
+            try:
+                return int(v.strip())
+            except ValueError:
+                raise ValueError(f"filter on {name!r}: {v!r} is not an integer") from None
+        if isinstance(value, (list, tuple, set)):
+            return (name, op, [number(v) for v in value])
+        return (name, op, number(value))
+    if isinstance(filters, list):
+        return [_typed(f, schema) for f in filters]
+    return filters
 
 
 class OlderSchema(pa.ArrowInvalid):
@@ -56,7 +85,7 @@ def read_table(name: str, root: str | Path = "processed", filters: Any = None) -
     partitioning = None if name in UNPARTITIONED else ds.partitioning(PARTITIONS, flavor="hive")
     dataset = ds.dataset(folder, schema=schema, format="parquet", partitioning=partitioning)
     try:
-        return dataset.to_table(filter=_expression(filters))
+        return dataset.to_table(filter=_expression(filters, schema))
     except pa.ArrowNotImplementedError as exc:  # a column whose type changed: an older schema version
         raise OlderSchema(
             f"{folder} holds files written with an older schema version ({exc}): "
