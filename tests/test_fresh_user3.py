@@ -72,8 +72,6 @@ def test_word_recipient_list_read_as_names(tmp_path: Path) -> None:
     assert str(docs.archive_note.iloc[0]).startswith("VT, NC")  # "- Lưu: VT, NC.Châu"
 
 
-@pytest.mark.xfail(strict=True, reason="Markdown diff names a changed task by its task_id cut at 40 characters: the "
-                   "64-character doc_id prefix only, the same for every task, so no change can be traced to its task")
 def test_markdown_diff_names_each_changed_task() -> None:
     import re
 
