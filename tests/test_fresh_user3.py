@@ -214,9 +214,6 @@ def test_agency_name_wrapped_in_its_cell_is_read_whole(tmp_path: Path) -> None:
     assert all(a.startswith("Ban Chỉ huy Phòng thủ dân sự") for a in wrapped.agency), sorted(set(wrapped.agency))
 
 
-@pytest.mark.xfail(strict=True, reason="documents.spans box only the first line of a multi-line header field: the "
-                   "issuer box holds 'ỦY BAN NHÂN DÂN' without 'TỈNH KHÁNH HÒA', the signature box 'TM. ỦY BAN NHÂN "
-                   "DÂN' without the signer's name, the 2536 title box stops after its first line")
 @pytest.mark.parametrize(("pdf", "field", "printed"), [
     ("4032-QD-UBND.text.pdf", "issuer", "TỈNH KHÁNH HÒA"),
     ("4032-QD-UBND.text.pdf", "signature", "Lê Đức Vinh"),
