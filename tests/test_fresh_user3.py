@@ -292,9 +292,6 @@ def test_two_targets_in_one_sentence_each_get_their_own_subject(pcmt: Path) -> N
     assert twenty.startswith("xã, phường, đặc khu không có ma túy")
 
 
-@pytest.mark.xfail(strict=True, reason="footnotes of later pages are gathered into the part text with the page of the "
-                   "part's start: the footnote citation 'Nghị định số 09/2026/NĐ-CP …' printed on page 3 is recorded on "
-                   "page 1")
 def test_citation_in_a_footnote_keeps_the_page_it_is_printed_on(tmp_path: Path) -> None:
     # Pages 3, 4 and 6 of dev/pdf_text/national_nq97_cp_2026.pdf (Công báo print with footnotes 2-4).
     out = _ingest_one(HERE / "national_nq97_cp_2026_pages3-4-6.pdf", tmp_path)
