@@ -338,3 +338,19 @@ def test_dash_numbered_rows_are_not_merged_into_one_task(tmp_path: Path) -> None
     # product lines of one task share its key; rows with different Nhiệm vụ text are different tasks
     assert section.groupby("task_key").task_text.nunique().max() == 1
     assert section.task_key.nunique() == 4
+
+
+def test_export_and_load_during_an_ingest_say_the_datasets_may_be_partial(small_root: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.runner.batch import run_lock
+
+    with run_lock(small_root):  # the lock a running ingest holds on its output folder
+        with pytest.warns(UserWarning, match="an ingest is writing"):
+            assert len(pipeline.load("tasks", small_root)) == 19
+        result = CliRunner().invoke(app, ["export", "--root", str(small_root), "--out", str(tmp_path / "x")])
+        assert result.exit_code == 2 and "an ingest is writing" in " ".join(result.output.split())
+        assert not (tmp_path / "x").exists()
+    result = CliRunner().invoke(app, ["export", "--root", str(small_root), "--out", str(tmp_path / "x")])
+    assert result.exit_code == 0, result.output

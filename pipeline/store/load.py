@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.store.identity import left_out
-from pipeline.store.manifest import MANIFEST_NAME
+from pipeline.store.manifest import MANIFEST_NAME, ingest_running
 from pipeline.store.schema import DATASETS, PARTITIONS, UNPARTITIONED
 
 
@@ -150,11 +151,16 @@ def load(
     versions. A missing dataset of a processed folder gives an empty frame
     with the right columns. Raises ``KeyError`` for an unknown name and
     ``FileNotFoundError`` when ``root`` holds no datasets at all
-    (:func:`require_processed`).
+    (:func:`require_processed`). Warns (``UserWarning``) while an ingest writes ``root``.
     """
     if name not in DATASETS:
         raise KeyError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")
     require_processed(root)
+    if ingest_running(Path(root)):
+        warnings.warn(
+            f"an ingest is writing to {root}: these rows may be half way through its run; load again once it has finished",
+            stacklevel=2,
+        )
     table = read_table(name, root, filters)
     if name not in UNPARTITIONED and "doc_id" in table.column_names:
         dropped = left_out(Path(root), duplicates=duplicates, versions=versions)
