@@ -354,3 +354,13 @@ def test_export_and_load_during_an_ingest_say_the_datasets_may_be_partial(small_
         assert not (tmp_path / "x").exists()
     result = CliRunner().invoke(app, ["export", "--root", str(small_root), "--out", str(tmp_path / "x")])
     assert result.exit_code == 0, result.output
+
+
+def test_diff_of_an_unknown_province_names_the_provinces_held(small_root: Path) -> None:
+    from pipeline.diff import PlanNotFound
+    from pipeline.diff.plan import for_province_year
+
+    with pytest.raises(PlanNotFound, match="no document of province 'Atlantis'.*provinces there: Đồng Tháp"):
+        for_province_year(small_root, "Atlantis", 2025)
+    with pytest.raises(PlanNotFound, match="no plan of the year 2017 alone for province 'Đồng Tháp'"):
+        for_province_year(small_root, "Đồng Tháp", 2017)

@@ -229,11 +229,17 @@ def for_province_year(root: str | Path, province: str, year: int) -> Plan:
     from pipeline.structure.province import slug
 
     want = slug(province, default=province)
+    every = documents(root)
+    mine = [d for d in every if d.get("province") == want or slug(d.get("province_name"), default="") == want]
+    if not mine:  # a misspelt or unknown province: say which ones the datasets hold
+        held = sorted({str(d.get("province_name")) for d in every if d.get("province_name")})
+        raise PlanNotFound(
+            f"no document of province {province!r} under {root}; provinces there: {', '.join(held) or 'none'}"
+        )
     plans = [
         d
-        for d in documents(root)
-        if (d.get("province") == want or slug(d.get("province_name"), default="") == want)
-        and (d.get("plan_title") or d.get("doc_type") == "Kế hoạch")
+        for d in mine
+        if (d.get("plan_title") or d.get("doc_type") == "Kế hoạch")
         and not d.get("duplicate_of")  # another copy (PDF/DOCX/scan) of a document already counted
         and not d.get("version_of")  # a draft of a later document
     ]
