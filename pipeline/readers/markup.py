@@ -133,6 +133,7 @@ def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Parag
         block = tag in BLOCK_TAGS
         if block:
             flush()
+        shown_before = len(out)
         if el.text:
             current.append(Run(el.text, bold, italic, font))
         for child in el:
@@ -144,11 +145,59 @@ def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Parag
                 tail = tail[1:]
             if tail:
                 current.append(Run(tail, bold, italic, font))
+        if tag == "li" and len(out) == shown_before and not "".join(r.text for r in current).strip():
+            current.append(Run(list_marker(el), bold, italic, None))  # an empty numbered item shows its number
         if block:
             flush()
 
     walk(root, False, False, None)
     flush()
+    return out
+
+
+def list_marker(li: _Element) -> str:
+    """The number a browser shows before the ``<li>`` of an ordered list: "3.", "c.", "IV.";
+    "" in an unordered list.
+
+    Counts as HTML does: the ``<ol>``'s ``start`` (default 1), the item's place among the
+    list's items, a ``value`` on an earlier item resetting the count; ``type`` is "1", "a",
+    "A", "i" or "I". Word and LibreOffice export a Word-numbered "STT" cell as an empty item
+    of a one-item ``<ol start="n">``, the number existing only as this marker.
+    """
+    ol = li.getparent()
+    if ol is None or not isinstance(ol.tag, str) or ol.tag.lower() != "ol":
+        return ""
+    n = _int(ol.get("start"), 1)
+    for item in ol:
+        if not isinstance(item.tag, str) or item.tag.lower() != "li":
+            continue
+        n = _int(item.get("value"), n)
+        if item is li:
+            break
+        n += 1
+    kind = ol.get("type") or "1"
+    if kind in "aA" and 1 <= n <= 26:
+        text = chr(ord(kind) + n - 1)
+    elif kind in "iI" and n >= 1:
+        text = _roman(n) if kind == "I" else _roman(n).lower()
+    else:
+        text = str(n)
+    return text + "."
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
     return out
 
 

@@ -31,7 +31,7 @@ from pipeline.readers.layout import BULLETS
 from pipeline.structure import patterns as P
 from pipeline.structure.task_columns import find_header
 from pipeline.text import normalize
-from pipeline.structure.task_rows import Row, has_ordinal, is_note, is_stray, read_row, section_of
+from pipeline.structure.task_rows import Row, clean, has_ordinal, is_note, is_stray, read_row, section_of
 
 #: Task fields in record order, from the task-column registry.
 FIELDS = tuple(c.field for c in TASK_COLUMNS)
@@ -98,14 +98,42 @@ def _join(before: str | None, after: str) -> str | None:
     return before + sep + after
 
 
-def _extend(task: Task, row: Row, page: int | None) -> None:
-    """Add a continuation row's own texts to ``task``."""
+def _extend(task: Task, row: Row, page: int | None, mapping: dict[int, str] | None = None, repair: bool = False) -> None:
+    """Add a continuation row's own texts to ``task``.
+
+    A field read from several columns (``mapping``: grid column → field; the three
+    "Điều, khoản" columns of a law | decree | circular table) is rebuilt column by
+    column, each column's text joined with its continuation: "- Khoản 3 Điều" + "67"
+    (a row broken by a page) gives "- Khoản 3 Điều 67", not the continuation after
+    the last column's text.
+    """
+    columns: dict[str, list[int]] = {}
+    for col, name in (mapping or {}).items():
+        columns.setdefault(name, []).append(col)
+    cells = task.cells + list(row.cells)
     for name in FIELDS[1:]:
         if name in row.own and name in row.values:
             attr = _attr(name)
-            setattr(task, attr, _join(getattr(task, attr), row.values[name]))
+            if len(columns.get(name, ())) > 1:
+                setattr(task, attr, _by_column(cells, sorted(columns[name]), repair))
+            else:
+                setattr(task, attr, _join(getattr(task, attr), row.values[name]))
     task.page_end = page if page is not None else task.page_end
     task.cells.extend(row.cells)
+
+
+def _by_column(cells: list, cols: list[int], repair: bool) -> str | None:  # type: ignore[type-arg]
+    """The texts of ``cells`` in the grid columns ``cols``: each column's own cells joined
+    top to bottom (:func:`_join`), the columns one per line, as :func:`read_row` lists them."""
+    texts = []
+    for col in cols:
+        text: str | None = None
+        for cell in cells:
+            if cell.col == col and not cell.merged_from_above:
+                text = _join(text, clean(cell.text, repair))
+        if text and text not in texts:
+            texts.append(text)
+    return "\n".join(texts) or None
 
 
 def _attr(name: str) -> str:
@@ -178,7 +206,7 @@ def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False
             prev = tasks[-1] if tasks else None
             has_tt = "ordinal" in frag.mapping.values()
             if _continues(row, frag.continues and position == 0, prev, has_tt):
-                _extend(prev, row, page)  # type: ignore[arg-type]
+                _extend(prev, row, page, frag.mapping, repair)  # type: ignore[arg-type]
                 continue
             tasks.append(_task(row, prev, section, start_index + len(tasks), page, frag.table.block))
     tasks = _nested_groups(tasks, start_index)
