@@ -34,11 +34,13 @@ def test_narrow_issuer_cell_is_its_own_column() -> None:
     # the same words with the narrow gap of running text stay one line
     line = [_word("CHÍNH", 89.8, 130.4), _word("PHỦ", 133.4, 158.7), _word("CỘNG", 175.0, 205.0)]
     assert len(split_columns(line, 595.3)) == 1
+    # nor does the wide blank of an unnumbered draft's number line
+    assert len(split_columns([_word("Số:", 100.0, 118.0), _word("/KH-UBND", 190.0, 240.0)], 595.3)) == 1
 
 
-def test_open_parenthesis_with_blanks_is_one_line() -> None:
-    """A draft appendix's "(Kèm theo Quyết định số:      /QĐ-UBND ngày   /4/2026 …)": the blanks
-    awaiting number and day are no column gap (Lào Cai internal procedure, Word → PDF)."""
+def test_blank_number_gap_is_no_column_gap() -> None:
+    """A draft appendix's "(Kèm theo Quyết định số:      /QĐ-UBND ngày   /4/2026 …)": the blank
+    awaiting the number is no column gap (Lào Cai internal procedure, Word → PDF)."""
     doc = read(DATA / "laocai_quytrinh_tthc_p1.pdf")
     note = [(ln.column, ln.text) for ln in doc.lines() if "Kèm theo" in ln.text or "/QĐ-UBND" in ln.text]
     assert note == [(0, "(Kèm theo Quyết định số: /QĐ-UBND ngày /4/2026")]
@@ -132,3 +134,15 @@ def test_row_broken_by_a_page_joins_each_article_column() -> None:
     row = next(t for t in tasks if t.ordinal == "2" and t.section == "I")
     assert row.task_text.startswith("Luật Bảo vệ và kiểm dịch thực vật số 41/2013/QH13")
     assert row.product_text.split("\n") == ["- Khoản 3 Điều 67", "Khoản 3 Điều 51;", "Khoản 4 Điều 52; Điều 66.", "- Điều 23"]
+
+
+def test_html_image_anchored_inside_a_word_with_clearing_break() -> None:
+    """LibreOffice writes "S<img …><br clear="left"/></img>ố:" for the rule drawn under the issuer,
+    anchored inside "Số:": the float-clearing break is no line break (Lào Cai plan, HTML)."""
+    doc = read(DATA / "laocai_kh3024_sct_2026.html")
+    assert "Số: /KH-SCT" in [ln.text for ln in doc.lines()[:8]]
+    decision = parse(doc)
+    assert (decision.issuer_parent, decision.issuer) == ("Ủy ban nhân dân tỉnh Lào Cai", "Sở Công Thương tỉnh Lào Cai")
+    assert decision.number is None  # a draft: the number is left blank
+    texts = [p.text for p in fragment_paragraphs('<p>T<img src="a.gif"/>\n<br clear="left"/>\n\nỈNH</p><p>a<br/>b</p>')]
+    assert texts == ["TỈNH", "a", "b"]

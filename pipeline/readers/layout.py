@@ -62,17 +62,15 @@ def split_columns(line: Sequence[Word], page_width: float) -> list[tuple[int, li
     width, else 0), or two parts when the widest gap of at least
     :data:`COLUMN_GAP` points separates a left part ending before 60 % of the
     width from a right part starting after 40 % (after 30 % when the gap is at
-    least :data:`WIDE_COLUMN_GAP`: a narrow issuer cell). No gap inside an open
-    parenthesis splits: "(Kèm theo Quyết định số:      /QĐ-UBND ngày   /4/2026 …)" is
-    one line whose blanks await the number and day, not two columns.
+    least :data:`WIDE_COLUMN_GAP`: a narrow issuer cell). No gap before a word
+    starting with "/" splits: that blank awaits a number ("Số:        /KH-UBND",
+    "(Kèm theo Quyết định số:      /QĐ-UBND ngày   /4/2026 …)" in drafts), no column
+    starts with the symbol.
     """
     best: tuple[float, int] | None = None
-    depth = 0  # parentheses opened and not closed left of the gap
     for i in range(1, len(line)):
-        text = str(line[i - 1]["text"])
-        depth += text.count("(") - text.count(")")
         gap = line[i]["x0"] - line[i - 1]["x1"]
-        if depth > 0:
+        if str(line[i]["text"]).startswith("/"):
             continue
         start = WIDE_RIGHT_PART_START if gap >= WIDE_COLUMN_GAP else RIGHT_PART_START
         if (

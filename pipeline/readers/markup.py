@@ -137,12 +137,17 @@ def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Parag
         if el.text:
             current.append(Run(el.text, bold, italic, font))
         for child in el:
-            walk(child, bold, italic, font)
+            clearing = _clears_image(child)
+            if not clearing:  # a float-clearing <br> after an anchored image breaks no text
+                walk(child, bold, italic, font)
             tail = child.tail
-            if tail and child.tag == "img" and tail.startswith("\n"):
+            if tail and (child.tag == "img" or clearing) and tail.startswith("\n"):
                 # LibreOffice starts a new source line after an image anchored inside a
-                # word ("T<img …/>\nỈNH"); that break is not text.
-                tail = tail[1:]
+                # word ("T<img …/>\nỈNH", "S<img …/><br clear="left"/></img>\nố:"); those
+                # breaks are not text.
+                tail = tail.lstrip("\n") if clearing else tail[1:]
+            if tail and child.tag == "img" and not tail.strip() and _clears_image(child.getnext()):
+                tail = ""
             if tail:
                 current.append(Run(tail, bold, italic, font))
         if tag == "li" and len(out) == shown_before and not "".join(r.text for r in current).strip():
@@ -153,6 +158,15 @@ def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Parag
     walk(root, False, False, None)
     flush()
     return out
+
+
+def _clears_image(el: _Element | None) -> bool:
+    """True for a ``<br clear=…>`` right after an ``<img>`` (only blanks between): LibreOffice
+    writes it after an image anchored inside a word, to clear the image's float."""
+    if el is None or el.tag != "br" or el.get("clear") is None:
+        return False
+    prev = el.getprevious()
+    return prev is not None and prev.tag == "img" and not (prev.tail or "").strip()
 
 
 def list_marker(li: _Element) -> str:
