@@ -146,3 +146,16 @@ def test_html_image_anchored_inside_a_word_with_clearing_break() -> None:
     assert decision.number is None  # a draft: the number is left blank
     texts = [p.text for p in fragment_paragraphs('<p>T<img src="a.gif"/>\n<br clear="left"/>\n\nỈNH</p><p>a<br/>b</p>')]
     assert texts == ["TỈNH", "a", "b"]
+
+
+def test_continuation_page_with_another_grid_maps_columns_by_position() -> None:
+    """A section row whose numeral cell is narrower than the STT column adds a grid edge on
+    its page only (6 grid columns there, 5 on the next): the continuation's cells are mapped
+    by position, not by grid index (NQ 66.19/2026, pp. 45-46)."""
+    tasks = parse(read(DATA / "nq66-19_cp_2026_p45-46.pdf")).tasks
+    row = tasks[-1]
+    assert (row.section, row.ordinal) == ("II", "2.")
+    assert row.task_text.startswith("Nghị định số 54/2024/NĐ-CP quy định việc hành nghè khoan nước dưới đất")
+    assert row.product_text.split("\n") == [
+        "Điều 13; Điều 14; Điều 15; Điều 20; Điều 21; Điều 23; Điều 24.", "Điều 38; Điều 39; Điều 40"]
+    assert row.lead_text == "Bộ Nông nghiệp và Môi trường"
