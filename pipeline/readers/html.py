@@ -24,6 +24,7 @@ import lxml.html
 from lxml.etree import _Element
 
 from pipeline.model import Cell, Document, Line, Note, Page, Table
+from pipeline.readers.html_styles import apply_sheet_fonts
 from pipeline.readers.layout import LAYOUT_MAX_ROWS, is_layout_table, split_layout_line
 from pipeline.readers.markup import BLOCK_TAGS, HIDDEN_TAGS, Paragraph, cell_text, fold_spaces, paragraphs
 
@@ -68,6 +69,7 @@ def read_html(path: Path, doc_id: str) -> Document:
         root = lxml.html.document_fromstring(data.decode("utf-8-sig"), parser=_PARSER)
     except (UnicodeDecodeError, ValueError):
         root = lxml.html.document_fromstring(data, parser=_PARSER)
+    apply_sheet_fonts(root)  # "p.western { font-family: .VnTime }": legacy text to decode
     body = root.find("body")
     page = Page(number=1, source_kind="html")
     page.warnings.extend(_drop_blobs(root))

@@ -22,6 +22,14 @@ LINE_TOLERANCE = 0.5
 #: Smallest horizontal gap (points) that can separate the two columns of a
 #: Decree 30 layout block (issuer | motto, recipients | signature).
 COLUMN_GAP = 12.0
+#: A gap this wide (points, three times :data:`COLUMN_GAP`) separates columns even when the
+#: right part starts before 40 % of the width: the left cell of a Decree 30 header holding a
+#: short issuer ("CHÍNH PHỦ", "QUỐC HỘI") is often set narrow, the motto starting at about a
+#: third of the page (Word → PDF exports of Government and National Assembly documents).
+WIDE_COLUMN_GAP = 36.0
+#: Where the right part must start: this fraction of the width, or WIDE_START after a wide gap.
+RIGHT_PART_START = 0.4
+WIDE_RIGHT_PART_START = 0.3
 #: Right-column lines have their centre right of this fraction of the width.
 RIGHT_COLUMN_CENTRE = 0.58
 #: Bullet and item markers that start a new paragraph inside a cell.
@@ -53,14 +61,21 @@ def split_columns(line: Sequence[Word], page_width: float) -> list[tuple[int, li
     (column 1 if its centre lies right of :data:`RIGHT_COLUMN_CENTRE` of the page
     width, else 0), or two parts when the widest gap of at least
     :data:`COLUMN_GAP` points separates a left part ending before 60 % of the
-    width from a right part starting after 40 %.
+    width from a right part starting after 40 % (after 30 % when the gap is at
+    least :data:`WIDE_COLUMN_GAP`: a narrow issuer cell). No gap before a word
+    starting with "/" splits: that blank awaits a number ("Số:        /KH-UBND",
+    "(Kèm theo Quyết định số:      /QĐ-UBND ngày   /4/2026 …)" in drafts), no column
+    starts with the symbol.
     """
     best: tuple[float, int] | None = None
     for i in range(1, len(line)):
         gap = line[i]["x0"] - line[i - 1]["x1"]
+        if str(line[i]["text"]).startswith("/"):
+            continue
+        start = WIDE_RIGHT_PART_START if gap >= WIDE_COLUMN_GAP else RIGHT_PART_START
         if (
             gap >= COLUMN_GAP
-            and line[i]["x0"] >= 0.4 * page_width
+            and line[i]["x0"] >= start * page_width
             and line[i - 1]["x1"] <= 0.6 * page_width
             and (best is None or gap > best[0])
         ):

@@ -133,22 +133,85 @@ def paragraphs(root: _Element, skip: frozenset[str] = frozenset()) -> list[Parag
         block = tag in BLOCK_TAGS
         if block:
             flush()
+        shown_before = len(out)
         if el.text:
             current.append(Run(el.text, bold, italic, font))
         for child in el:
-            walk(child, bold, italic, font)
+            clearing = _clears_image(child)
+            if not clearing:  # a float-clearing <br> after an anchored image breaks no text
+                walk(child, bold, italic, font)
             tail = child.tail
-            if tail and child.tag == "img" and tail.startswith("\n"):
+            if tail and (child.tag == "img" or clearing) and tail.startswith("\n"):
                 # LibreOffice starts a new source line after an image anchored inside a
-                # word ("T<img …/>\nỈNH"); that break is not text.
-                tail = tail[1:]
+                # word ("T<img …/>\nỈNH", "S<img …/><br clear="left"/></img>\nố:"); those
+                # breaks are not text.
+                tail = tail.lstrip("\n") if clearing else tail[1:]
+            if tail and child.tag == "img" and not tail.strip() and _clears_image(child.getnext()):
+                tail = ""
             if tail:
                 current.append(Run(tail, bold, italic, font))
+        if tag == "li" and len(out) == shown_before and not "".join(r.text for r in current).strip():
+            current.append(Run(list_marker(el), bold, italic, None))  # an empty numbered item shows its number
         if block:
             flush()
 
     walk(root, False, False, None)
     flush()
+    return out
+
+
+def _clears_image(el: _Element | None) -> bool:
+    """True for a ``<br clear=…>`` right after an ``<img>`` (only blanks between): LibreOffice
+    writes it after an image anchored inside a word, to clear the image's float."""
+    if el is None or el.tag != "br" or el.get("clear") is None:
+        return False
+    prev = el.getprevious()
+    return prev is not None and prev.tag == "img" and not (prev.tail or "").strip()
+
+
+def list_marker(li: _Element) -> str:
+    """The number a browser shows before the ``<li>`` of an ordered list: "3.", "c.", "IV.";
+    "" in an unordered list.
+
+    Counts as HTML does: the ``<ol>``'s ``start`` (default 1), the item's place among the
+    list's items, a ``value`` on an earlier item resetting the count; ``type`` is "1", "a",
+    "A", "i" or "I". Word and LibreOffice export a Word-numbered "STT" cell as an empty item
+    of a one-item ``<ol start="n">``, the number existing only as this marker.
+    """
+    ol = li.getparent()
+    if ol is None or not isinstance(ol.tag, str) or ol.tag.lower() != "ol":
+        return ""
+    n = _int(ol.get("start"), 1)
+    for item in ol:
+        if not isinstance(item.tag, str) or item.tag.lower() != "li":
+            continue
+        n = _int(item.get("value"), n)
+        if item is li:
+            break
+        n += 1
+    kind = ol.get("type") or "1"
+    if kind in "aA" and 1 <= n <= 26:
+        text = chr(ord(kind) + n - 1)
+    elif kind in "iI" and n >= 1:
+        text = _roman(n) if kind == "I" else _roman(n).lower()
+    else:
+        text = str(n)
+    return text + "."
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
     return out
 
 

@@ -34,7 +34,7 @@ from pipeline.readers.layout import Word
 from pipeline.readers.legacy_fonts import decode_words
 from pipeline.readers.ocr import ocr_results, to_page
 from pipeline.readers.ocr_repair import repair_results
-from pipeline.readers.pdf_tables import find_tables
+from pipeline.readers.pdf_tables import find_tables, split_at_cell_edges
 from pipeline.readers.pdfium_words import dedupe_chars, extract_words, may_hold_ruled_table
 from pipeline.readers.plumber_page import lean_page
 from pipeline.readers.stamps import page_stamps, signing_times
@@ -128,9 +128,11 @@ def _layer_page(fast: pdfium.PdfPage, number: int, plumber: _Plumber) -> tuple[P
     lean = lean_page(plumber.doc(), number - 1)  # tables and legacy fonts: pdfplumber's reading
     pp = _deduped(lean)  # fake bold: each glyph drawn twice
     try:
-        words = pp.extract_words(extra_attrs=["fontname", "size"])
+        words = pp.extract_words(extra_attrs=["fontname", "size"], return_chars=True)
+        tables = find_tables(pp)
+        words = split_at_cell_edges(words, tables)  # "13.liên" run across a column rule
         verdict = triage_page(words, image_cover(fast), fast)
-        page = None if verdict.route == "ocr" else _page(words, find_tables(pp), number, width, height, verdict)
+        page = None if verdict.route == "ocr" else _page(words, tables, number, width, height, verdict)
     finally:
         pp.close()
         lean.close()

@@ -31,7 +31,7 @@ from pipeline.readers.layout import BULLETS
 from pipeline.structure import patterns as P
 from pipeline.structure.task_columns import find_header
 from pipeline.text import normalize
-from pipeline.structure.task_rows import Row, has_ordinal, is_note, is_stray, read_row, section_of
+from pipeline.structure.task_rows import Row, clean, has_ordinal, is_note, is_stray, read_row, section_of
 
 #: Task fields in record order, from the task-column registry.
 FIELDS = tuple(c.field for c in TASK_COLUMNS)
@@ -84,8 +84,43 @@ def _fragments(table: DocumentTable) -> list[Fragment]:
         if own is not None and own.fields == header.fields:
             out.append(Fragment(fragment, own.mapping, fragment.rows[own.rows:], continues=True))
         else:
-            out.append(Fragment(fragment, out[-1].mapping, fragment.rows, continues=True))
+            mapping = _mapping_by_position(out[-1].table, out[-1].mapping, fragment)
+            out.append(Fragment(fragment, mapping, fragment.rows, continues=True))
     return out
+
+
+def _mapping_by_position(prev: Table, mapping: dict[int, str], table: Table) -> dict[int, str]:
+    """``mapping`` (grid column → field of ``prev``) carried onto the continuation ``table``.
+
+    Same grid width: as it is. Otherwise, with cell boxes (PDF), by position: a
+    continuation column takes the field of the mapped ``prev`` column it overlaps
+    most. Grids of one table differ from page to page when a row sets its own cell
+    widths (a section row "I | LUẬT" whose numeral cell is narrower than the STT
+    column adds a grid edge on its page only).
+    """
+    if table.n_cols == prev.n_cols:
+        return mapping
+    before = {c: x for c, x in _column_spans(prev).items() if c in mapping}
+    out: dict[int, str] = {}
+    for col, (x0, x1) in _column_spans(table).items():
+        overlaps = {c: min(x1, b1) - max(x0, b0) for c, (b0, b1) in before.items()}
+        best = max(overlaps, key=overlaps.__getitem__, default=None)
+        if best is not None and overlaps[best] > 0:
+            out[col] = mapping[best]
+    return out or mapping
+
+
+def _column_spans(table: Table) -> dict[int, tuple[float, float]]:
+    """Grid column → (x0, x1) in points: its left edge from a cell starting in it, its right
+    edge from a cell ending in it; a column whose edges no cell box gives is left out."""
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    for row in table.rows:
+        for cell in row:
+            if cell.bbox is not None:
+                left.setdefault(cell.col, cell.bbox[0])
+                right.setdefault(cell.col + cell.col_span - 1, cell.bbox[2])
+    return {c: (left[c], right[c]) for c in left if c in right}
 
 
 def _join(before: str | None, after: str) -> str | None:
@@ -98,14 +133,46 @@ def _join(before: str | None, after: str) -> str | None:
     return before + sep + after
 
 
-def _extend(task: Task, row: Row, page: int | None) -> None:
-    """Add a continuation row's own texts to ``task``."""
+def _extend(task: Task, row: Row, page: int | None, parts: dict[tuple[str, int], str] | None = None,
+            more: dict[tuple[str, int], str] | None = None) -> None:
+    """Add a continuation row's own texts to ``task``.
+
+    A field read from several columns (the three "Điều, khoản" columns of a law |
+    decree | circular table) is rebuilt column by column: ``parts`` holds the task's
+    texts by (field, k-th column of the field) (:func:`_ranked`), ``more`` the row's;
+    each column's text is joined with its own continuation, "- Khoản 3 Điều" + "67"
+    (a row broken by a page) giving "- Khoản 3 Điều 67", whatever the grid of each page.
+    """
+    for key, text in (more or {}).items():
+        if parts is not None:
+            parts[key] = _join(parts.get(key), text) or text
+    shared = {name for name, _ in (more or {})}
     for name in FIELDS[1:]:
         if name in row.own and name in row.values:
             attr = _attr(name)
-            setattr(task, attr, _join(getattr(task, attr), row.values[name]))
+            if name in shared and parts is not None:
+                setattr(task, attr, "\n".join(t for (n, _), t in sorted(parts.items()) if n == name) or None)
+            else:
+                setattr(task, attr, _join(getattr(task, attr), row.values[name]))
     task.page_end = page if page is not None else task.page_end
     task.cells.extend(row.cells)
+
+
+def _ranked(cells: Sequence, mapping: dict[int, str], repair: bool) -> dict[tuple[str, int], str]:  # type: ignore[type-arg]
+    """Texts of ``cells`` in the fields read from several columns: (field, k) → the text of the
+    field's k-th column (left to right) in this grid."""
+    columns: dict[str, list[int]] = {}
+    for col, name in sorted(mapping.items()):
+        columns.setdefault(name, []).append(col)
+    out: dict[tuple[str, int], str] = {}
+    for cell in cells:
+        name = mapping.get(cell.col)
+        if name is None or len(columns[name]) < 2 or cell.merged_from_above:
+            continue
+        text = clean(cell.text, repair)
+        if text:
+            out[(name, columns[name].index(cell.col))] = text
+    return out
 
 
 def _attr(name: str) -> str:
@@ -158,6 +225,7 @@ def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False
     ``repair`` rejoins syllables split by spurious spaces (PDF text layers).
     """
     tasks: list[Task] = []
+    parts: dict[int, dict[tuple[str, int], str]] = {}  # task index → texts of its multi-column fields
     section: tuple[str | None, str | None] = (None, None)
     for frag in fragments:
         n_mapped = len(frag.mapping)
@@ -178,8 +246,10 @@ def stitch(fragments: list[Fragment], start_index: int = 0, repair: bool = False
             prev = tasks[-1] if tasks else None
             has_tt = "ordinal" in frag.mapping.values()
             if _continues(row, frag.continues and position == 0, prev, has_tt):
-                _extend(prev, row, page)  # type: ignore[arg-type]
+                more = _ranked(cells, frag.mapping, repair)
+                _extend(prev, row, page, parts.setdefault(len(tasks) - 1, {}), more)  # type: ignore[arg-type]
                 continue
+            parts[len(tasks)] = _ranked(cells, frag.mapping, repair)
             tasks.append(_task(row, prev, section, start_index + len(tasks), page, frag.table.block))
     tasks = _nested_groups(tasks, start_index)
     _infer_numerals(tasks)

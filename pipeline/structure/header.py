@@ -67,13 +67,14 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     head = [_Numbered(i, ln, normalize(ln.text)) for i, ln in enumerate(lines[:head_end])]
     _parse_issuer(head, decision)
     last = -1
-    for item in head:
-        if decision.number is None and decision.number_symbol is None:
-            _parse_number(item, decision)
-            last = item.index if "number" in decision.spans else last
-        if decision.date_text is None:
-            _parse_place_date(item, decision)
-            last = item.index if decision.date_text is not None else last
+    for k, item in enumerate(head):
+        for cand in (item, *_wrapped(head, k)):
+            if decision.number is None and decision.number_symbol is None:
+                _parse_number(cand, decision)
+                last = cand.index if "number" in decision.spans else last
+            if decision.date_text is None:
+                _parse_place_date(cand, decision)
+                last = cand.index if decision.date_text is not None else last
     motto = [item.text for item in head if P.MOTTO.search(item.text)]
     decision.national_motto = "\n".join(motto) or None
     if type_at is None:
@@ -100,12 +101,28 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     return end
 
 
+def _wrapped(head: list[_Numbered], k: int) -> list[_Numbered]:
+    """``head[k]`` joined with the next non-empty line of its column when it is a number or
+    place-date line cut short by a wrap (:data:`patterns.WRAPPED_HEAD_START`): ``[]`` or one
+    item, on the first line (span) with the continuation's index. Ex.: "Số:" + "2682/QĐ-UBND".
+    """
+    if not P.WRAPPED_HEAD_START.match(head[k].text):
+        return []
+    column = head[k].line.column
+    nxt = next((h for h in head[k + 1:] if h.text and h.line.column == column), None)
+    if nxt is None:
+        return []
+    return [_Numbered(nxt.index, head[k].line, f"{head[k].text} {nxt.text}")]
+
+
 def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
     """Read the trích yếu below a type line; return ``(title, index after it)``.
 
     The title ends at a blank line, a separator, a capitalised line (the
-    enacting authority or a plan section), the preamble ("Căn cứ …") or the
-    "(Ban hành kèm theo …)" note.
+    enacting authority or a plan section), the preamble ("Căn cứ …"), the
+    "(Ban hành kèm theo …)" note, or a line not in bold under a bold title (the
+    body under a trích yếu whose rule is a drawing, not text: HTML exports keep
+    no empty paragraph there).
     """
     parts: list[str] = []
     i = start
@@ -131,8 +148,7 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
             or (P.ATTACHED_BY.match(text) and not _continues_capitals_title(text, caps, upper_title))
             or P.ADDRESSEE.match(text)
             or telegram_sender(text)
-            or (lines[i].bbox is not None and parts and bold and not lines[i].bold
-                and not _centred_below(lines[i - 1], lines[i]))
+            or (parts and bold and not lines[i].bold and not _centred_below(lines[i - 1], lines[i]))
             or (caps and not upper_title)
             or (upper_title and (not caps or P.AUTHORITY.match(text)))
             or lines[i].column != 0

@@ -68,6 +68,15 @@ PLACE_DATE = re.compile(
     re.IGNORECASE,
 )
 
+#: A number or place-date line cut short where its text wrapped onto the next line of the same
+#: column (a narrow header cell; a Word cell typed with one paragraph per printed line):
+#: "Số:" / "2682/QĐ-UBND", "Luật số:" / "27/2001/QH10", "Cần Thơ, ngày 18" / "tháng 11 năm 2025", "Đồng Tháp," / "ngày 19 …".
+#: Read joined with its continuation; the join must then match NUMBER_LINE or PLACE_DATE.
+WRAPPED_HEAD_START = re.compile(
+    r"^(?:(?:(?:Luật|Bộ luật|Pháp lệnh|Lệnh)\s+)?Số\s*:?|[^,\d][^,]{0,40},(?:\s*ngày(?:\s*\d{1,2})?(?:\s*tháng(?:\s*\d{1,2})?(?:\s*năm)?)?)?)\s*$",
+    re.IGNORECASE,
+)
+
 #: Lines of dashes or underscores drawn under the issuer and the motto.
 SEPARATOR = re.compile(r"^[\s\-_–—=.…*]+$")
 

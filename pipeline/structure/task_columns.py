@@ -63,7 +63,7 @@ def field_of(text: str) -> str | None:
     for name, cues in P.COLUMN_HEADERS:
         if name == "ordinal":
             bare = key.rstrip(".:")
-            if bare in cues or (bare.startswith("thứ tự") and len(bare) < 20):
+            if bare in cues or _wrapped_cue(bare, cues) or (bare.startswith("thứ tự") and len(bare) < 20):
                 return name
             continue
         if any(cue in key for cue in cues):
@@ -73,6 +73,13 @@ def field_of(text: str) -> str | None:
         if name != "ordinal" and any(len(cue) > 6 and _plain(cue) in plain for cue in cues):
             return name
     return None
+
+
+def _wrapped_cue(key: str, cues) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``key`` is a short cue broken inside a word: the "STT" of a narrow ordinal
+    column wraps to "ST" / "T" in print, read "st t" (compared without blanks, ≤ 6 letters)."""
+    bare = "".join(key.split())
+    return bare != key and len(bare) <= 6 and any("".join(c.split()) == bare for c in cues)
 
 
 def _plain(text: str) -> str:

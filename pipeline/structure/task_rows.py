@@ -109,9 +109,13 @@ def section_of(row: Row, n_mapped: int) -> tuple[str | None, str] | None:
 
 
 def _is_caps_title(text: str) -> bool:
-    """A title in capitals ("NGHỊ ĐỊNH", "NHÓM GIẢI PHÁP VỀ CƠ CHẾ"): letters, all upper case."""
+    """A title in capitals ("NGHỊ ĐỊNH", "NHÓM GIẢI PHÁP VỀ CƠ CHẾ"): letters, all upper case,
+    with at least one word of letters only. A document number's symbol is capitals too but
+    no word: "226/2025/NĐ-CP." at the top of a page is the end of the task text above, its
+    row broken by the page (Word → PDF), not a section."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and text.upper() == text and "\n" not in text.strip()
+    words = any(len(w) >= 2 and w.isalpha() for w in re.split(r"[\s,.;:()]+", text))
+    return len(letters) >= 4 and words and text.upper() == text and "\n" not in text.strip()
 
 
 def is_note(row: Row, n_mapped: int) -> bool:
