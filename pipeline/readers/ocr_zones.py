@@ -21,6 +21,8 @@ reading.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from pipeline.model import Note
@@ -53,6 +55,11 @@ CONFIDENT = 70.0
 RIGHT_START = 0.45
 #: A body line spans from left of this share of the width to right of ``1 - BODY_SPAN``.
 BODY_SPAN = 0.4
+#: The recipients list ends left of this share of the width (its column is the left half or less).
+LIST_END = 0.6
+#: The recipients heading ("Nơi nhận:", Decree 30/2020 Appendix I part 7) as OCR reads it
+#: on a scan: marks lost or swapped ("Noi nhân", "Nơi nhặn"), a leading stroke or dash.
+RECIPIENTS_READ = re.compile(r"^\W*N[oơóờ][iíì]\s*nh[aăâạậặấầẩẫ]n\b", re.IGNORECASE)
 
 
 def confident_letters(words: list[Word]) -> int:
@@ -84,9 +91,15 @@ def closing_band(free: list[Word], width: float, height: float) -> tuple[float, 
     band = [ln for ln in lines if top <= ln[0]["top"] <= limit]
     split = [(col, part) for ln in band for col, part in split_columns(ln, width)]
     parts = [part for col, part in split if col == 1 and part[0]["x0"] >= RIGHT_START * width]
+    bottom = min(height, max((w["bottom"] for ln in band for w in ln), default=top) + GAP_PT)
     if sum(len(part) for part in parts) < MIN_WORDS:
-        return None
-    bottom = min(height, max(w["bottom"] for ln in band for w in ln) + GAP_PT)
+        if not any(RECIPIENTS_READ.match(" ".join(w["text"] for w in part)) for _, part in split):
+            return None
+        # "Nơi nhận" read but nothing right of it: the signature block beside a black seal was
+        # lost by the page's binarisation; the band reaches as far down as the signature may
+        # (no other line was read there) and its right column is read from its own crop.
+        left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < LIST_END * width), default=0.0)
+        return top, max(bottom, min(height, limit)), width, left
     start = min(part[0]["x0"] for part in parts)
     left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < start), default=0.0)
     return top, bottom, start, left
@@ -145,6 +158,8 @@ def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, h
     top, bottom = max(0, int(band[0] * scale)), min(gray.shape[0], int(band[1] * scale))
     if bottom - top < 10:
         return free, None
+    if band[2] >= width:  # the signature column was not read at all: read it alone
+        return _read_lost_column(gray, dpi, free, band, (top, bottom))
     split = gutter(gray, top, bottom, (int(band[3] * scale), int(band[2] * scale)), dpi)
 
     def within(w: Word) -> bool:
@@ -159,3 +174,31 @@ def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, h
     if confident_letters(again) < KEEP_SHARE * confident_letters(first):
         return free, None
     return kept + again, Note("ocr_closing_reread", "text", f"closing (recipients, signature) read again per column ({len(first)} → {len(again)} words)")
+
+
+def _read_lost_column(
+    gray: np.ndarray, dpi: int, free: list[Word], band: tuple[float, float, float, float], rows: tuple[int, int]
+) -> tuple[list[Word], Note | None]:
+    """``free`` with the words of the band's right column read from its own crop (Otsu, psm 4).
+
+    For a band whose recipients list was read and whose signature column was
+    not (:func:`closing_band` gives ``start`` = the page width): the crop runs
+    from just right of the list's longest line (``band[3]``) to the page's
+    right edge over ``rows`` (pixels). The first reading's words there, if
+    any, are replaced when the crop reads at least as many confident letters.
+    """
+    top, bottom = rows
+    split = int(band[3] * dpi / 72.0 + GUTTER_MIN_PT * dpi / 72.0 / 2)
+    if gray.shape[1] - split < 10:
+        return free, None
+    x_split = split * 72.0 / dpi
+
+    def right(w: Word) -> bool:
+        return band[0] <= (w["top"] + w["bottom"]) / 2 <= band[1] and w["x0"] >= x_split
+
+    first = [w for w in free if right(w)]
+    again = read_crop(gray, (split, top, gray.shape[1], bottom), PSM_ZONE, dpi, lang=CELL_LANG)
+    if not confident_letters(again) or confident_letters(again) < confident_letters(first):
+        return free, None
+    kept = [w for w in free if not right(w)]
+    return kept + again, Note("ocr_closing_reread", "text", f"signature column not read beside the recipients, read from its own crop ({len(first)} → {len(again)} words)")
