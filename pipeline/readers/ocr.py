@@ -36,7 +36,7 @@ from pipeline.readers.assemble import build_page, grid_table, inside, mean_confi
 from pipeline.readers.layout import Word
 from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
 from pipeline.readers.ocr_dashes import restore_dashes
-from pipeline.readers.ocr_labels import restore_labels
+from pipeline.readers.ocr_labels import restore_labels, restore_title_lead
 from pipeline.readers.ocr_digits import reread_number
 from pipeline.readers.ocr_zones import reread_closing
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink, ink_box
@@ -333,6 +333,7 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
     page.words = result.words
     page.ocr_confidence = result.confidence
     page.warnings.extend(result.warnings)
+    above = ""
     for line in page.lines:  # digits read as letters in the number, date and article lines
         fix = correct_line(line.text)
         if fix is None and page.number == 1 and line.bbox and line.bbox[1] < HEADER_BAND * result.height:
@@ -344,4 +345,9 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
         if label is not None:
             line.text = label.restored
             page.warnings.append(Note("ocr_label_marks_restored", "text", f"label marks restored: {', '.join(label.changed)}"))
+        lead = restore_title_lead(line.text, above)  # "và việc" under "CHỈ THỊ": the title's "Về việc"
+        if lead is not None:
+            line.text = lead.restored
+            page.warnings.append(Note("ocr_title_lead_restored", "title", f"first word of the title under the type line: {lead.changed[0]}"))
+        above = line.text
     return page, block

@@ -159,3 +159,23 @@ def restore_labels(text: str) -> Relabel | None:
         last = end
     pieces.append(text[last:])
     return Relabel(text, "".join(pieces), tuple(changed))
+
+
+#: The trích yếu's first word "Về" (việc) (Decree 30/2020, Appendix I part 5) as OCR reads it
+#: in the bold title under the type name: the circumflex and grave lost or read as other
+#: marks ("và việc", "Vẻ việc", "ve việc").
+TITLE_LEAD = re.compile(r"^(?P<lead>[Vv][aàáảãạăâeèéẻẽẹêềếểễệ])(?=\s+việc\b)")
+
+
+def restore_title_lead(text: str, above: str) -> Relabel | None:
+    """``text`` with its first word made "Về" when it stands right under a type line, or None.
+
+    ``above`` is the line read before ``text`` (its marks already restored):
+    only a line that is a type name of :data:`TYPE_NAMES` on its own ("CHỈ
+    THỊ", "QUYẾT ĐỊNH") makes the next line a trích yếu, which never starts
+    with a lower-case word; "và việc" anywhere else is left alone.
+    """
+    m = TITLE_LEAD.match(text)
+    if not m or m.group("lead") == "Về" or above.strip().upper() not in TYPE_NAMES:
+        return None
+    return Relabel(text, "Về" + text[m.end("lead"):], (f"{m.group('lead')!r} → 'Về'",))

@@ -1,0 +1,84 @@
+"""Header fields of scans made from the dev text-layer PDFs (bench/scan_transfer.py, issue 13 item 3).
+
+Each test is one kind of miss found on those scans, with a small input made for it:
+
+- ct21_title_lead.pdf: the header of CT 21/CT-TTg (2026) as an office scan (200 dpi JPEG, made by
+  bench/scan_transfer.py): the bold "Về việc" under "CHỈ THỊ" is read "và việc";
+- qd982_title_split.pdf: the header of QĐ 982/QĐ-TTg (2026), same kind of scan: the bold title line
+  "Phê duyệt Đề án hỗ trợ, phát triển …" is read with a space after the comma wide enough to split
+  the line into two layout columns;
+- strings for OCR confusions in digit fields ("§" for 8, a date field holding a letter that is no
+  look-alike of a digit).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.model import Document, Line, Page
+from pipeline.readers.ocr import ocr_page, to_page
+from pipeline.readers.ocr_confusions import correct_line
+from pipeline.readers.ocr_labels import restore_title_lead
+from pipeline.structure import parse
+
+DATA = Path(__file__).parent / "data" / "scans13"
+
+
+def _page(name: str) -> Page:
+    page, _ = to_page(ocr_page(DATA / name, 1), 0)
+    return page
+
+
+def test_title_lead_ve_viec_restored_under_the_type_line() -> None:
+    page = _page("ct21_title_lead.pdf")
+    assert any(ln.text.startswith("Về việc sắp xếp thôn, tổ dân phố") for ln in page.lines)
+    note = next(w for w in page.warnings if w.code == "ocr_title_lead_restored")
+    assert note.field == "title" and "→ 'Về'" in note.detail
+    decision = parse(Document(doc_id="x", source_file="x.pdf", source_format="pdf", pages=[page]))
+    assert decision.title is not None and decision.title.startswith("Về việc sắp xếp thôn")
+
+
+def test_title_lead_left_alone_away_from_the_type_line() -> None:
+    assert restore_title_lead("và việc sắp xếp thôn", "CHỈ THỊ") is not None
+    assert restore_title_lead("Vẻ việc phê duyệt", "QUYẾT ĐỊNH") is not None
+    assert restore_title_lead("và việc sắp xếp thôn", "Thực hiện chủ trương của Đảng,") is None  # running text
+    assert restore_title_lead("Về việc phê duyệt", "QUYẾT ĐỊNH") is None  # read right
+
+
+def test_title_line_split_at_a_wide_space_stays_one_title() -> None:
+    page = _page("qd982_title_split.pdf")
+    decision = parse(Document(doc_id="x", source_file="x.pdf", source_format="pdf", pages=[page]))
+    assert decision.title is not None
+    assert decision.title.startswith("Phê duyệt Đề án hỗ trợ,")
+    assert decision.title.endswith("vươn ra toàn cầu đến năm 2030, tầm nhìn đến năm 2045")
+
+
+def _ln(text: str, col: int, top: float, x0: float, x1: float) -> Line:
+    return Line(text=text, page=1, bbox=(x0, top, x1, top + 14), column=col)
+
+
+def test_title_stops_at_a_line_of_the_right_column_below_it() -> None:
+    lines = [
+        _ln("THỦ TƯỚNG CHÍNH PHỦ", 0, 71, 107, 263), _ln("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, 71, 278, 548),
+        _ln("Số: 982/QĐ-TTg", 0, 107, 120, 220), _ln("Hà Nội, ngày 4 tháng 6 năm 2026", 1, 107, 330, 530),
+        _ln("QUYẾT ĐỊNH", 0, 131, 266, 354),
+        _ln("Phê duyệt Đề án hỗ trợ,", 0, 147, 115, 255), _ln("phát triển các doanh nghiệp", 1, 147, 268, 506),
+        _ln("Hà Nội", 1, 180, 400, 450),  # another row, right column: not the title's
+        _ln("THỦ TƯỚNG CHÍNH PHỦ", 0, 200, 230, 400),
+    ]
+    doc = Document(doc_id="x", source_file="x.pdf", source_format="pdf", pages=[Page(number=1, lines=lines)])
+    assert parse(doc).title == "Phê duyệt Đề án hỗ trợ, phát triển các doanh nghiệp"
+
+
+def test_eight_read_as_section_sign_in_the_number() -> None:
+    fix = correct_line("Số: 147§/QĐ-BLĐTBXH")  # QĐ 1478/QĐ-BLĐTBXH (2024), Công báo print scanned
+    assert fix is not None and fix.corrected == "Số: 1478/QĐ-BLĐTBXH"
+    assert fix.what == "number '147§' → '1478'"
+
+
+def test_date_field_with_a_letter_that_is_no_digit_is_left_alone() -> None:
+    # TT 26/2026/TT-BNNMT scanned: the case-blind date pattern let "L7" through and int() failed,
+    # which lost the whole document as "damaged PDF"
+    assert correct_line("Hà Nội, ngày L7 tháng 5 năm 2026") is None
+    fix = correct_line("Hà Nội, ngày 2O tháng O5 năm 2O25")
+    assert fix is not None and fix.corrected == "Hà Nội, ngày 20 tháng 05 năm 2025"
