@@ -82,3 +82,29 @@ def test_date_field_with_a_letter_that_is_no_digit_is_left_alone() -> None:
     assert correct_line("Hà Nội, ngày L7 tháng 5 năm 2026") is None
     fix = correct_line("Hà Nội, ngày 2O tháng O5 năm 2O25")
     assert fix is not None and fix.corrected == "Hà Nội, ngày 20 tháng 05 năm 2025"
+
+
+def test_digital_signature_box_kept_out_of_the_header() -> None:
+    # nq100_esign_box.pdf: the header of NQ 100/NQ-CP (2026), a gazette print scanned with its
+    # e-signature box printed in the top margin ("Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+    # VIỆT NAM …"), whose motto words hid the issuer "CHÍNH PHỦ"
+    page = _page("nq100_esign_box.pdf")
+    assert not any("Ký bởi" in ln.text or "16:16:54" in ln.text for ln in page.lines)
+    note = next(w for w in page.warnings if w.code == "ocr_esign_box_dropped")
+    assert "Ký bởi: CÔNG BÁO" in note.detail
+    decision = parse(Document(doc_id="x", source_file="x.pdf", source_format="pdf", pages=[page]))
+    assert decision.issuer == "Chính phủ"
+    assert decision.number == "100/NQ-CP"
+
+
+def test_box_labels_without_the_signer_line_are_text() -> None:
+    from pipeline.readers.ocr_esign import esign_lines
+
+    items = [Line(text="- Cơ quan: Văn phòng Tỉnh ủy;", page=2, bbox=(90, 40, 300, 52)),
+             Line(text="- Ngày ký: theo quy định;", page=2, bbox=(90, 56, 300, 68))]
+    assert esign_lines(items, 842.0) == []  # a list item at the top of a page, no "Ký bởi:" box
+    box = [Line(text="@ Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", page=1, bbox=(40, 10, 300, 18)),
+           Line(text="Cơ quan: VĂN PHÒNG CHÍNH PHỦ", page=1, bbox=(40, 19, 200, 27)),
+           Line(text="Ngày ký: 2026-01-28 16:47:09 +07:00", page=1, bbox=(40, 28, 200, 36)),
+           Line(text="CHÍNH PHỦ", page=1, bbox=(100, 80, 180, 94))]
+    assert esign_lines(box, 842.0) == [0, 1, 2]

@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "ocr_low_confidence": "mean OCR word confidence below the threshold",
     "ocr_confusion_resolved": "letters OCR read in place of digits in a labelled line corrected",
     "ocr_label_marks_restored": "tone marks of a fixed label (CHỈ THỊ, QUYẾT ĐỊNH …) restored",
+    "ocr_esign_box_dropped": "lines of a digital signature's printed box (Ký bởi / Cơ quan / Ngày ký) dropped from an OCR'd page",
     "ocr_title_lead_restored": "the trích yếu's first word 'Về' (việc) restored under the type line",
     "ocr_tone_marks_repaired": "tone marks of OCR'd words repaired from the word list and the document",
     "ocr_stops_repaired": "full stops OCR read inside a sentence made commas or dropped (dust)",

@@ -36,6 +36,7 @@ from pipeline.readers.assemble import build_page, grid_table, inside, mean_confi
 from pipeline.readers.layout import Word
 from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
 from pipeline.readers.ocr_dashes import restore_dashes
+from pipeline.readers.ocr_esign import esign_lines
 from pipeline.readers.ocr_labels import restore_labels, restore_title_lead
 from pipeline.readers.ocr_digits import reread_number
 from pipeline.readers.ocr_zones import reread_closing
@@ -333,6 +334,11 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
     page.words = result.words
     page.ocr_confidence = result.confidence
     page.warnings.extend(result.warnings)
+    box = esign_lines(page.lines, result.height)  # a digital signature's printed box: no part of the text
+    if box:
+        shown = "; ".join(page.lines[i].text for i in box)
+        page.lines = [ln for i, ln in enumerate(page.lines) if i not in set(box)]
+        page.warnings.append(Note("ocr_esign_box_dropped", "text", f"{len(box)} line(s) of a digital signature's printed box dropped: {shown[:160]}"))
     above = ""
     for line in page.lines:  # digits read as letters in the number, date and article lines
         fix = correct_line(line.text)
