@@ -108,3 +108,20 @@ def test_box_labels_without_the_signer_line_are_text() -> None:
            Line(text="Ngày ký: 2026-01-28 16:47:09 +07:00", page=1, bbox=(40, 28, 200, 36)),
            Line(text="CHÍNH PHỦ", page=1, bbox=(100, 80, 180, 94))]
     assert esign_lines(box, 842.0) == [0, 1, 2]
+
+
+def test_number_label_misread_before_a_printed_stray_stop() -> None:
+    # KH 3070/KH-UBND Bỉm Sơn (2024) scanned: printed "Số: 3070. /KH-UBND", read "Só: 3070. /KH-UBND"
+    fix = correct_line("Só: 3070. /KH-UBND")
+    assert fix is not None and fix.corrected == "Số: 3070. /KH-UBND"
+    assert fix.what == "label 'Só:' → 'Số:'"
+
+
+def test_unit_kind_of_a_commune_or_town_header_restored() -> None:
+    from pipeline.readers.ocr_labels import restore_labels
+
+    # QĐ 142/QĐ-UBND Ngãi Giao (2024) scanned: "THỊ TRẤN NGÃI GIAO" read "THỊ TRÁN NGÃI GIAO"
+    label = restore_labels("THỊ TRÁN NGÃI GIAO")
+    assert label is not None and label.restored == "THỊ TRẤN NGÃI GIAO"
+    label = restore_labels("THỊ XÀ BỈM SƠN")
+    assert label is not None and label.restored == "THỊ XÃ BỈM SƠN"

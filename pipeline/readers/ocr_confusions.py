@@ -37,7 +37,8 @@ _LOOK = "OoDlI|iSs§"
 _FIELD = rf"[0-9{re.escape(_LOOK)}]"
 
 #: The number line's label as OCR misreads it ("Só:", "Sô:", "S6:", "Sỏ:") and its sequence before "/".
-NUMBER_LINE = re.compile(rf"^(?P<label>S[ốóôòỏõọồổỗộo06]\s*[:.;]|Số\s*[:.;]?)\s*(?P<seq>{_FIELD}{{1,6}})(?=\s*/)")
+#: A stray full stop may follow the sequence ("Số: 3070. /KH-UBND", as printed).
+NUMBER_LINE = re.compile(rf"^(?P<label>S[ốóôòỏõọồổỗộo06]\s*[:.;]|Số\s*[:.;]?)\s*(?P<seq>{_FIELD}{{1,6}})(?=\.?\s*/)")
 #: The ký hiệu after the number: capitals, Đ, digits, "&" and dashes ("PCCC&CNCH-P6"),
 #: in which OCR reads a 6 as a marked "ó" ("P6" → "Pó").
 SYMBOL = re.compile(r"(?<=/)(?P<symbol>[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&óôò]+)+)(?=\s|$)")

@@ -44,7 +44,7 @@ SIGNER_TITLES = (
 HEADER_PHRASES = (
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP",
     "TỰ DO", "HẠNH PHÚC", "NƠI NHẬN", "KÍNH GỬI", "CÔNG AN", "CHÍNH PHỦ", "VĂN PHÒNG", "Y TẾ", "TƯ PHÁP",
-    "TỔ CÔNG TÁC", "BAN CHỈ ĐẠO",
+    "TỔ CÔNG TÁC", "BAN CHỈ ĐẠO", "THỊ TRẤN", "THỊ XÃ",
 )
 
 _WORD = re.compile(r"\S+")
