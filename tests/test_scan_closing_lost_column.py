@@ -7,6 +7,12 @@ BLACK seal the block "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG / Trần Hồng H
 after the first are binarised with Sauvola, which drops the whole right column
 there, so no word was read right of the middle and the closing band was never
 formed.
+
+tests/data/scans13/kh3070_name_below_seal.pdf: a white first page and the closing of
+KH 3070/KH-UBND Bỉm Sơn (2024), p6, as an office scan of its text-layer PDF
+(bench/scan_transfer.py; the text above the last body lines whitened): "CHỦ TỊCH"
+is read beside the recipients but the name "Trịnh Tuấn Thành" under the seal and
+signature stroke is not, and it lies below the last line read.
 """
 
 from __future__ import annotations
@@ -53,3 +59,11 @@ def test_signature_column_beside_black_seal_read_from_its_own_crop() -> None:
     assert any(ln.text == "Nơi nhận:" and ln.column == 0 for ln in page.lines)
     note = next(w for w in page.warnings if w.code == "ocr_closing_reread")
     assert note.detail.startswith("signature column not read beside the recipients")
+
+
+def test_signer_name_below_the_last_line_read_is_in_the_band() -> None:
+    page, _ = to_page(ocr_page(DATA / "kh3070_name_below_seal.pdf", 2), 0)
+    right = [ln.text for ln in page.lines if ln.column == 1]
+    assert "CHỦ TỊCH" in right
+    assert "Trịnh Tuấn Thành" in right, right
+    assert any(w.code == "ocr_closing_reread" for w in page.warnings)

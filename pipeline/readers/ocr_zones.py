@@ -91,15 +91,18 @@ def closing_band(free: list[Word], width: float, height: float) -> tuple[float, 
     band = [ln for ln in lines if top <= ln[0]["top"] <= limit]
     split = [(col, part) for ln in band for col, part in split_columns(ln, width)]
     parts = [part for col, part in split if col == 1 and part[0]["x0"] >= RIGHT_START * width]
-    bottom = min(height, max((w["bottom"] for ln in band for w in ln), default=top) + GAP_PT)
+    # The band reaches as far down as the signature may (BELOW_SHARE), not only to the last line
+    # read: a signer's name under a seal or a signature stroke may be what the page reading lost.
+    below = min((ln[0]["top"] for ln in lines if ln[0]["top"] > limit), default=height)
+    last = max((w["bottom"] for ln in band for w in ln), default=top) + GAP_PT
+    bottom = min(height, max(last, min(limit, below - GAP_PT / 2)))
     if sum(len(part) for part in parts) < MIN_WORDS:
         if not any(RECIPIENTS_READ.match(" ".join(w["text"] for w in part)) for _, part in split):
             return None
         # "Nơi nhận" read but nothing right of it: the signature block beside a black seal was
-        # lost by the page's binarisation; the band reaches as far down as the signature may
-        # (no other line was read there) and its right column is read from its own crop.
+        # lost by the page's binarisation; its right column is read from its own crop.
         left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < LIST_END * width), default=0.0)
-        return top, max(bottom, min(height, limit)), width, left
+        return top, bottom, width, left
     start = min(part[0]["x0"] for part in parts)
     left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < start), default=0.0)
     return top, bottom, start, left
