@@ -125,3 +125,13 @@ def test_unit_kind_of_a_commune_or_town_header_restored() -> None:
     assert label is not None and label.restored == "THỊ TRẤN NGÃI GIAO"
     label = restore_labels("THỊ XÀ BỈM SƠN")
     assert label is not None and label.restored == "THỊ XÃ BỈM SƠN"
+
+
+def test_signature_stroke_read_as_a_dash_inside_the_name() -> None:
+    from pipeline.structure.signature import parse_signature
+
+    # TT 02/2021/TT-BTC scanned: the signature stroke crosses the name line, read "Vũ - Thị Mai"
+    column = [Line(text=t, page=3, bbox=(330, 100 + 20 * i, 500, 112 + 20 * i), column=1)
+              for i, t in enumerate(["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Vũ - Thị Mai"])]
+    signature = parse_signature(column)
+    assert signature is not None and signature.name == "Vũ Thị Mai" and signature.position == "Thứ trưởng"
