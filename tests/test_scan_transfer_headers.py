@@ -135,3 +135,13 @@ def test_signature_stroke_read_as_a_dash_inside_the_name() -> None:
               for i, t in enumerate(["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Vũ - Thị Mai"])]
     signature = parse_signature(column)
     assert signature is not None and signature.name == "Vũ Thị Mai" and signature.position == "Thứ trưởng"
+
+
+def test_label_read_without_its_spaces_split() -> None:
+    from pipeline.readers.ocr_labels import restore_labels
+
+    # the draft letter of Cục Cảnh sát PCCC và CNCH (2026) scanned: bold "BỘ CÔNG AN" read "BỘCÔNGAN"
+    label = restore_labels("BỘCÔNGAN")
+    assert label is not None and label.restored == "BỘ CÔNG AN"
+    assert label.changed == ("'BỘCÔNGAN' → 'BỘ CÔNG AN'",)
+    assert restore_labels("NGHIÊNG") is None and restore_labels("UBND") is None  # a syllable, an initialism
