@@ -52,6 +52,11 @@ DEV = Path("/work/shared/corpus/dev")
 # Fields whose expected value cannot come from the page pixels, per source file, with the reason.
 # (file stem → {field: reason}); an entry with field "*" is dropped whole.
 NOT_IN_PIXELS: dict[str, dict[str, str]] = {
+    "laichau_qd1629_ubnd_2025_phuluc": {
+        "*": "pages 1-2 are the decision QĐ 1629/QĐ-UBND itself drawn as vector outlines (no text layer); "
+             "the entry describes the appendix the text layer holds (no number, date or signer), while "
+             "the page images show the decision's header, number, date and signer",
+    },
     "national_cv_cucpccc_duthao_2026": {
         "number": "the page content leaves the number blank (expected null), but the file's signing form "
                   "widgets stamp 'Số: 2118' over the blank, so a printout shows a number",

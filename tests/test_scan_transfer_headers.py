@@ -145,3 +145,14 @@ def test_label_read_without_its_spaces_split() -> None:
     assert label is not None and label.restored == "BỘ CÔNG AN"
     assert label.changed == ("'BỘCÔNGAN' → 'BỘ CÔNG AN'",)
     assert restore_labels("NGHIÊNG") is None and restore_labels("UBND") is None  # a syllable, an initialism
+
+
+def test_box_labels_read_without_marks_or_colon() -> None:
+    from pipeline.readers.ocr_esign import esign_lines
+
+    # NQ 109/NQ-CP (2026) scanned: "Kỷ bởi CÔNG BẢO …" and "Ngày ký 2026-04-29 …", colons lost
+    box = [Line(text="Kỷ bởi CÔNG BẢO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", page=1, bbox=(40, 10, 300, 18)),
+           Line(text="® Cơ quan: VĂN PHÒNG CHÍNH PHỦ", page=1, bbox=(40, 19, 200, 27)),
+           Line(text="Ngày ký 2026-04-29 15:34:01 +07:00", page=1, bbox=(40, 28, 200, 36)),
+           Line(text="CÔNG BÁO/Số 259/Ngày 30-04-2026 24", page=1, bbox=(200, 45, 500, 57))]
+    assert esign_lines(box, 842.0) == [0, 1, 2]
