@@ -156,3 +156,17 @@ def test_box_labels_read_without_marks_or_colon() -> None:
            Line(text="Ngày ký 2026-04-29 15:34:01 +07:00", page=1, bbox=(40, 28, 200, 36)),
            Line(text="CÔNG BÁO/Số 259/Ngày 30-04-2026 24", page=1, bbox=(200, 45, 500, 57))]
     assert esign_lines(box, 842.0) == [0, 1, 2]
+
+
+def test_number_printed_with_a_stop_before_the_slash() -> None:
+    # KH 3070/KH-UBND Bỉm Sơn (2024): "Số: 3070. /KH-UBND" as printed (and as OCR reads it)
+    lines = [
+        _ln("ỦY BAN NHÂN DÂN", 0, 59, 120, 230), _ln("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, 59, 290, 544),
+        _ln("THỊ XÃ BỈM SƠN", 0, 76, 130, 225), _ln("Độc lập - Tự do - Hạnh phúc", 1, 76, 331, 502),
+        _ln("Số: 3070. /KH-UBND", 0, 107, 110, 240), _ln("Bỉm Sơn, ngày 09 tháng 9 năm 2024", 1, 107, 316, 540),
+        _ln("KẾ HOẠCH", 0, 140, 260, 340), _ln("Khắc phục những tồn tại, hạn chế", 0, 156, 150, 440),
+    ]
+    doc = Document(doc_id="x", source_file="x.pdf", source_format="pdf", pages=[Page(number=1, lines=lines)])
+    decision = parse(doc)
+    assert decision.number == "3070/KH-UBND"
+    assert any(w.code == "number_stray_stop" for w in decision.warnings)

@@ -50,6 +50,7 @@ CODES: dict[str, str] = {
     "ocr_colons_repaired": "colons OCR read between semicolon-separated items made semicolons",
     # --- the header (Decree 30/2020 parts) ---
     "symbol_repaired": "a letter doubled by OCR in the symbol's type code made single",
+    "number_stray_stop": "a full stop between the number's sequence and its \"/\" dropped (\"3070. /KH-UBND\")",
     "number_unreadable": "the number is printed but unreadable (handwritten or damaged)",
     "number_misread_digits": "the number looks like misread digits: not completed from elsewhere",
     "day_unreadable": "the day of issue is unreadable (handwritten or damaged)",

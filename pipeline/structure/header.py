@@ -244,6 +244,9 @@ def _parse_number(item: _Numbered, decision: Decision) -> None:
     if not m:
         return
     raw = "".join(m.group("number").split())
+    if P.NUMBER_STRAY_STOP.search(raw):  # "Số: 3070. /KH-UBND" as printed
+        decision.warnings.append(Note("number_stray_stop", "number", f"stop after the sequence dropped: {m.group('number').strip()!r}"))
+        raw = P.NUMBER_STRAY_STOP.sub("", raw)
     n = P.NUMBER.match(raw)
     if n:
         symbol = repair_symbol(n.group("symbol"))
