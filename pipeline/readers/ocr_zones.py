@@ -27,6 +27,7 @@ import numpy as np
 
 from pipeline.model import Note
 from pipeline.readers.layout import Word, group_lines, split_columns
+from pipeline.readers.scan_tables import has_ink
 from pipeline.readers.tesseract import CELL_LANG, read_crop
 
 #: Page segmentation for a zone: one column of text of variable sizes.
@@ -91,21 +92,26 @@ def closing_band(free: list[Word], width: float, height: float) -> tuple[float, 
     band = [ln for ln in lines if top <= ln[0]["top"] <= limit]
     split = [(col, part) for ln in band for col, part in split_columns(ln, width)]
     parts = [part for col, part in split if col == 1 and part[0]["x0"] >= RIGHT_START * width]
-    # The band reaches as far down as the signature may (BELOW_SHARE), not only to the last line
-    # read: a signer's name under a seal or a signature stroke may be what the page reading lost.
-    below = min((ln[0]["top"] for ln in lines if ln[0]["top"] > limit), default=height)
-    last = max((w["bottom"] for ln in band for w in ln), default=top) + GAP_PT
-    bottom = min(height, max(last, min(limit, below - GAP_PT / 2)))
+    bottom = min(height, max((w["bottom"] for ln in band for w in ln), default=top) + GAP_PT)
     if sum(len(part) for part in parts) < MIN_WORDS:
         if not any(RECIPIENTS_READ.match(" ".join(w["text"] for w in part)) for _, part in split):
             return None
         # "Nơi nhận" read but nothing right of it: the signature block beside a black seal was
-        # lost by the page's binarisation; its right column is read from its own crop.
+        # lost by the page's binarisation; its right column is read from its own crop, as far
+        # down as the signature may reach (:func:`reach`).
         left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < LIST_END * width), default=0.0)
-        return top, bottom, width, left
+        return top, max(bottom, reach(lines, top, height)), width, left
     start = min(part[0]["x0"] for part in parts)
     left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < start), default=0.0)
     return top, bottom, start, left
+
+
+def reach(lines: list[list[Word]], top: float, height: float) -> float:
+    """How far down (points) the closing band's signature may reach: :data:`BELOW_SHARE` of the
+    page height under ``top``, stopping short of the next line read (``lines``: grouped lines)."""
+    limit = top + BELOW_SHARE * height
+    below = min((ln[0]["top"] for ln in lines if ln[0]["top"] > limit), default=height)
+    return min(height, limit, below - GAP_PT / 2)
 
 
 def _body_line(line: list[Word], width: float) -> bool:
@@ -174,9 +180,44 @@ def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, h
         *read_crop(gray, (0, top, split, bottom), PSM_ZONE, dpi, lang=CELL_LANG),
         *read_crop(gray, (split, top, gray.shape[1], bottom), PSM_ZONE, dpi, lang=CELL_LANG),
     ]
-    if confident_letters(again) < KEEP_SHARE * confident_letters(first):
-        return free, None
-    return kept + again, Note("ocr_closing_reread", "text", f"closing (recipients, signature) read again per column ({len(first)} → {len(again)} words)")
+    kept_band = confident_letters(again) >= KEEP_SHARE * confident_letters(first)
+    words = kept + again if kept_band else free
+    words, lower = _read_below(gray, dpi, words, band, split)
+    more = f"; signature column below its last line read again ({lower} words)" if lower else ""
+    if not kept_band:
+        return words, (Note("ocr_closing_reread", "text", "closing band kept as read" + more) if lower else None)
+    return words, Note("ocr_closing_reread", "text", f"closing (recipients, signature) read again per column ({len(first)} → {len(again)} words){more}")
+
+
+def _read_below(
+    gray: np.ndarray, dpi: int, words: list[Word], band: tuple[float, float, float, float], split: int
+) -> tuple[list[Word], int]:
+    """``words`` with the signature column read again from the band's top down to its :func:`reach`.
+
+    A signer's name under a seal and a signature stroke may be lost by the
+    page reading and lie below the last line read (KH 3070/KH-UBND Bỉm Sơn
+    scanned). When ink lies right of the gutter ``split`` (pixels) under the
+    band's last line, the strip right of its own gutter is read alone (psm 4) and
+    replaces the words there when it reads more confident letters. Returns the
+    words and how many were read in the strip (0: unchanged).
+    """
+    scale = dpi / 72.0
+    start = band[0]
+    lower = reach(group_lines(words), band[0], gray.shape[0] / scale)
+    top, bottom = int(start * scale), min(gray.shape[0], int(lower * scale))
+    last = int(band[1] * scale)  # under the band's last line read: is anything left unread there?
+    if bottom - last < 10 or not has_ink(gray, (split, last, gray.shape[1], bottom), 2):
+        return words, 0
+    split = gutter(gray, top, bottom, (int(band[3] * scale), int(band[2] * scale)), dpi)  # over the whole strip
+    x_split = split / scale
+
+    def inside(w: Word) -> bool:
+        return w["x0"] >= x_split and start <= (w["top"] + w["bottom"]) / 2 <= lower
+
+    strip = read_crop(gray, (split, top, gray.shape[1], bottom), PSM_ZONE, dpi, lang=CELL_LANG)
+    if confident_letters(strip) <= confident_letters([w for w in words if inside(w)]):
+        return words, 0
+    return [w for w in words if not inside(w)] + strip, len(strip)
 
 
 def _read_lost_column(
