@@ -326,7 +326,10 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
     """Assemble an :class:`OcrResult` into a ``Page`` (``source_kind="ocr"``) from ``block``.
 
     Lines whose labelled digits OCR read as letters ("Số: l5/…", "Điều L.")
-    are corrected by :func:`ocr_confusions.correct_line`, each with a warning.
+    are corrected by :func:`ocr_confusions.correct_line`, fixed labels get their
+    marks (:func:`ocr_labels.restore_labels`) and the trích yếu under the type
+    line its "Về" (:func:`ocr_labels.restore_title_lead`), each with a warning;
+    the printed box of a digital signature is dropped (:func:`ocr_esign.esign_lines`).
     """
     page, block = build_page(
         result.number, result.width, result.height, result.free, result.tables, block, "ocr"
