@@ -36,7 +36,8 @@ from pipeline.readers.assemble import build_page, grid_table, inside, mean_confi
 from pipeline.readers.layout import Word
 from pipeline.readers.ocr_confusions import correct_line, restore_place_comma
 from pipeline.readers.ocr_dashes import restore_dashes
-from pipeline.readers.ocr_labels import restore_labels
+from pipeline.readers.ocr_esign import esign_lines
+from pipeline.readers.ocr_labels import restore_labels, restore_title_lead
 from pipeline.readers.ocr_digits import reread_number
 from pipeline.readers.ocr_zones import reread_closing
 from pipeline.readers.scan_tables import Grid, erase_rules, find_grids, has_ink, ink_box
@@ -325,7 +326,10 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
     """Assemble an :class:`OcrResult` into a ``Page`` (``source_kind="ocr"``) from ``block``.
 
     Lines whose labelled digits OCR read as letters ("Số: l5/…", "Điều L.")
-    are corrected by :func:`ocr_confusions.correct_line`, each with a warning.
+    are corrected by :func:`ocr_confusions.correct_line`, fixed labels get their
+    marks (:func:`ocr_labels.restore_labels`) and the trích yếu under the type
+    line its "Về" (:func:`ocr_labels.restore_title_lead`), each with a warning;
+    the printed box of a digital signature is dropped (:func:`ocr_esign.esign_lines`).
     """
     page, block = build_page(
         result.number, result.width, result.height, result.free, result.tables, block, "ocr"
@@ -333,6 +337,12 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
     page.words = result.words
     page.ocr_confidence = result.confidence
     page.warnings.extend(result.warnings)
+    box = esign_lines(page.lines, result.height)  # a digital signature's printed box: no part of the text
+    if box:
+        shown = "; ".join(page.lines[i].text for i in box)
+        page.lines = [ln for i, ln in enumerate(page.lines) if i not in set(box)]
+        page.warnings.append(Note("ocr_esign_box_dropped", "text", f"{len(box)} line(s) of a digital signature's printed box dropped: {shown[:160]}"))
+    above = ""
     for line in page.lines:  # digits read as letters in the number, date and article lines
         fix = correct_line(line.text)
         if fix is None and page.number == 1 and line.bbox and line.bbox[1] < HEADER_BAND * result.height:
@@ -344,4 +354,9 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
         if label is not None:
             line.text = label.restored
             page.warnings.append(Note("ocr_label_marks_restored", "text", f"label marks restored: {', '.join(label.changed)}"))
+        lead = restore_title_lead(line.text, above)  # "và việc" under "CHỈ THỊ": the title's "Về việc"
+        if lead is not None:
+            line.text = lead.restored
+            page.warnings.append(Note("ocr_title_lead_restored", "title", f"first word of the title under the type line: {lead.changed[0]}"))
+        above = line.text
     return page, block

@@ -1,6 +1,6 @@
 """Letters OCR reads for digits in the labelled parts of a decision (nhầm ký tự khi nhận dạng).
 
-Tesseract reads "1" as "l", "I" or "|", "0" as "O" and "5" as "S" where a
+Tesseract reads "1" as "l", "I" or "|", "0" as "O", "5" as "S" and "8" as "§" where a
 scan is faint or bold, and a leading table rule as "|". In running text such
 a reading cannot be told from a word; in the few places of a Decree 30/2020
 layout where the form says what must stand there, it can:
@@ -30,13 +30,15 @@ import unicodedata
 from dataclasses import dataclass
 
 #: Look-alikes OCR gives for digits, and the digit each stands for.
-LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1", "S": "5", "s": "5"})
-_LOOK = "OoDlI|iSs"
+#: "§" is an 8 whose loops ran together (Tesseract's section sign: "Số: 147§/QĐ-…").
+LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1", "S": "5", "s": "5", "§": "8"})
+_LOOK = "OoDlI|iSs§"
 #: A digit field: digits and look-alikes only.
 _FIELD = rf"[0-9{re.escape(_LOOK)}]"
 
 #: The number line's label as OCR misreads it ("Só:", "Sô:", "S6:", "Sỏ:") and its sequence before "/".
-NUMBER_LINE = re.compile(rf"^(?P<label>S[ốóôòỏõọồổỗộo06]\s*[:.;]|Số\s*[:.;]?)\s*(?P<seq>{_FIELD}{{1,6}})(?=\s*/)")
+#: A stray full stop may follow the sequence ("Số: 3070. /KH-UBND", as printed).
+NUMBER_LINE = re.compile(rf"^(?P<label>S[ốóôòỏõọồổỗộo06]\s*[:.;]|Số\s*[:.;]?)\s*(?P<seq>{_FIELD}{{1,6}})(?=\.?\s*/)")
 #: The ký hiệu after the number: capitals, Đ, digits, "&" and dashes ("PCCC&CNCH-P6"),
 #: in which OCR reads a 6 as a marked "ó" ("P6" → "Pó").
 SYMBOL = re.compile(r"(?<=/)(?P<symbol>[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&óôò]+)+)(?=\s|$)")
@@ -89,7 +91,10 @@ def _digits(field: str) -> str | None:
     """``field`` with look-alikes as digits, when it holds at least one real digit; else None."""
     if not any(c.isdigit() for c in field):
         return None
-    return field.translate(LOOKALIKES)
+    digits = field.translate(LOOKALIKES)
+    # the date pattern is matched ignoring case, so its fields may hold "L", "d", "o" … that are no
+    # look-alike of a digit in that case ("ngày L7" on a scanned Thông tư): such a field is left alone
+    return digits if digits.isdigit() else None
 
 
 def _number_line(text: str) -> tuple[str, list[str]]:

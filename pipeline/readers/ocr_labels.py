@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from pipeline.readers.triage import is_syllable
 from pipeline.text.spelling import bare
 
 #: Type names (tên loại văn bản, Decree 30/2020 Appendix III) as on the type line.
@@ -44,7 +45,7 @@ SIGNER_TITLES = (
 HEADER_PHRASES = (
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP",
     "TỰ DO", "HẠNH PHÚC", "NƠI NHẬN", "KÍNH GỬI", "CÔNG AN", "CHÍNH PHỦ", "VĂN PHÒNG", "Y TẾ", "TƯ PHÁP",
-    "TỔ CÔNG TÁC", "BAN CHỈ ĐẠO",
+    "TỔ CÔNG TÁC", "BAN CHỈ ĐẠO", "THỊ TRẤN", "THỊ XÃ",
 )
 
 _WORD = re.compile(r"\S+")
@@ -65,8 +66,10 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Bare syllables → the phrase's syllables, for every phrase of two syllables or more."""
     data = json.loads(resources.files("pipeline.data").joinpath("provinces.json").read_text("utf-8"))
     provinces = {n for current, names in data["current"].items() for n in (current, *names)}
+    agencies = json.loads(resources.files("pipeline.data").joinpath("agencies.json").read_text("utf-8"))
+    ministries = {"BỘ " + m["field"].upper() for m in agencies["ministries"]}  # issuers of the header
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for phrase in (*TYPE_NAMES, *SIGNER_TITLES, *HEADER_PHRASES, *(p.upper() for p in provinces)):
+    for phrase in (*TYPE_NAMES, *SIGNER_TITLES, *HEADER_PHRASES, *sorted(ministries), *(p.upper() for p in provinces)):
         words = tuple(w for w in phrase.split() if w != "-")
         if len(words) >= 2:
             out.setdefault(tuple(bare(w) for w in words), words)
@@ -126,8 +129,38 @@ def _case(model: str, word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _glued() -> dict[str, tuple[str, ...]]:
+    """A label's bare letters run together ("bocongan") → its words, for labels no other shares."""
+    seen: dict[str, list[tuple[str, ...]]] = {}
+    for key, words in _phrases().items():
+        seen.setdefault("".join(key), []).append(words)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+def unglue_label(token: str) -> str | None:
+    """A capitalised token OCR read with the spaces of a label lost ("BỘCÔNGAN" → "BỘ CÔNG AN"), or None.
+
+    Only a token in capitals, at least six letters, that is no Vietnamese
+    syllable and whose bare letters are exactly those of one label.
+    """
+    if len(token) < 6 or not token.isupper() or not token.isalpha() or is_syllable(token):
+        return None
+    words = _glued().get(bare(token))
+    return " ".join(words) if words else None
+
+
 def restore_labels(text: str) -> Relabel | None:
-    """``text`` with runs of capitalised words that spell a fixed label restored, or None."""
+    """``text`` with runs of capitalised words that spell a fixed label restored, or None.
+
+    A token holding a whole label without its spaces is split first (:func:`unglue_label`).
+    """
+    unglued = [(w, unglue_label(w)) for w in text.split()]
+    if any(new for _, new in unglued):
+        fixed = " ".join(new or w for w, new in unglued)
+        rest = restore_labels(fixed)
+        changed = tuple(f"{w!r} → {new!r}" for w, new in unglued if new)
+        return Relabel(text, rest.restored if rest else fixed, changed + (rest.changed if rest else ()))
     spans = [(m.start(), m.end(), _EDGE.match(m.group())) for m in _WORD.finditer(text)]
     cores = [m.group("core") if m else "" for _, _, m in spans]
     keys = [bare(c) if c.isalpha() else "" for c in cores]
@@ -159,3 +192,23 @@ def restore_labels(text: str) -> Relabel | None:
         last = end
     pieces.append(text[last:])
     return Relabel(text, "".join(pieces), tuple(changed))
+
+
+#: The trích yếu's first word "Về" (việc) (Decree 30/2020, Appendix I part 5) as OCR reads it
+#: in the bold title under the type name: the circumflex and grave lost or read as other
+#: marks ("và việc", "Vẻ việc", "ve việc").
+TITLE_LEAD = re.compile(r"^(?P<lead>[Vv][aàáảãạăâeèéẻẽẹêềếểễệ])(?=\s+việc\b)")
+
+
+def restore_title_lead(text: str, above: str) -> Relabel | None:
+    """``text`` with its first word made "Về" when it stands right under a type line, or None.
+
+    ``above`` is the line read before ``text`` (its marks already restored):
+    only a line that is a type name of :data:`TYPE_NAMES` on its own ("CHỈ
+    THỊ", "QUYẾT ĐỊNH") makes the next line a trích yếu, which never starts
+    with a lower-case word; "và việc" anywhere else is left alone.
+    """
+    m = TITLE_LEAD.match(text)
+    if not m or m.group("lead") == "Về" or above.strip().upper() not in TYPE_NAMES:
+        return None
+    return Relabel(text, "Về" + text[m.end("lead"):], (f"{m.group('lead')!r} → 'Về'",))

@@ -21,10 +21,13 @@ reading.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from pipeline.model import Note
 from pipeline.readers.layout import Word, group_lines, split_columns
+from pipeline.readers.scan_tables import has_ink
 from pipeline.readers.tesseract import CELL_LANG, read_crop
 
 #: Page segmentation for a zone: one column of text of variable sizes.
@@ -53,6 +56,11 @@ CONFIDENT = 70.0
 RIGHT_START = 0.45
 #: A body line spans from left of this share of the width to right of ``1 - BODY_SPAN``.
 BODY_SPAN = 0.4
+#: The recipients list ends left of this share of the width (its column is the left half or less).
+LIST_END = 0.6
+#: The recipients heading ("Nơi nhận:", Decree 30/2020 Appendix I part 7) as OCR reads it
+#: on a scan: marks lost or swapped ("Noi nhân", "Nơi nhặn"), a leading stroke or dash.
+RECIPIENTS_READ = re.compile(r"^\W*N[oơóờ][iíì]\s*nh[aăâạậặấầẩẫ]n\b", re.IGNORECASE)
 
 
 def confident_letters(words: list[Word]) -> int:
@@ -84,12 +92,26 @@ def closing_band(free: list[Word], width: float, height: float) -> tuple[float, 
     band = [ln for ln in lines if top <= ln[0]["top"] <= limit]
     split = [(col, part) for ln in band for col, part in split_columns(ln, width)]
     parts = [part for col, part in split if col == 1 and part[0]["x0"] >= RIGHT_START * width]
+    bottom = min(height, max((w["bottom"] for ln in band for w in ln), default=top) + GAP_PT)
     if sum(len(part) for part in parts) < MIN_WORDS:
-        return None
-    bottom = min(height, max(w["bottom"] for ln in band for w in ln) + GAP_PT)
+        if not any(RECIPIENTS_READ.match(" ".join(w["text"] for w in part)) for _, part in split):
+            return None
+        # "Nơi nhận" read but nothing right of it: the signature block beside a black seal was
+        # lost by the page's binarisation; its right column is read from its own crop, as far
+        # down as the signature may reach (:func:`reach`).
+        left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < LIST_END * width), default=0.0)
+        return top, max(bottom, reach(lines, top, height)), width, left
     start = min(part[0]["x0"] for part in parts)
     left = max((part[-1]["x1"] for col, part in split if col == 0 and part[-1]["x1"] < start), default=0.0)
     return top, bottom, start, left
+
+
+def reach(lines: list[list[Word]], top: float, height: float) -> float:
+    """How far down (points) the closing band's signature may reach: :data:`BELOW_SHARE` of the
+    page height under ``top``, stopping short of the next line read (``lines``: grouped lines)."""
+    limit = top + BELOW_SHARE * height
+    below = min((ln[0]["top"] for ln in lines if ln[0]["top"] > limit), default=height)
+    return min(height, limit, below - GAP_PT / 2)
 
 
 def _body_line(line: list[Word], width: float) -> bool:
@@ -145,6 +167,8 @@ def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, h
     top, bottom = max(0, int(band[0] * scale)), min(gray.shape[0], int(band[1] * scale))
     if bottom - top < 10:
         return free, None
+    if band[2] >= width:  # the signature column was not read at all: read it alone
+        return _read_lost_column(gray, dpi, free, band, (top, bottom))
     split = gutter(gray, top, bottom, (int(band[3] * scale), int(band[2] * scale)), dpi)
 
     def within(w: Word) -> bool:
@@ -156,6 +180,69 @@ def reread_closing(gray: np.ndarray, dpi: int, free: list[Word], width: float, h
         *read_crop(gray, (0, top, split, bottom), PSM_ZONE, dpi, lang=CELL_LANG),
         *read_crop(gray, (split, top, gray.shape[1], bottom), PSM_ZONE, dpi, lang=CELL_LANG),
     ]
-    if confident_letters(again) < KEEP_SHARE * confident_letters(first):
+    kept_band = confident_letters(again) >= KEEP_SHARE * confident_letters(first)
+    words = kept + again if kept_band else free
+    words, lower = _read_below(gray, dpi, words, band, split)
+    more = f"; signature column below its last line read again ({lower} words)" if lower else ""
+    if not kept_band:
+        return words, (Note("ocr_closing_reread", "text", "closing band kept as read" + more) if lower else None)
+    return words, Note("ocr_closing_reread", "text", f"closing (recipients, signature) read again per column ({len(first)} → {len(again)} words){more}")
+
+
+def _read_below(
+    gray: np.ndarray, dpi: int, words: list[Word], band: tuple[float, float, float, float], split: int
+) -> tuple[list[Word], int]:
+    """``words`` with the signature column read again from the band's top down to its :func:`reach`.
+
+    A signer's name under a seal and a signature stroke may be lost by the
+    page reading and lie below the last line read (KH 3070/KH-UBND Bỉm Sơn
+    scanned). When ink lies right of the gutter ``split`` (pixels) under the
+    band's last line, the strip right of its own gutter is read alone (psm 4) and
+    replaces the words there when it reads more confident letters. Returns the
+    words and how many were read in the strip (0: unchanged).
+    """
+    scale = dpi / 72.0
+    start = band[0]
+    lower = reach(group_lines(words), band[0], gray.shape[0] / scale)
+    top, bottom = int(start * scale), min(gray.shape[0], int(lower * scale))
+    last = int(band[1] * scale)  # under the band's last line read: is anything left unread there?
+    if bottom - last < 10 or not has_ink(gray, (split, last, gray.shape[1], bottom), 2):
+        return words, 0
+    split = gutter(gray, top, bottom, (int(band[3] * scale), int(band[2] * scale)), dpi)  # over the whole strip
+    x_split = split / scale
+
+    def inside(w: Word) -> bool:
+        return w["x0"] >= x_split and start <= (w["top"] + w["bottom"]) / 2 <= lower
+
+    strip = read_crop(gray, (split, top, gray.shape[1], bottom), PSM_ZONE, dpi, lang=CELL_LANG)
+    if confident_letters(strip) <= confident_letters([w for w in words if inside(w)]):
+        return words, 0
+    return [w for w in words if not inside(w)] + strip, len(strip)
+
+
+def _read_lost_column(
+    gray: np.ndarray, dpi: int, free: list[Word], band: tuple[float, float, float, float], rows: tuple[int, int]
+) -> tuple[list[Word], Note | None]:
+    """``free`` with the words of the band's right column read from its own crop (Otsu, psm 4).
+
+    For a band whose recipients list was read and whose signature column was
+    not (:func:`closing_band` gives ``start`` = the page width): the crop runs
+    from just right of the list's longest line (``band[3]``) to the page's
+    right edge over ``rows`` (pixels). The first reading's words there, if
+    any, are replaced when the crop reads at least as many confident letters.
+    """
+    top, bottom = rows
+    split = int(band[3] * dpi / 72.0 + GUTTER_MIN_PT * dpi / 72.0 / 2)
+    if gray.shape[1] - split < 10:
         return free, None
-    return kept + again, Note("ocr_closing_reread", "text", f"closing (recipients, signature) read again per column ({len(first)} → {len(again)} words)")
+    x_split = split * 72.0 / dpi
+
+    def right(w: Word) -> bool:
+        return band[0] <= (w["top"] + w["bottom"]) / 2 <= band[1] and w["x0"] >= x_split
+
+    first = [w for w in free if right(w)]
+    again = read_crop(gray, (split, top, gray.shape[1], bottom), PSM_ZONE, dpi, lang=CELL_LANG)
+    if not confident_letters(again) or confident_letters(again) < confident_letters(first):
+        return free, None
+    kept = [w for w in free if not right(w)]
+    return kept + again, Note("ocr_closing_reread", "text", f"signature column not read beside the recipients, read from its own crop ({len(first)} → {len(again)} words)")

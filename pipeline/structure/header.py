@@ -151,7 +151,7 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
             or (parts and bold and not lines[i].bold and not _centred_below(lines[i - 1], lines[i]))
             or (caps and not upper_title)
             or (upper_title and (not caps or P.AUTHORITY.match(text)))
-            or lines[i].column != 0
+            or (lines[i].column != 0 and not (parts and _same_row(lines[i - 1], lines[i])))
         ):
             break
         parts.append(text)
@@ -160,6 +160,17 @@ def read_title(lines: list[Line], start: int) -> tuple[str | None, int]:
         i += 1
     title = " ".join(parts).strip() or None
     return title, i
+
+
+def _same_row(left: Line, right: Line) -> bool:
+    """``right`` continues ``left``'s row: a title line split in two at a wide space (an OCR'd
+    bold title whose comma was lost or spaced wide, "cán bộ   công chức"). Nothing is set beside
+    a trích yếu (Decree 30/2020, Appendix I part 5: centred under the type name), so a part on
+    the same row right of a title line is the rest of that line."""
+    if left.bbox is None or right.bbox is None:
+        return False
+    height = left.bbox[3] - left.bbox[1]
+    return abs(right.bbox[1] - left.bbox[1]) < height / 2 and right.bbox[0] >= left.bbox[2]
 
 
 def _centred_below(above: Line, line: Line) -> bool:
@@ -249,6 +260,9 @@ def _parse_number(item: _Numbered, decision: Decision) -> None:
     if not m:
         return
     raw = "".join(m.group("number").split())
+    if P.NUMBER_STRAY_STOP.search(raw):  # "Số: 3070. /KH-UBND" as printed
+        decision.warnings.append(Note("number_stray_stop", "number", f"stop after the sequence dropped: {m.group('number').strip()!r}"))
+        raw = P.NUMBER_STRAY_STOP.sub("", raw)
     n = P.NUMBER.match(raw)
     if n:
         symbol = repair_symbol(n.group("symbol"))

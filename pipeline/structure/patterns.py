@@ -41,6 +41,10 @@ NUMBER = re.compile(
     r"^(?P<seq>[0-9]+(?:\.[0-9]+)?[a-zA-Z]?)?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<symbol>[^\W\d_][^\s]*)$"
 )
 
+#: A full stop printed (or dust read) between the sequence and the "/" of the number:
+#: "Số: 3070. /KH-UBND" (KH 3070/KH-UBND Bỉm Sơn, 2024); the number is "3070/KH-UBND".
+NUMBER_STRAY_STOP = re.compile(r"(?<=\d)\.(?=/)")
+
 #: The symbol at the end of a number whose sequence is unreadable (handwritten
 #: "Số: ⁄Z⁄46 /QĐ-UBND" as OCR reads it): the last "/" and a capitalised symbol.
 TRAILING_SYMBOL = re.compile(r"^(?P<seq>.*?)/(?P<symbol>[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+)$")

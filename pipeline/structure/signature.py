@@ -31,6 +31,8 @@ from pipeline.text.syllables import is_syllable
 WINDOW = 40
 #: Lines between a position and the name below it (signature and seal space, "(Đã ký)").
 NAME_GAP = 6
+#: Lone marks a signature stroke leaves between the words of a scanned name line.
+STROKES = frozenset({"-", "–", "—", "~", "_"})
 
 
 def find_signature(lines: list[Line], start: int, stop: int) -> Signature | None:
@@ -114,7 +116,9 @@ def _caps_part(text: str) -> str | None:
 def _name(text: str) -> str | None:
     """The signer's name in ``text`` (2–6 capitalised words, no digits), a rank before it dropped."""
     text = P.SIGNER_RANK.sub("", text.strip().strip("*").strip())
-    words = text.split()
+    # a signature stroke across the name line, read as a lone dash on a scan: "Vũ - Thị Mai"
+    words = [w for w in text.split() if w not in STROKES]
+    text = " ".join(words)
     if not 2 <= len(words) <= 6 or P.NOT_A_NAME.match(text) or any(c.isdigit() for c in text):
         return None
     if not all(w[:1].isupper() and w[1:] == w[1:].lower() and w.isalpha() for w in words):
