@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline.readers import read
 from pipeline.readers.stamps import parse_pdf_date
 from pipeline.structure import parse
-from pipeline.structure.header import repair_symbol
+from pipeline.structure.header_numbers import repair_symbol
 
 HEADER = """ỦY BAN NHÂN DÂN
 TỈNH LÂM ĐỒNG
