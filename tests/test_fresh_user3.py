@@ -57,9 +57,6 @@ def test_cell_provenance_of_a_value_starting_with_the_ordinal(dongthap: Path) ->
     assert cell[int(d.cell_char_start):int(d.cell_char_end)] == "2026"
 
 
-@pytest.mark.xfail(strict=True, reason="Word recipients ('Nơi nhận') split unevenly: every other name keeps its "
-                   "'\\n- ' bullet, char offsets start one early, and the 'Lưu: VT, …' line becomes a recipient "
-                   "instead of documents.archive_note")
 def test_word_recipient_list_read_as_names(tmp_path: Path) -> None:
     out = _ingest_one(LAMDONG_PCMT_DOCX, tmp_path)
     recipients = pd.read_parquet(out / "recipients")
