@@ -296,9 +296,6 @@ def pcmt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _ingest_one(LAMDONG_PCMT_DOCX, tmp_path_factory.mktemp("pcmt"))
 
 
-@pytest.mark.xfail(strict=True, reason="two targets in one sentence get crossed subjects: the first runs on over the "
-                   "second ('… số trạm y tế cấp xã … và 100% cơ sở …'), the second gets the words before it ('số trạm "
-                   "y tế cấp xã trên toàn tỉnh và')")
 def test_two_targets_in_one_sentence_each_get_their_own_subject(pcmt: Path) -> None:
     targets = pd.read_parquet(pcmt / "targets")
     # "- Trên 80% số trạm y tế cấp xã trên toàn tỉnh và 100% cơ sở thực hiện cai nghiện ma túy công lập đủ
