@@ -218,9 +218,6 @@ def test_plan_diffs_of_a_removed_document_are_removed(tmp_path: Path) -> None:
     assert diffs["new_doc_id"].isin(docs["doc_id"]).all()
 
 
-@pytest.mark.xfail(strict=True, reason="an agency name wrapped over two lines of its cell ('Ban Chỉ huy Phòng\\nthủ "
-                   "dân sự tỉnh') is cut at the line break: agency 'Ban Chỉ huy Phòng' (or '… Phòng thủ'), so one body "
-                   "is counted under two truncated names")
 def test_agency_name_wrapped_in_its_cell_is_read_whole(tmp_path: Path) -> None:
     out = _ingest_one(HERE / "nghean_kh980_ubnd_2025_tvplpage.md", tmp_path)
     tasks = pd.read_parquet(out / "tasks")
