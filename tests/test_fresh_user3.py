@@ -325,9 +325,6 @@ def test_citation_in_a_footnote_keeps_the_page_it_is_printed_on(tmp_path: Path) 
     assert int(decree.page.iloc[0]) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="cited_issuer keeps the printed case ('BỘ CHÍNH TRỊ', 'Chính Phủ', 'UBND Thành "
-                   "phố Hà Nội' → 'Ủy ban nhân dân Thành phố Hà Nội'), so one body is counted under several spellings "
-                   "and differs from documents.issuer ('Ủy ban nhân dân thành phố Hà Nội')")
 @pytest.mark.parametrize(("clause", "issuer"), [
     # excerpts/27.txt (expected.json: 'Ủy ban nhân dân thành phố Hà Nội')
     ("Thực hiện Quyết định số 2430/QĐ-UBND , ngày 7/5/2014 của UBND Thành phố Hà Nội về việc ban hành quy chế "
