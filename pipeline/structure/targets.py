@@ -63,7 +63,7 @@ def parse_targets(text: str) -> list[Target]:
     the last separator before the second (:data:`_NEXT_GAP`), and the second's
     subject is not looked for before that point.
     """
-    found = [c for c in map(lambda m: _value(text, m), VALUE.finditer(text)) if c is not None]
+    found = [c for c in (_value(text, m) for m in VALUE.finditer(text)) if c is not None]
     out: list[Target] = []
     floor = 0
     for k, (m, start, comparator, unit) in enumerate(found):
