@@ -358,3 +358,15 @@ def test_dash_numbered_rows_are_not_merged_into_one_task(tmp_path: Path) -> None
     # product lines of one task share its key; rows with different Nhiệm vụ text are different tasks
     assert section.groupby("task_key").task_text.nunique().max() == 1
     assert section.task_key.nunique() == 4
+
+
+def test_two_targets_joined_by_and_each_get_their_own_subject() -> None:
+    # dev/text/hatinh_kh624_ubnd_2025.md, "Tại địa bàn có khu công nghiệp" (its wrapped lines joined, as the
+    # plan item's text holds them): a second family member, "… và tăng thêm ít nhất 10% …".
+    from pipeline.structure.targets import parse_targets
+
+    found = parse_targets("Phấn đấu tăng thêm ít nhất 20% số nhóm trẻ trong cơ sở giáo dục mầm non và tăng thêm ít "
+                          "nhất 10% số trường mầm non công lập có tổ chức nhóm trẻ dưới 24 tháng tuổi; 100% cơ sở")
+    by_value = {t.value: t.subject for t in found}
+    assert by_value[20] == "số nhóm trẻ trong cơ sở giáo dục mầm non"
+    assert by_value[10].startswith("số trường mầm non công lập")
