@@ -133,7 +133,8 @@ class AgencyTagger:
         """The span of ``doc`` over tokens ``start:end`` of ``seen`` (its unwrapped copy)."""
         if seen is doc:
             return Span(doc, start, end, label=LABEL)
-        return doc.char_span(seen[start].idx, seen[end - 1].idx + len(seen[end - 1]), label=LABEL, alignment_mode="expand")
+        last = seen[end - 1]
+        return doc.char_span(seen[start].idx, last.idx + len(last), label=LABEL, alignment_mode="expand")
 
     def _gazetteer(self, doc: Doc) -> list[Span]:
         """Gazetteer names; a name wrapped over two lines of a cell is matched whole

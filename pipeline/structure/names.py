@@ -202,7 +202,9 @@ def capacity_form(printed: str) -> str:
 #: Administrative unit words inside a body's name, written in lower case before the place they
 #: name ("Ủy ban nhân dân Thành phố Hà Nội" → "… thành phố Hà Nội", as :func:`sentence_case_name`
 #: writes a header in capitals); a unit word opening the name is left alone.
-_UNIT_IN_NAME = re.compile(r"(?<=\S )(Thành phố|Thị xã|Thị trấn|Đặc khu|Tỉnh|Huyện|Quận|Xã|Phường)(?= (\w))")
+_UNIT_IN_NAME = re.compile(
+    r"(?<=\S )(Thành phố|Thị xã|Thị trấn|Đặc khu|Tỉnh|Huyện|Quận|Xã|Phường)(?= (\w))"
+)
 
 
 @lru_cache(maxsize=1)

@@ -112,7 +112,9 @@ def _last_clause_end(before: str) -> int:
     return ends[-1].end() if ends else 0
 
 
-def _subject(text: str, clause_start: int, cue_start: int, value_end: int, next_start: int | None) -> tuple[str | None, int]:
+def _subject(
+    text: str, clause_start: int, cue_start: int, value_end: int, next_start: int | None
+) -> tuple[str | None, int]:
     """What the target measures, from the clause around the value, and where the words it took end.
 
     The words after the value stop at the clause end or, when the next value is in the
