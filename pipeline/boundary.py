@@ -61,13 +61,15 @@ def cannot_write(exc: BaseException) -> bool:
 
 def explain(exc: BaseException) -> tuple[int, str] | None:
     """``(exit code, one line)`` for an error a user can act on, ``None`` for anything else."""
-    from pipeline.runner.batch import OutputNotWritable, RunLocked
+    from pipeline.runner.batch import OutputNotWritable, ReadWhileWriting, RunLocked
     from pipeline.store.load import NoDatasets, OlderSchema
 
     if isinstance(exc, NoDatasets):
         return EXIT_USAGE, str(exc)
     if isinstance(exc, OlderSchema):
         return EXIT_DAMAGED, str(exc)
+    if isinstance(exc, ReadWhileWriting):
+        return EXIT_USAGE, f"{exc}: export once it has finished (its datasets may be half written)"
     if isinstance(exc, RunLocked):
         return EXIT_USAGE, f"{exc}: wait for it to finish, or use another --out"
     if isinstance(exc, OutputNotWritable):

@@ -301,7 +301,7 @@ def diff_command(
             raise typer.BadParameter("give OLD and NEW, or --province P --years OLD_YEAR NEW_YEAR")
     except (PlanNotFound, ValueError, OSError) as exc:  # unknown doc_id, unreadable or unsupported file
         _reference_error(exc)
-    if province and years and old.doc_id == new.doc_id:  # one plan for both years: nothing to compare
+    if old.doc_id == new.doc_id:  # one document given twice, or one plan for both years: nothing to compare
         err_console.print(f"[red]both references give the same document ({escape(old.label)}): nothing to compare[/red]")
         raise typer.Exit(code=2)
     result = diff_plans(old, new, threshold, force=force)

@@ -61,11 +61,13 @@ def page_link_hint(source_file: str, sources: Path | None) -> str:
 
 def _reference_error(exc: Exception) -> None:
     """Print why a plan reference could not be read (a damaged dataset says what to do); exit 2 or 4."""
-    found = explain(exc) if type(exc).__module__.startswith("pyarrow") else None
+    from pipeline.store.load import NoDatasets
+
+    found = explain(exc) if type(exc).__module__.startswith("pyarrow") or isinstance(exc, NoDatasets) else None
     if found is not None:
         err_console.print(f"[red]error[/red]: {escape(found[1])}", soft_wrap=True, highlight=False)
         raise typer.Exit(code=found[0]) from None
-    err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]")
+    err_console.print(f"[red]{escape(type(exc).__name__)}: {escape(str(exc))}[/red]", soft_wrap=True)
     raise typer.Exit(code=2) from None
 
 

@@ -315,19 +315,31 @@ def export(
 
     Returns ``(path, rows)`` per file written (``rows`` is ``None`` for the codebook).
     ``on_warning`` receives one line per change made to fit the format (NUL in
-    Stata text). Raises ``ValueError`` for an unknown ``fmt`` and
-    :class:`pipeline.store.load.NoDatasets` when ``root`` holds no datasets.
+    Stata text). Raises ``ValueError`` for an unknown ``fmt``,
+    :class:`pipeline.store.load.NoDatasets` when ``root`` holds no datasets,
+    :class:`pipeline.runner.batch.ReadWhileWriting` while an ingest writes ``root``, and
+    :class:`pipeline.runner.batch.OutputNotWritable` when ``out`` cannot be made or written.
     """
     if fmt not in ("csv", "stata"):
         raise ValueError(f"unknown export format {fmt!r} (csv or stata)")
     from pipeline.store.load import require_processed
 
     require_processed(root)  # a wrong --root is an error, not an export of nothing
+    from pipeline.runner.batch import ReadWhileWriting
+    from pipeline.store.manifest import ingest_running
+
+    if ingest_running(Path(root)):
+        raise ReadWhileWriting(f"an ingest is writing to {root}")
     # Every dataset is read before the output folder is made: a folder written by an
     # older schema (OlderSchema) stops the export without leaving an empty --out behind.
     frames = {name: frame for name in DATASETS if (frame := load(root, name)) is not None}
+    from pipeline.runner.batch import OutputNotWritable
+
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:  # a file in its place: one line, as ingest says it
+        raise OutputNotWritable(f"cannot write to output folder {out}: {exc.strerror or exc}") from None
     written: list[tuple[Path, int | None]] = []
     descriptions = {(r["dataset"], r["field"]): r["meaning"] for r in codebook()}
     for name, frame in frames.items():

@@ -11,6 +11,8 @@ need it are compared on raw cell text or not at all, never as "all added".
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,11 +181,12 @@ def from_datasets(root: str | Path, doc_id: str) -> Plan:
 
     root = require_processed(root)  # a wrong --root is named, not read as "no such doc_id"
     rows = documents(root)
-    by_source = [d for d in rows if str(d.get("source_file")) == doc_id]
+    wanted = unicodedata.normalize("NFC", doc_id)  # a name typed or pasted in NFD (macOS) is the same name
+    by_source = [d for d in rows if unicodedata.normalize("NFC", str(d.get("source_file"))) == wanted]
     if by_source:
         doc_id = str(by_source[0]["doc_id"])
     else:  # a byte-identical copy: no row of its own, its manifest entry names the original's document
-        doc_id = recorded_doc_id(root, doc_id) or doc_id
+        doc_id = recorded_doc_id(root, wanted) or recorded_doc_id(root, doc_id) or doc_id
     matches = [d for d in rows if str(d["doc_id"]).startswith(doc_id)]
     found = ", ".join(str(d["doc_id"])[:12] for d in matches)
     if len(doc_id) < 6:
@@ -226,11 +229,17 @@ def for_province_year(root: str | Path, province: str, year: int) -> Plan:
     from pipeline.structure.province import slug
 
     want = slug(province, default=province)
+    every = documents(root)
+    mine = [d for d in every if d.get("province") == want or slug(d.get("province_name"), default="") == want]
+    if not mine:  # a misspelt or unknown province: say which ones the datasets hold
+        held = sorted({str(d.get("province_name")) for d in every if d.get("province_name")})
+        raise PlanNotFound(
+            f"no document of province {province!r} under {root}; provinces there: {', '.join(held) or 'none'}"
+        )
     plans = [
         d
-        for d in documents(root)
-        if (d.get("province") == want or slug(d.get("province_name"), default="") == want)
-        and (d.get("plan_title") or d.get("doc_type") == "Kế hoạch")
+        for d in mine
+        if (d.get("plan_title") or d.get("doc_type") == "Kế hoạch")
         and not d.get("duplicate_of")  # another copy (PDF/DOCX/scan) of a document already counted
         and not d.get("version_of")  # a draft of a later document
     ]
@@ -253,10 +262,20 @@ def resolve(ref: str, root: str | Path = "processed") -> Plan:
     ingest does not read; a file without a suffix is read by its content, as ingest reads it."""
     from pipeline.readers import SUFFIXES, not_wanted_reason
 
+    from pipeline.store.load import NoDatasets
+
     path = Path(ref)
     if path.is_file():
         # as ingest does with a file given by name: no suffix is read by its content (sniffed)
         if path.suffix and path.suffix.lower() not in SUFFIXES:
             raise ValueError(f"{ref}: {not_wanted_reason(path)}")
         return from_file(path)
-    return from_datasets(root, ref)
+    try:
+        return from_datasets(root, ref)
+    except (PlanNotFound, NoDatasets) as exc:
+        if not (path.suffix.lower() in SUFFIXES or "/" in ref):
+            raise
+        # meant as a file: say the file is missing, and why the datasets could not stand in for it
+        if isinstance(exc, NoDatasets):
+            raise NoDatasets(f"no such file {ref!r}, and {exc}") from exc
+        raise PlanNotFound(f"no such file {ref!r}, and no document under {root} has it as source_file") from exc

@@ -89,12 +89,30 @@ def _cell(text: object, limit: int = 160) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _line(c: Change) -> str:
-    """One change as a Markdown list item."""
+def task_labels(d: PlanDiff) -> dict[str, str]:
+    """``task_id → "I.3"`` (section and TT of the row; ``"row 12"`` for a row without them) on both sides."""
+    labels: dict[str, str] = {}
+    for plan in (d.old, d.new):
+        for r in plan.rows.get("tasks", []):
+            label = ".".join(str(x) for x in (r.get("section"), r.get("ordinal")) if x)
+            labels[str(r["task_id"])] = label or f"row {r.get('row_index')}"
+    return labels
+
+
+def _where(c: Change, labels: dict[str, str]) -> str | None:
+    """Where a change is: the task's section and TT (old → new when it moved), else its key."""
+    if c.entity != "task":
+        return c.new_key or c.old_key
+    old, new = (labels.get(k, k) if k else None for k in (c.old_key, c.new_key))
+    return f"{old} → {new}" if old and new and old != new else new or old
+
+
+def _line(c: Change, labels: dict[str, str] | None = None) -> str:
+    """One change as a Markdown list item; ``labels`` name tasks (:func:`task_labels`)."""
     head = f"- **{c.kind}** {c.entity}"
     head += f" `{c.field}`" if c.field else ""
-    where = c.new_key or c.old_key
-    head += f" ({_cell(where, 40)})" if where and c.entity != "document" else ""
+    where = _where(c, labels or {})
+    head += f" ({_cell(where, 60)})" if where and c.entity != "document" else ""
     if c.detail:
         head += f": {c.detail}"
     if c.words:
@@ -128,7 +146,8 @@ def markdown(d: PlanDiff) -> str:
         ("plan_item", "Plan body"),
         ("task", "Tasks"),
     ):
+        labels = task_labels(d) if entity == "task" else {}
         found = [c for c in d.of(entity) if c.kind != "editorial"]
         lines += ["", f"## {title}", ""]
-        lines += [_line(c) for c in found] if found else ["No change of substance."]
+        lines += [_line(c, labels) for c in found] if found else ["No change of substance."]
     return "\n".join(lines) + "\n"

@@ -14,11 +14,24 @@ from pipeline.model.tags import Annotations
 
 @dataclass(slots=True)
 class Span:
-    """Where a parsed value came from: page, bbox and block of its first line."""
+    """Where a parsed value came from: the page and block of its first line, and the box
+    (points, ``(x0, top, x1, bottom)``) around its lines on that page."""
 
     page: int | None = None
     bbox: BBox | None = None
     block: int | None = None
+
+    @classmethod
+    def of_lines(cls, lines: list) -> Span:
+        """The span of a value printed over ``lines`` (source :class:`Line` records, first
+        line first): a title or issuer wrapped over two lines is boxed whole. Lines on
+        another page than the first, or without a box, add nothing."""
+        first = lines[0]
+        boxes = [ln.bbox for ln in lines if ln.bbox and ln.page == first.page]
+        bbox = None
+        if boxes:
+            bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        return cls(page=first.page, bbox=bbox, block=first.block)
 
 
 @dataclass(slots=True)

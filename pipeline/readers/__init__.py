@@ -38,8 +38,11 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 BINARY_SUFFIXES = (".pdf", ".docx", ".doc", ".xls", ".xlsx", ".xlsm", ".odt", ".rtf", ".zip")
 
 #: Notes that travel with a collection of documents (README.md, SOURCES.md,
-#: LICENSE.txt …): text files, but not documents to ingest.
-_COLLECTION_NOTES = re.compile(r"^(readme|sources|licen[cs]e|notice|changelog|provenance|copying)([._-]|$)", re.I)
+#: LICENSE.txt …, and the codebook.md that ``pipeline export`` writes beside its
+#: tables): text files, but not documents to ingest.
+_COLLECTION_NOTES = re.compile(
+    r"^(readme|sources|licen[cs]e|notice|changelog|provenance|copying|codebook)([._-]|$)", re.I
+)
 
 
 #: Suffixes of image files (scans saved as pictures): not read; the user converts them to PDF.

@@ -31,13 +31,11 @@ from pipeline.runner.limits import Job, Limits
 from pipeline.runner.plan import Plan, plan
 from pipeline.runner.pool import LocalPool, StageCallback
 from pipeline.store.compact import recover
-from pipeline.store.manifest import Entry, Manifest
+from pipeline.store.manifest import LOCK_NAME, Entry, Manifest
 from pipeline.store.migrate import mark_rebuilt, rebuild_if_outdated
 from pipeline.store.verify import record, verify
 from pipeline.store.writer import ensure_readable, sweep_temporaries, write_guide
 
-#: Name of the lock file that keeps two runs from writing one output folder.
-LOCK_NAME = "_lock"
 
 
 class OutputNotWritable(OSError):
@@ -46,6 +44,10 @@ class OutputNotWritable(OSError):
 
 class RunLocked(RuntimeError):
     """Another run is writing to the same output folder."""
+
+
+class ReadWhileWriting(RunLocked):
+    """An export asked for a folder an ingest is writing: its datasets may be half way through a run."""
 
 
 def check_writable(out: Path) -> None:

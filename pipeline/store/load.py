@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.store.identity import left_out
-from pipeline.store.manifest import MANIFEST_NAME
+from pipeline.store.manifest import MANIFEST_NAME, ingest_running
 from pipeline.store.schema import DATASETS, PARTITIONS, UNPARTITIONED
 
 
@@ -26,11 +27,40 @@ def dataset_schema(name: str) -> pa.Schema:
     return schema
 
 
-def _expression(filters: Any) -> ds.Expression | None:
-    """Filters as pyarrow accepts them: an expression, or DNF tuples ``[("year", "=", 2026)]``."""
+def _expression(filters: Any, schema: pa.Schema | None = None) -> ds.Expression | None:
+    """Filters as pyarrow accepts them: an expression, or DNF tuples ``[("year", "=", 2026)]``.
+
+    In tuples, a value given as text for an integer column (``("year", "=", "2026")``, the
+    partition as its folder spells it) is read as the integer; text that is no integer raises
+    ``ValueError`` naming the column.
+    """
     if filters is None or isinstance(filters, ds.Expression):
         return filters
+    if schema is not None:
+        filters = _typed(filters, schema)
     return pq.filters_to_expression(filters)
+
+
+def _typed(filters: Any, schema: pa.Schema) -> Any:
+    """DNF filter tuples with text values of integer columns made integers (lists of lists kept)."""
+    if isinstance(filters, tuple) and len(filters) == 3 and isinstance(filters[0], str):
+        name, op, value = filters
+        index = schema.get_field_index(name)
+        if index < 0 or not pa.types.is_integer(schema.field(index).type):
+            return filters
+        def number(v: Any) -> Any:
+            if not isinstance(v, str):
+                return v
+            try:
+                return int(v.strip())
+            except ValueError:
+                raise ValueError(f"filter on {name!r}: {v!r} is not an integer") from None
+        if isinstance(value, (list, tuple, set)):
+            return (name, op, [number(v) for v in value])
+        return (name, op, number(value))
+    if isinstance(filters, list):
+        return [_typed(f, schema) for f in filters]
+    return filters
 
 
 class OlderSchema(pa.ArrowInvalid):
@@ -56,7 +86,7 @@ def read_table(name: str, root: str | Path = "processed", filters: Any = None) -
     partitioning = None if name in UNPARTITIONED else ds.partitioning(PARTITIONS, flavor="hive")
     dataset = ds.dataset(folder, schema=schema, format="parquet", partitioning=partitioning)
     try:
-        return dataset.to_table(filter=_expression(filters))
+        return dataset.to_table(filter=_expression(filters, schema))
     except pa.ArrowNotImplementedError as exc:  # a column whose type changed: an older schema version
         raise OlderSchema(
             f"{folder} holds files written with an older schema version ({exc}): "
@@ -121,11 +151,16 @@ def load(
     versions. A missing dataset of a processed folder gives an empty frame
     with the right columns. Raises ``KeyError`` for an unknown name and
     ``FileNotFoundError`` when ``root`` holds no datasets at all
-    (:func:`require_processed`).
+    (:func:`require_processed`). Warns (``UserWarning``) while an ingest writes ``root``.
     """
     if name not in DATASETS:
         raise KeyError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")
     require_processed(root)
+    if ingest_running(Path(root)):
+        warnings.warn(
+            f"an ingest is writing to {root}: these rows may be half way through its run; load again once it has finished",
+            stacklevel=2,
+        )
     table = read_table(name, root, filters)
     if name not in UNPARTITIONED and "doc_id" in table.column_names:
         dropped = left_out(Path(root), duplicates=duplicates, versions=versions)

@@ -39,6 +39,32 @@ from pathlib import Path
 
 #: Name of the manifest file inside the output folder.
 MANIFEST_NAME = "_manifest.sqlite"
+#: Name of the lock file an ingest holds (exclusive ``flock``) while it writes an output folder.
+LOCK_NAME = "_lock"
+
+
+def ingest_running(root: Path) -> bool:
+    """True while an ingest holds the lock of ``root`` (its rows may be half way through a run).
+
+    Tries a shared, non-blocking ``flock`` on ``root/_lock``; no lock file, or one
+    nobody holds, is False. Reading never creates the file.
+    """
+    import fcntl
+
+    path = Path(root) / LOCK_NAME
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below; the lock lives as long as the handle
+    except OSError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return False
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (

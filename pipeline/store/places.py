@@ -122,7 +122,9 @@ def _at(text: str, piece: str, cursor: int) -> int | None:
     j = cursor
     while j < len(text) and text[j] in _SEPARATORS:
         j += 1
-    if text.startswith(piece, j):
+    end = j + len(piece)
+    # a whole piece: "2" (the TT cell) is no piece of "2026" (the Tiến độ cell)
+    if text.startswith(piece, j) and not (end < len(text) and text[end].isalnum() and piece[-1:].isalnum()):
         return j
     if len(piece) >= _MIN_LOOSE and (found := text.find(piece, cursor)) >= 0:
         return found
@@ -135,6 +137,9 @@ def _pieces(task: Task, attr: str, index: dict[int, Placed], cleaned: dict[int, 
     """Where each of the task's cells sits in the field ``attr`` (``cleaned``: the cells' texts as the appendix stores them)."""
     text = getattr(task, attr, None) or ""
     out: list[Piece] = []
+    whole = [c for c in task.cells if id(c) in index and text and cleaned.get(id(c)) == text]
+    if whole:  # the field is one cell's text: that cell, whatever other cell begins the same way
+        return [Piece(index[id(whole[-1])], 0, text)]
     cursor = 0
     for cell in task.cells:
         placed = index.get(id(cell))

@@ -143,6 +143,11 @@ def _identity_columns(decision: Decision, source_file: str) -> Row:
     }
 
 
+#: Marks printed in the TT column in place of a number (sub-items of Nghị quyết 116/NQ-CP's task 4):
+#: each row so marked is keyed like a row without ordinal.
+BULLET_ORDINALS = frozenset("-–—+•*")
+
+
 def task_keys(tasks: list) -> list[str]:
     """``task_key`` per task row (without the ``'<doc_id>:'`` prefix): rows of one task share one key.
 
@@ -150,7 +155,7 @@ def task_keys(tasks: list) -> list[str]:
     repeated on each product line of a merged task) are one task: ``'II.3'``
     (``'3'`` without a section). A row without an ordinal continues the task
     above when its Nhiệm vụ text is the same, else it is a task of its own,
-    ``'#<row_index>'``. A (section, ordinal) pair that comes back after other
+    ``'#<row_index>'``; so does a row whose TT holds a dash (:data:`BULLET_ORDINALS`). A (section, ordinal) pair that comes back after other
     rows gets ``'~2'``, ``'~3'`` ….
     """
     keys: list[str] = []
@@ -158,6 +163,8 @@ def task_keys(tasks: list) -> list[str]:
     previous: tuple[str, str] | None = None
     for i, t in enumerate(tasks):
         pair = (t.section or "", (t.ordinal or "").strip().rstrip(".):").strip())  # "1." (Word numbering) and "1" alike
+        if pair[1] in BULLET_ORDINALS:  # a dash in the TT column marks an item, it numbers nothing
+            pair = (pair[0], "")
         if not pair[1]:
             same = i > 0 and keys and t.task_text and t.task_text == tasks[i - 1].task_text
             keys.append(keys[-1] if same else f"#{t.row_index}")

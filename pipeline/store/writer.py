@@ -160,7 +160,8 @@ def clear_failure(root: Path, source_file: str) -> None:
 
 
 def remove_document(root: Path, doc_id: str) -> int:
-    """Remove every row of ``doc_id`` from every partitioned dataset; return files removed."""
+    """Remove every row of ``doc_id`` from every partitioned dataset, and the ``plan_diffs`` of
+    every pair of plans it is one of (``<old>--<new>.parquet``); return files removed."""
     from pipeline.store.compact import evict
     from pipeline.store.schema import DATASETS, UNPARTITIONED
 
@@ -169,9 +170,10 @@ def remove_document(root: Path, doc_id: str) -> int:
     for dataset in DATASETS:
         if dataset in UNPARTITIONED:
             continue
-        for path in (root / dataset).glob(f"province=*/year=*/{doc_id}.parquet"):
-            path.unlink(missing_ok=True)
-            removed += 1
+        for name in (f"{doc_id}.parquet", f"{doc_id}--*.parquet", f"*--{doc_id}.parquet"):
+            for path in (root / dataset).glob(f"province=*/year=*/{name}"):
+                path.unlink(missing_ok=True)
+                removed += 1
     return removed
 
 

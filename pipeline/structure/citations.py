@@ -41,6 +41,10 @@ ACT_WINDOW = 600
 
 _TYPELESS = re.compile(r"(?<!\w)số\s*(?=\d)", re.IGNORECASE)
 _ACT_END = re.compile(r"\s*(?:[,;.(\n]|\s(?:và các|để|nhằm|gắn với|theo|trong|đối với|đã|được)\s)")
+#: "số" before a law's number after its name: "Luật Tổ chức Chính phủ số 63/2025/QH15".
+_ACT_NUMBER = re.compile(r"\s+số\s*(?=\d)")
+#: What cannot stand inside a law's name (its commas may: "Luật Cán bộ, công chức số 80/2025/QH15").
+_NOT_IN_ACT_NAME = re.compile(r"[;.()/\n]|\s(?:và các|để|nhằm|gắn với|theo|trong|đối với|đã|được|tại)\s")
 _TITLE_LEAD = re.compile(r"^[\s,:]*(?:(?:về việc|v/v|về)\s*:?\s*)?", re.IGNORECASE)
 _TITLE_END = re.compile(r"[;\n]|\.(?:\s|$)|,\s*(?=(?:" + P.CITED_TYPE_ALTERNATION + r")\s+(?:số\s*)?\d)", re.IGNORECASE)
 _PROPOSER_CUT = re.compile(r";|(?:^|\s)(?:của|và)\s|\bđề nghị\s", re.IGNORECASE)
@@ -147,6 +151,9 @@ def _named_act(text: str, m: re.Match[str]) -> Citation | None:
     rest = text[m.end() : m.end() + ACT_WINDOW]
     if not rest.startswith(" ") or len(rest) < 2:
         return None
+    numbered = _named_and_numbered(text, m, rest, kind)
+    if numbered is not None:
+        return numbered
     limit = _ACT_END.search(rest)
     clause = rest[: limit.start()] if limit else rest
     dated = re.search(r"\s(?:ban hành\s+)?ngày\s*\d|\snăm\s+(?:19|20)\d\d\b", rest[: len(clause) + 200])
@@ -170,6 +177,36 @@ def _named_act(text: str, m: re.Match[str]) -> Citation | None:
             citation.end = y.end()
         _date_and_issuer(text, citation)
     citation.text = text[citation.start : citation.end]
+    return citation
+
+
+def _named_and_numbered(text: str, m: re.Match[str], rest: str, kind: str) -> Citation | None:
+    """A law cited by name, then number: "Luật Tổ chức Chính phủ số 63/2025/QH15" (the form of
+    every law since the 2025 Law on promulgation of legal documents), with its date and issuer
+    when stated. ``rest`` is the text after the type word ``m``; None when no such number follows
+    the name within :data:`ACT_NAME_MAX_WORDS` words."""
+    num = _ACT_NUMBER.search(rest)
+    if num is None:
+        return None
+    name = rest[: num.start()].strip()
+    n = P.DOC_NUMBER.match(rest, num.end())
+    if (
+        n is None
+        or not name
+        or not name[0].isupper()
+        or len(name.split()) > ACT_NAME_MAX_WORDS
+        or _NOT_IN_ACT_NAME.search(f" {name} ")
+    ):
+        return None
+    citation = Citation(
+        text="",
+        start=m.start(),
+        end=m.end() + n.end(),
+        cited_type=kind,
+        cited_number="".join(n.group("number").split()),
+        cited_title=name,
+    )
+    _date_and_issuer(text, citation)
     return citation
 
 

@@ -83,7 +83,7 @@ def parse_header(lines: list[Line], decision: Decision) -> int:
     title, end = read_title(lines, type_at + 1)
     if title:
         decision.title = title
-        decision.spans["title"] = _span(lines[type_at + 1])
+        decision.spans["title"] = Span.of_lines(lines[type_at + 1 : max(end, type_at + 2)])
         title_line_header(decision)
     if end < len(lines):
         text = normalize(lines[end].text)
@@ -195,7 +195,7 @@ def _parse_issuer(head: list[_Numbered], decision: Decision) -> None:
         decision.issuer = spell_out(sentence_case_name(" ".join(texts[split:])))
     else:
         decision.issuer = spell_out(sentence_case_name(" ".join(texts)))
-    decision.spans["issuer"] = _span(left[0].line)
+    decision.spans["issuer"] = Span.of_lines([item.line for item in left])
 
 
 def _repaired_place(item: _Numbered) -> str:
@@ -372,7 +372,9 @@ def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Dec
             end = letter_title_end(lines, item.index, TITLE_MAX_LINES)
             rest = [normalize(ln.text) for ln in lines[item.index + 1 : end] if ln.column == item.line.column]
             decision.title = " ".join([m.group("title").strip(), *rest])
-            decision.spans["title"] = _span(item.line)
+            decision.spans["title"] = Span.of_lines(
+                [item.line, *(ln for ln in lines[item.index + 1 : end] if ln.column == item.line.column)]
+            )
             return max(end - 1, last) + 1
     if last < 0:
         return 0
@@ -380,10 +382,11 @@ def _headless(lines: list[Line], head: list[_Numbered], last: int, decision: Dec
     while i < len(lines) and (not normalize(lines[i].text) or P.SEPARATOR.match(normalize(lines[i].text))):
         i += 1
     if i < len(lines) and not P.AUTHORITY.match(normalize(lines[i].text)):
+        start = i
         title, i = read_title(lines, i)
         if title:
             decision.title = title
-            decision.spans["title"] = _span(lines[last + 1])
+            decision.spans["title"] = Span.of_lines(lines[start : max(i, start + 1)])
     if i < len(lines):
         text = normalize(lines[i].text)
         if P.AUTHORITY.match(text):

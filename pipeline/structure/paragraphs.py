@@ -11,7 +11,7 @@ mid-phrase, so there a paragraph starts only at a structural marker ("Căn cứ"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.model import Line, Part
 from pipeline.text import normalize
@@ -28,13 +28,16 @@ _END = re.compile(r"[;.:!?]\s*$|\./\.\s*$")
 
 @dataclass(slots=True)
 class Paragraph:
-    """One paragraph: normalised text, and the index range of its lines."""
+    """One paragraph: normalised text, the index range of its lines, the page of its first line,
+    and ``breaks``: ``(offset in text, page)`` where a line from another page continues it
+    (a sentence or a run of footnotes carried over a page break)."""
 
     text: str
     first: int
     last: int
     page: int | None
     line: Line
+    breaks: list[tuple[int, int | None]] = field(default_factory=list)
 
 
 def paragraphs(
@@ -56,8 +59,12 @@ def paragraphs(
         if not text:
             continue
         if out and _continues(out[-1], line, text, lefts, flat):
-            out[-1].text = _join(out[-1].text, text)
-            out[-1].last = i
+            para = out[-1]
+            joined = _join(para.text, text)
+            if line.page != (para.breaks[-1][1] if para.breaks else para.page):
+                para.breaks.append((len(joined) - len(text), line.page))
+            para.text = joined
+            para.last = i
         else:
             out.append(Paragraph(text, i, i, line.page, line))
     return out
@@ -121,6 +128,9 @@ def make_part(name: str, paras: list[Paragraph]) -> tuple[Part, list[int]]:
         starts.append(offset)
         part.starts.append(offset)
         part.pages.append(para.page)
+        for at, page in para.breaks:  # the page each carried-over line is printed on
+            part.starts.append(offset + at)
+            part.pages.append(page)
         chunks.append(para.text)
         offset += len(para.text) + 1
     part.text = "\n".join(chunks)

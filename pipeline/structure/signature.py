@@ -155,7 +155,7 @@ def parse_signature(column: list[Line], lone_name: bool = False) -> Signature | 
     items = _before_next_header(items)
     if not items:
         return None
-    sig = Signature(span=Span(page=items[0][1].page, bbox=items[0][1].bbox, block=items[0][1].block))
+    sig = Signature(span=Span.of_lines([ln for _, ln in items]))
     titles: list[str] = []
     printed: list[str] = []  # the capacity lines as printed, wrapped tails included
     for t, _ in items:
