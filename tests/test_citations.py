@@ -107,7 +107,7 @@ CASES = [
      [("Quyết định", "45/2005/QĐ-UBND", "2005-09-01", "Ủy ban nhân dân tỉnh")], None),
     ("27 comma before 'ngày'", "Thực hiện Quyết định số 2430/QĐ-UBND , ngày 7/5/2014 của UBND Thành phố Hà Nội về "
      "việc ban hành quy chế phối hợp công bố",
-     [("Quyết định", "2430/QĐ-UBND", "2014-05-07", "Ủy ban nhân dân Thành phố Hà Nội")], [0]),
+     [("Quyết định", "2430/QĐ-UBND", "2014-05-07", "Ủy ban nhân dân thành phố Hà Nội")], [0]),
     ("30 ministry letter", "Thực hiện Công văn số 2717/LĐTBXH-PC ngày 08 tháng 8 năm 2012 của Bộ Lao động - Thương "
      "binh và Xã hội về việc tiếp tục thực hiện Đề án 31 đến năm 2016",
      [("Công văn", "2717/LĐTBXH-PC", "2012-08-08", "Bộ Lao động - Thương binh và Xã hội")], [0]),

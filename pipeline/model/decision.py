@@ -188,9 +188,10 @@ class Citation:
     ``cited_type`` is the base type ("Nghị quyết", "Luật", "Kế hoạch" for "Kế hoạch
     hành động" …); ``cited_number`` the number and symbol as printed ("30c/NQ-CP");
     ``cited_date`` the date of issue when stated; ``cited_issuer`` the body as
-    stated (abbreviations UBND/HĐND spelt out, position words such as "Giám đốc"
-    dropped), ``None`` when not stated; ``cited_title`` the trích yếu or law name
-    when given. ``start``/``end`` index the text given to the parser.
+    stated in one spelling (abbreviations UBND/HĐND spelt out, position words such as
+    "Giám đốc" dropped, case as the gazetteer or government style writes it: "Chính Phủ",
+    "CHÍNH PHỦ" → "Chính phủ"; the printed form stays in ``text``), ``None`` when not
+    stated; ``cited_title`` the trích yếu or law name when given. ``start``/``end`` index the text given to the parser.
     """
 
     text: str

@@ -26,6 +26,10 @@ LABEL = "AGENCY"
 if not Span.has_extension("agency"):
     Span.set_extension("agency", default=None)
 
+#: Lower-case words that end an unseen name: the level or scope said after a body ("Ban Chỉ huy
+#: Phòng thủ dân sự cấp tỉnh, cấp xã", "… các cấp") qualifies it and is no part of its name.
+LEVEL_AFTER = frozenset({"cấp", "các"})
+
 _SEP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|&\s*)")
 
 
@@ -117,49 +121,52 @@ class AgencyTagger:
                 return end + size, canonical
         return end, canonical
 
-    def _gazetteer(self, doc: Doc) -> list[Span]:
-        """Gazetteer names; a name wrapped over two lines of a cell is matched whole
-        (on the text with its wrapping breaks as spaces, :func:`pipeline.nlp.wraps.unwrap`)."""
+    def _unwrapped(self, doc: Doc) -> Doc:
+        """``doc`` with its wrapping line breaks as spaces (:func:`pipeline.nlp.wraps.unwrap`):
+        same characters at the same offsets, so a span of it maps back by offsets (:meth:`_back`)."""
         text = doc_text(doc)
         flat = unwrap(text)
-        seen = doc if flat == text else self.make_doc(flat)
+        return doc if flat == text else self.make_doc(flat)
+
+    @staticmethod
+    def _back(doc: Doc, seen: Doc, start: int, end: int) -> Span | None:
+        """The span of ``doc`` over tokens ``start:end`` of ``seen`` (its unwrapped copy)."""
+        if seen is doc:
+            return Span(doc, start, end, label=LABEL)
+        last = seen[end - 1]
+        return doc.char_span(seen[start].idx, last.idx + len(last), label=LABEL, alignment_mode="expand")
+
+    def _gazetteer(self, doc: Doc) -> list[Span]:
+        """Gazetteer names; a name wrapped over two lines of a cell is matched whole
+        (on the text with its wrapping breaks as spaces, :meth:`_unwrapped`)."""
+        seen = self._unwrapped(doc)
         spans = []
         for match_id, start, end in self.matcher(seen):
             agency = self.agencies[doc.vocab.strings[match_id]]
             end, canonical = self._extend(seen, start, end, agency)
-            if seen is doc:
-                span = Span(doc, start, end, label=LABEL)
-            else:
-                span = doc.char_span(seen[start].idx, seen[end - 1].idx + len(seen[end - 1]), label=LABEL, alignment_mode="expand")
-                if span is None:
-                    continue
+            span = self._back(doc, seen, start, end)
+            if span is None:
+                continue
             self._pending[id(span)] = _attrs(agency, "gazetteer", canonical)
             spans.append(span)
         return spans
 
     # -- unseen names: "Sở Giao thông công chính" ------------------------------------------------
     def _unseen(self, doc: Doc) -> list[Span]:
+        """Head word + capitalised words the gazetteer does not know ("Sở Giao thông công chính");
+        a name wrapped over two lines of a cell ("Ban Chỉ huy Phòng" / "thủ dân sự tỉnh") is read whole."""
         spans = []
-        text = doc_text(doc)
-        for m in self.unseen_re.finditer(text):
-            head = doc.char_span(m.start(1), m.end(1))
-            if head is None or head.end >= len(doc):
+        seen = self._unwrapped(doc)
+        for m in self.unseen_re.finditer(doc_text(seen)):
+            head = seen.char_span(m.start(1), m.end(1))
+            if head is None or head.end >= len(seen):
                 continue
-            i, first = head.start, head.end  # the capitalised word after the head
-            if doc[first].norm_ in self.gaz.unseen_stop:
+            first = head.end  # the capitalised word after the head
+            if seen[first].norm_ in self.gaz.unseen_stop:
                 continue
-            j = first + 1
-            while j < len(doc) and doc[j].is_alpha and doc[j].norm_ not in self.gaz.unseen_stop and j - first < 6:
-                j += 1
-            # Lower-case words belong to the name only when a boundary follows them (at most 3).
-            boundary = j >= len(doc) or not doc[j].is_alpha or doc[j].norm_ in self.gaz.unseen_stop
-            lower_tail = 0
-            while lower_tail < j - first - 1 and not doc[j - 1 - lower_tail].text[:1].isupper():
-                lower_tail += 1
-            if not boundary or lower_tail > 3:
-                while j > first + 1 and not doc[j - 1].text[:1].isupper():
-                    j -= 1
-            span = Span(doc, i, j, label=LABEL)
+            span = self._back(doc, seen, head.start, self._unseen_end(seen, first))
+            if span is None:
+                continue
             self._pending[id(span)] = {
                 "canonical": " ".join(span.text.split()),
                 "kind": head.text.lower(),
@@ -170,6 +177,24 @@ class AgencyTagger:
             }
             spans.append(span)
         return spans
+
+    def _unseen_end(self, doc: Doc, first: int) -> int:
+        """End token of an unseen name whose first word after the head is ``doc[first]``."""
+        def ends(k: int) -> bool:
+            return not doc[k].is_alpha or doc[k].norm_ in self.gaz.unseen_stop or doc[k].text in LEVEL_AFTER
+
+        j = first + 1
+        while j < len(doc) and not ends(j) and j - first < 6:
+            j += 1
+        # Lower-case words belong to the name only when a boundary follows them (at most 3).
+        boundary = j >= len(doc) or ends(j)
+        lower_tail = 0
+        while lower_tail < j - first - 1 and not doc[j - 1 - lower_tail].text[:1].isupper():
+            lower_tail += 1
+        if not boundary or lower_tail > 3:
+            while j > first + 1 and not doc[j - 1].text[:1].isupper():
+                j -= 1
+        return j
 
     def _collectives(self, doc: Doc, key: str) -> list[Span]:
         spans = []

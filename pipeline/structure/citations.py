@@ -27,6 +27,7 @@ from datetime import date
 
 from pipeline.model import Citation
 from pipeline.structure import patterns as P
+from pipeline.structure.names import issuer_form
 
 #: The most words a law's name (without date) is read over.
 ACT_NAME_MAX_WORDS = 14
@@ -263,6 +264,7 @@ def clean_issuer(raw: str) -> str | None:
         text = re.sub(pattern, full, text)
     if not text or not (text[0].isupper()) or len(text.split()) > ISSUER_MAX_WORDS:
         return None
+    text = issuer_form(text)  # one spelling: "Chính Phủ", "BỘ CHÍNH TRỊ", "UBND Thành phố …"
     for body in P.CENTRAL_BODIES:
         rest = text[len(body) :]
         if text.startswith(body) and rest[:1] == " " and rest[1:2].islower():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Fixed phrases, longest first, with their government casing.
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -196,3 +197,39 @@ def capacity_form(printed: str) -> str:
         body = body.strip()
         out.append(f"{cap.upper()}. {sentence_case_name(body.upper())}" if body else f"{cap.upper()}.")
     return " ".join(out)
+
+
+#: Administrative unit words inside a body's name, written in lower case before the place they
+#: name ("Ủy ban nhân dân Thành phố Hà Nội" → "… thành phố Hà Nội", as :func:`sentence_case_name`
+#: writes a header in capitals); a unit word opening the name is left alone.
+_UNIT_IN_NAME = re.compile(
+    r"(?<=\S )(Thành phố|Thị xã|Thị trấn|Đặc khu|Tỉnh|Huyện|Quận|Xã|Phường)(?= (\w))"
+)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> dict[str, str]:
+    """Comparison key (case and tone placement ignored) → canonical name, of every written form
+    of the agency gazetteer (``pipeline/data/agencies.json``)."""
+    from pipeline.nlp.gazetteer import load_gazetteer
+    from pipeline.nlp.tokenizer import norm_key
+
+    return {norm_key(form): agency.canonical for form, agency in load_gazetteer().forms.items()}
+
+
+def issuer_form(name: str) -> str:
+    """One spelling of a body's name however it was printed (cited issuers, cơ quan ban hành).
+
+    A name in capitals is written in government casing (:func:`sentence_case_name`:
+    "BỘ CHÍNH TRỊ" → "Bộ Chính trị"); a name the agency gazetteer knows, in any case or
+    form, is its canonical name ("Chính Phủ" → "Chính phủ", "Sở KH&ĐT" → "Sở Kế hoạch
+    và Đầu tư"); a unit word before a place name is lower case ("Ủy ban nhân dân Thành
+    phố Hà Nội" → "Ủy ban nhân dân thành phố Hà Nội"). Other names are returned as given.
+    """
+    from pipeline.nlp.tokenizer import norm_key
+
+    text = sentence_case_name(name)
+    known = _gazetteer_names().get(norm_key(text))
+    if known:
+        return known
+    return _UNIT_IN_NAME.sub(lambda m: m.group(1).lower() if m.group(2).isupper() else m.group(1), text)

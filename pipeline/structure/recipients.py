@@ -25,34 +25,49 @@ _NO_SPLIT_AFTER = re.compile(r"(?:Lao động|Văn hóa|Thông tin|Khoa học)\s
 def find_recipients(lines: list[Line], start: int, stop: int) -> tuple[Part, list[Recipient], str | None] | None:
     """The ``recipients`` part, its rows and the archive note, from ``lines[start:stop]``.
 
-    Returns ``None`` when there is no "Nơi nhận" heading.
+    A line holding line breaks (a Word paragraph with soft breaks, "Nơi nhận:\\n- A;\\n- B;")
+    is read as the printed lines it shows. Returns ``None`` when there is no "Nơi nhận" heading.
     """
     head = next((i for i in range(start, stop) if P.RECIPIENTS_HEAD.match(normalize(lines[i].text))), None)
     if head is None:
         return None
+    column = lines[head].column
+    printed = [(text, line.page) for line in lines[head : min(stop, head + WINDOW)] if line.column == column
+               for text in _printed_lines(line)]
+    first = P.RECIPIENTS_HEAD.sub("", printed[0][0], count=1).split("|")[0]
+    items, note = _items([(first, printed[0][1]), *printed[1:]])
+    return _part(items) + (note,)
+
+
+def _printed_lines(line: Line) -> list[str]:
+    """The printed lines of one reader line (split at its line breaks), normalised, table bars stripped."""
+    return [normalize(piece).strip(" |") for piece in line.text.split("\n")]
+
+
+def _items(printed: list[tuple[str, int | None]]) -> tuple[list[tuple[str, int | None]], str | None]:
+    """``(item text, page)`` of each "- …" entry (continuation lines joined) and the "Lưu: …" note.
+
+    Reading stops at the archive note, a signing capacity or a line in capitals.
+    """
     items: list[tuple[str, int | None]] = []
-    first = P.RECIPIENTS_HEAD.sub("", normalize(lines[head].text), count=1).strip()
-    first = first.split("|")[0].strip()
-    if first:
-        items.append((first, lines[head].page))
-    note = None
-    for i in range(head + 1, min(stop, head + WINDOW)):
-        line = lines[i]
-        if line.column != lines[head].column:
-            continue
-        text = normalize(line.text).strip(" |")
+    for text, page in printed:
+        text = text.strip()
         if not text:
             continue
         archive = P.ARCHIVE.match(text)
         if archive:
-            note = archive.group("note").strip(" .;") or None
-            break
+            return items, archive.group("note").strip(" .;") or None
         if text[:1] in "-–+•" or not items:
-            items.append((text, line.page))
+            items.append((text, page))
         elif P.CAPACITY.match(text) or text.upper() == text:
             break
         else:
             items[-1] = (items[-1][0] + " " + text, items[-1][1])
+    return items, None
+
+
+def _part(items: list[tuple[str, int | None]]) -> tuple[Part, list[Recipient]]:
+    """The part (items joined by line breaks) and one row per addressee, offsets in the part's text."""
     part = Part(name="recipients")
     rows: list[Recipient] = []
     chunks: list[str] = []
@@ -68,7 +83,7 @@ def find_recipients(lines: list[Line], start: int, stop: int) -> tuple[Part, lis
         chunks.append(text)
         offset += len(text) + 1
     part.text = "\n".join(chunks)
-    return part, rows, note
+    return part, rows
 
 
 def split_addressees(item: str) -> list[tuple[str, int, int]]:
