@@ -34,6 +34,14 @@ KMT_DOC = DATA / "lamdong" / "KẾ HOẠCH KMT UBND TỈNH NĂM 2026.doc"
 LAMDONG_APPENDIX_SCAN = DATA / "lamdong" / "kh-cchc-2026.appendix.scan.pdf"
 
 
+def ocr_first_page(path: Path):  # -> pipeline.model.Page
+    """Page 1 of the scan at ``path`` as the OCR reader gives it (lines with their columns, warnings)."""
+    from pipeline.readers.ocr import ocr_page, to_page
+
+    page, _ = to_page(ocr_page(path, 1), 0)
+    return page
+
+
 def squash(text: str | None) -> str:
     """Whitespace folded to single spaces (the gold files' comparison rule)."""
     return " ".join((text or "").split())

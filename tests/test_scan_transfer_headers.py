@@ -16,17 +16,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.model import Document, Line, Page
-from pipeline.readers.ocr import ocr_page, to_page
 from pipeline.readers.ocr_confusions import correct_line
 from pipeline.readers.ocr_labels import restore_title_lead
 from pipeline.structure import parse
+
+from conftest import ocr_first_page
 
 DATA = Path(__file__).parent / "data" / "scans13"
 
 
 def _page(name: str) -> Page:
-    page, _ = to_page(ocr_page(DATA / name, 1), 0)
-    return page
+    return ocr_first_page(DATA / name)
 
 
 def test_title_lead_ve_viec_restored_under_the_type_line() -> None:

@@ -18,16 +18,16 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.model import Document, Line, Page
-from pipeline.readers.ocr import ocr_page, to_page
 from pipeline.readers.ocr_labels import restore_labels
 from pipeline.structure import parse
+
+from conftest import ocr_first_page
 
 DATA = Path(__file__).parent / "data" / "scans13"
 
 
 def _page(name: str) -> Page:
-    page, _ = to_page(ocr_page(DATA / name, 1), 0)
-    return page
+    return ocr_first_page(DATA / name)
 
 
 def test_signature_block_beside_seal_read_from_its_own_crop() -> None:

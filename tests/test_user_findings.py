@@ -103,16 +103,21 @@ def test_same_file_name_from_two_folders_in_two_runs_keeps_both_documents(tmp_pa
     assert ingest([first, second], out).skipped == 2  # the same two files again: nothing replaced or added
 
 
+def _old_folder_of_one(tmp_path: Path) -> Path:
+    """A datasets folder of one document, turned into an older pipeline's (schema version 5)."""
+    folder = tmp_path / "first"
+    folder.mkdir()
+    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", folder)
+    ingest([folder], tmp_path / "written")
+    return _old_schema_copy(tmp_path / "written", tmp_path / "processed", "5")
+
+
 def test_compact_of_an_old_schema_folder_says_to_ingest_again(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from pipeline.cli import app
 
-    folder = tmp_path / "first"
-    folder.mkdir()
-    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", folder)
-    ingest([folder], tmp_path / "written")
-    old = _old_schema_copy(tmp_path / "written", tmp_path / "processed", "5")
+    old = _old_folder_of_one(tmp_path)
     result = CliRunner().invoke(app, ["compact", str(old)])
     assert result.exit_code == 4
     assert "older schema version" in result.output and "Traceback" not in result.output
@@ -123,11 +128,7 @@ def test_export_of_an_old_schema_folder_stops_before_making_its_output_folder(tm
 
     from pipeline.cli import app
 
-    folder = tmp_path / "first"
-    folder.mkdir()
-    shutil.copy(DATA / "headers" / "hatinh_kh624_portal_excerpt.md", folder)
-    ingest([folder], tmp_path / "written")
-    old = _old_schema_copy(tmp_path / "written", tmp_path / "processed", "5")
+    old = _old_folder_of_one(tmp_path)
     out = tmp_path / "export"
     result = CliRunner().invoke(app, ["export", "--root", str(old), "--out", str(out)])
     assert result.exit_code == 4
