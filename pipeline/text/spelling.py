@@ -79,6 +79,11 @@ GRAVE, ACUTE, TILDE, HOOK, DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323
 TONES = GRAVE + ACUTE + TILDE + HOOK + DOT
 #: (tone read, tone meant) pairs Tesseract is seen to confuse on scans ("" = no mark).
 SLIPS = frozenset({("", HOOK), ("", TILDE), ("", ACUTE), (GRAVE, HOOK), (ACUTE, HOOK)})
+#: More slips, allowed only when both words of a pair are misread (:mod:`pipeline.text.tone_pairs`,
+#: where the pair's evidence is far stronger than one word's): a grave lost over a circumflex
+#: ("thâm quyên" for "thẩm quyền", HCM Sở Y tế scan). Allowed for single words, it cost a seed
+#: appendix cell ("yêu cầu" → "yêu câu").
+PAIR_SLIPS = frozenset({("", GRAVE)})
 #: The dot of an "i" read as a hook: "tinh thần" as "tỉnh thần", "chi tiết" as
 #: "chỉ tiết" (seed and Lâm Đồng scans); a slip only on the letter i.
 DOT_AS_HOOK = (HOOK, "")
@@ -209,11 +214,12 @@ def pair_counts(sequences: Iterable[Sequence[str]]) -> Counter[tuple[str, str]]:
     return counts
 
 
-def _slip(read: str, meant: str) -> bool:
-    """True when Tesseract is known to read ``meant`` as ``read`` (:data:`SLIPS`, :data:`DOT_AS_HOOK`, d for đ)."""
+def _slip(read: str, meant: str, paired: bool = False) -> bool:
+    """True when Tesseract is known to read ``meant`` as ``read`` (:data:`SLIPS`, :data:`DOT_AS_HOOK`, d for đ;
+    with ``paired``, for a word of a pair both misread, :data:`PAIR_SLIPS` too)."""
     if untoned(read) == untoned(meant):
         pair = (tone(read), tone(meant))
-        return pair in SLIPS or (pair == DOT_AS_HOOK and _marked_vowel(read) == "i")
+        return pair in SLIPS or (paired and pair in PAIR_SLIPS) or (pair == DOT_AS_HOOK and _marked_vowel(read) == "i")
     return read.replace("d", "đ", 1) == meant
 
 

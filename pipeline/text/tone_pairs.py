@@ -10,7 +10,7 @@ correct text and "chuyền đối" is neither.
 Rule: two adjacent words, no punctuation between them, neither part of a name
 nor in capitals, whose pair as read is neither a listed word (Viet74K) nor in
 the corpus bigrams, are replaced by the one pair of tone variants (only the
-slips :func:`spelling._slip` allows, both words changed) that is a listed word
+slips :func:`spelling._slip` allows, with :data:`spelling.PAIR_SLIPS`, both words changed) that is a listed word
 AND seen (elsewhere in the document, or at least :data:`spelling.CORPUS_MIN`
 times in the corpus bigrams; when the reading pair recurs in the document,
 the same misread on several pages, only the corpus can outvote it, with
@@ -46,7 +46,7 @@ def _backed(pair: tuple[str, str], counts: Counter[tuple[str, str]], corpus: dic
 
 
 def _variants(read: str, lexicon: S.Lexicon) -> list[str]:
-    return [v for v in lexicon.spellings.get(S.bare(read), frozenset()) if v != read and S._slip(read, v)]  # noqa: SLF001
+    return [v for v in lexicon.spellings.get(S.bare(read), frozenset()) if v != read and S._slip(read, v, paired=True)]  # noqa: SLF001
 
 
 def pair_repairs(
