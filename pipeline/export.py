@@ -322,19 +322,16 @@ def export(
     """
     if fmt not in ("csv", "stata"):
         raise ValueError(f"unknown export format {fmt!r} (csv or stata)")
+    from pipeline.runner.batch import OutputNotWritable, ReadWhileWriting
     from pipeline.store.load import require_processed
-
-    require_processed(root)  # a wrong --root is an error, not an export of nothing
-    from pipeline.runner.batch import ReadWhileWriting
     from pipeline.store.manifest import ingest_running
 
+    require_processed(root)  # a wrong --root is an error, not an export of nothing
     if ingest_running(Path(root)):
         raise ReadWhileWriting(f"an ingest is writing to {root}")
     # Every dataset is read before the output folder is made: a folder written by an
     # older schema (OlderSchema) stops the export without leaving an empty --out behind.
     frames = {name: frame for name in DATASETS if (frame := load(root, name)) is not None}
-    from pipeline.runner.batch import OutputNotWritable
-
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)

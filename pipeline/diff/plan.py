@@ -12,7 +12,6 @@ need it are compared on raw cell text or not at all, never as "all added".
 from __future__ import annotations
 
 import unicodedata
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -172,9 +171,10 @@ def from_datasets(root: str | Path, doc_id: str) -> Plan:
     """A plan's rows read back from the datasets under ``root``.
 
     ``doc_id`` may be a unique prefix (at least 6 hex digits), or a document's
-    ``source_file`` as the datasets or the manifest hold it (a byte-identical copy). Raises :class:`PlanNotFound` when
-    no document or several match, :class:`pipeline.store.load.NoDatasets` when
-    ``root`` holds no datasets.
+    ``source_file`` as the datasets or the manifest hold it (a byte-identical
+    copy), in any Unicode form. Raises :class:`PlanNotFound` when no document
+    or several match, :class:`pipeline.store.load.NoDatasets` when ``root``
+    holds no datasets.
     """
     from pipeline.store.load import require_processed
     from pipeline.store.manifest import recorded_doc_id
@@ -261,7 +261,6 @@ def resolve(ref: str, root: str | Path = "processed") -> Plan:
     ``source_file`` under ``root``. Raises ``ValueError`` for a file whose suffix names a format
     ingest does not read; a file without a suffix is read by its content, as ingest reads it."""
     from pipeline.readers import SUFFIXES, not_wanted_reason
-
     from pipeline.store.load import NoDatasets
 
     path = Path(ref)

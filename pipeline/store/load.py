@@ -48,19 +48,22 @@ def _typed(filters: Any, schema: pa.Schema) -> Any:
         index = schema.get_field_index(name)
         if index < 0 or not pa.types.is_integer(schema.field(index).type):
             return filters
-        def number(v: Any) -> Any:
-            if not isinstance(v, str):
-                return v
-            try:
-                return int(v.strip())
-            except ValueError:
-                raise ValueError(f"filter on {name!r}: {v!r} is not an integer") from None
         if isinstance(value, (list, tuple, set)):
-            return (name, op, [number(v) for v in value])
-        return (name, op, number(value))
+            return (name, op, [_as_int(name, v) for v in value])
+        return (name, op, _as_int(name, value))
     if isinstance(filters, list):
         return [_typed(f, schema) for f in filters]
     return filters
+
+
+def _as_int(column: str, value: Any) -> Any:
+    """``value`` as an integer when given as text ("2026"); ``ValueError`` naming ``column`` for other text."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise ValueError(f"filter on {column!r}: {value!r} is not an integer") from None
 
 
 class OlderSchema(pa.ArrowInvalid):
