@@ -48,6 +48,7 @@ from datetime import date, datetime, timedelta, timezone
 from pipeline.model import Decision, Line, Note, Span
 from pipeline.structure import patterns as P
 from pipeline.structure.citations import clean_issuer
+from pipeline.structure.header_numbers import printed_year
 from pipeline.structure.province import is_local, match_province, province_in_text
 from pipeline.text import fold, normalize
 
@@ -140,7 +141,7 @@ def _stamped_date(decision: Decision) -> None:
         used.append(stamp)
     if day and month and used:
         try:
-            decision.issue_date = date(_year(m), int(month), int(day))
+            decision.issue_date = date(printed_year(m), int(month), int(day))
         except ValueError:
             return
         decision.warnings.append(Note("date_from_stamp", "issue_date", f"day/month of issue read from {_stamp_source(used[0])}, not the text layer"))
@@ -155,7 +156,7 @@ def _signed_date(decision: Decision) -> None:
     m = P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
     if not m:
         return
-    signed = _latest_signing(decision, _year(m), int(m.group("month")))
+    signed = _latest_signing(decision, printed_year(m), int(m.group("month")))
     if signed:
         decision.issue_date = signed.date()
         decision.warnings.append(Note(
@@ -176,7 +177,7 @@ def _signed_blank_date(decision: Decision) -> None:
     m = P.PLACE_DATE.match(decision.date_text or "")
     if not m or m.group("day") or not m.group("month"):
         return
-    signed = _latest_signing(decision, _year(m), int(m.group("month")))
+    signed = _latest_signing(decision, printed_year(m), int(m.group("month")))
     if signed is None:
         return
     decision.issue_date = signed.date()
@@ -193,7 +194,7 @@ def _signed_day_and_month(decision: Decision) -> None:
     m = P.PLACE_DATE_ROUGH.match(decision.date_text or "")
     if not m:
         return
-    signed = _latest_signing(decision, _year(m))
+    signed = _latest_signing(decision, printed_year(m))
     if signed is None:
         return
     seen = ["".join(c for c in m.group(k) if c.isdigit()) for k in ("day", "month")]
@@ -205,11 +206,6 @@ def _signed_day_and_month(decision: Decision) -> None:
         f"day and month of issue {signed.day}/{signed.month} from the digital signature's signing time "
         f"{signed.isoformat()} (the written ones are unreadable; the digits seen, {seen[0]!r} and {seen[1]!r}, fit)",
     ))
-
-
-def _year(m: re.Match[str]) -> int:
-    """The year group of a place-date match, OCR spaces inside it dropped ("20 25" → 2025)."""
-    return int(re.sub(r"\s", "", m.group("year")))
 
 
 def _latest_signing(decision: Decision, year: int, month: int | None = None) -> datetime | None:
@@ -281,7 +277,7 @@ def _same_year(decision: Decision, name: str) -> bool:
     the name is another document's."""
     years = {int(y) for y in _FILE_YEAR.findall(name)}
     printed = P.PLACE_DATE_ROUGH.match(decision.date_text or "") or P.PLACE_DATE_ROUGH_DAY.match(decision.date_text or "")
-    own = decision.number_year or (int(re.sub(r"\s", "", printed.group("year"))) if printed else None)
+    own = decision.number_year or (printed_year(printed) if printed else None)
     return not years or own is None or own in years
 
 

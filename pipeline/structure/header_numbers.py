@@ -133,7 +133,7 @@ def parse_place_date(item: Item, decision: Decision) -> None:
     decision.spans["issue_date"] = line_span(item.line)
     if m.group("day") and m.group("month"):
         try:
-            year = int(re.sub(r"\s", "", m.group("year")))
+            year = printed_year(m)
             decision.issue_date = date(year, int(m.group("month")), int(m.group("day")))
         except ValueError:
             decision.warnings.append(Note("impossible_date", "issue_date", f"impossible date: {item.text!r}"))
@@ -161,3 +161,8 @@ def _rough_day_and_month(item: Item, decision: Decision) -> bool:
 def line_span(line: Line) -> Span:
     """The span of a value printed on one line."""
     return Span(page=line.page, bbox=line.bbox, block=line.block)
+
+
+def printed_year(m: re.Match[str]) -> int:
+    """The year group of a place-date match, OCR spaces inside it dropped ("20 25" → 2025)."""
+    return int(re.sub(r"\s", "", m.group("year")))
