@@ -10,11 +10,11 @@ KH&ĐT", "SKHĐT"), abbreviations substituted into names ("UBND tỉnh",
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from pipeline.data import read_data
 
 DATA_FILE = "agencies.json"
 VOCAB_FILE = "nlp_vocab.json"
@@ -48,11 +48,6 @@ class Gazetteer:
     fields: dict[str, dict[str, Agency]] = field(default_factory=dict)
     unseen_heads: list[str] = field(default_factory=list)
     unseen_stop: set[str] = field(default_factory=set)
-
-
-def read_data(name: str) -> dict:
-    """Parsed JSON data file shipped in ``pipeline/data``."""
-    return json.loads(resources.files("pipeline.data").joinpath(name).read_text("utf-8"))
 
 
 def _abbreviated(name: str, abbreviations: dict[str, list[str]]) -> set[str]:

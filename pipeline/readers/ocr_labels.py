@@ -19,12 +19,11 @@ Each change is reported for the page's warnings.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from pipeline.data import read_data
 from pipeline.readers.triage import is_syllable
 from pipeline.text.spelling import bare
 
@@ -64,9 +63,9 @@ class Relabel:
 @lru_cache(maxsize=1)
 def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Bare syllables → the phrase's syllables, for every phrase of two syllables or more."""
-    data = json.loads(resources.files("pipeline.data").joinpath("provinces.json").read_text("utf-8"))
+    data = read_data("provinces.json")
     provinces = {n for current, names in data["current"].items() for n in (current, *names)}
-    agencies = json.loads(resources.files("pipeline.data").joinpath("agencies.json").read_text("utf-8"))
+    agencies = read_data("agencies.json")
     ministries = {"BỘ " + m["field"].upper() for m in agencies["ministries"]}  # issuers of the header
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
     for phrase in (*TYPE_NAMES, *SIGNER_TITLES, *HEADER_PHRASES, *sorted(ministries), *(p.upper() for p in provinces)):

@@ -7,12 +7,11 @@ its parent body, the enacting authority, then the place of issue.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
+from pipeline.data import read_data
 from pipeline.text import fold
 
 #: "tỉnh Khánh Hòa", "thành phố Cần Thơ", "TP. Cần Thơ" and, in older documents, "TP.Cần Thơ".
@@ -22,7 +21,7 @@ _UNIT = re.compile(r"\b(?:(?:tỉnh|thành phố|tp)\s+|tp\.\s*)(?P<name>.+)$", 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
     """``(folded former or current name → its own name, name → successor)``."""
-    data = json.loads(resources.files("pipeline.data").joinpath("provinces.json").read_text("utf-8"))
+    data = read_data("provinces.json")
     names: dict[str, str] = {}
     successor: dict[str, str] = {}
     for current, members in data["current"].items():
