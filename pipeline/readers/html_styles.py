@@ -18,11 +18,11 @@ import re
 
 from lxml.etree import _Element
 
+from pipeline.readers.markup import first_family
 from pipeline.text.legacy import font_encoding
 
 #: One rule of a style sheet: selectors, then the declarations between braces.
 _RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
-_FAMILY = re.compile(r"font-family\s*:\s*([^;]+)", re.I)
 #: A simple selector: an optional tag name, an optional class.
 _SIMPLE = re.compile(r"^([a-z][a-z0-9]*)?(?:\.([\w-]+))?$", re.I)
 
@@ -36,11 +36,8 @@ def sheet_fonts(root: _Element) -> dict[tuple[str, str], str]:
     for style in root.iter("style"):
         sheet = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.S)
         for selectors, body in _RULE.findall(sheet):
-            m = _FAMILY.search(body)
-            if not m:
-                continue
-            font = m.group(1).split(",")[0].strip().strip("'\"")
-            if font_encoding(font) is None:
+            font = first_family(body)
+            if font is None or font_encoding(font) is None:
                 continue
             for sel in selectors.split(","):
                 s = _SIMPLE.match(sel.strip())
@@ -56,7 +53,7 @@ def apply_sheet_fonts(root: _Element) -> None:
     if not fonts:
         return
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.get("face") or _FAMILY.search(el.get("style") or ""):
+        if not isinstance(el.tag, str) or el.get("face") or first_family(el.get("style") or "") is not None:
             continue
         tag = el.tag.lower()
         classes = (el.get("class") or "").split()

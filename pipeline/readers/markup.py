@@ -91,10 +91,16 @@ class Paragraph:
 def _font(el: _Element, inherited: str | None) -> str | None:
     """Font set by ``<font face>`` or an inline ``font-family`` (first family), else inherited."""
     face = el.get("face")
-    if not face:
-        m = _FAMILY.search(el.get("style") or "")
-        face = m.group(1) if m else None
-    return face.split(",")[0].strip().strip("'\"") if face else inherited
+    if face:
+        return face.split(",")[0].strip().strip("'\"")
+    return first_family(el.get("style") or "") or inherited
+
+
+def first_family(declarations: str) -> str | None:
+    """The first family of a ``font-family`` in CSS declarations ("font-family: '.VnTime', serif"
+    → ".VnTime"), or None."""
+    m = _FAMILY.search(declarations)
+    return m.group(1).split(",")[0].strip().strip("'\"") if m else None
 
 
 _FAMILY = re.compile(r"font-family\s*:\s*([^;]+)", re.I)

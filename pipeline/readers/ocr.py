@@ -340,7 +340,8 @@ def to_page(result: OcrResult, block: int) -> tuple[Page, int]:
     box = esign_lines(page.lines, result.height)  # a digital signature's printed box: no part of the text
     if box:
         shown = "; ".join(page.lines[i].text for i in box)
-        page.lines = [ln for i, ln in enumerate(page.lines) if i not in set(box)]
+        dropped = set(box)
+        page.lines = [ln for i, ln in enumerate(page.lines) if i not in dropped]
         page.warnings.append(Note("ocr_esign_box_dropped", "text", f"{len(box)} line(s) of a digital signature's printed box dropped: {shown[:160]}"))
     above = ""
     for line in page.lines:  # digits read as letters in the number, date and article lines

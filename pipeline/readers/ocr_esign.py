@@ -27,10 +27,11 @@ from pipeline.model import Line
 TOP_SHARE = 0.12
 #: The box's first line: who signed (a seal icon read as "®" or "@" may come first).
 #: Marks and colon may be misread or lost ("Kỷ bởi CÔNG BÁO …").
-SIGNER_LABEL = re.compile(r"^\W{0,3}(?:K[ýỷỳyí]\s*b[ởơớờo]i|Ngư[ờơ]i\s*k[ýỷy])\b\s*:?", re.IGNORECASE)
+_SIGNER = r"K[ýỷỳyí]\s*b[ởơớờo]i|Ngư[ờơ]i\s*k[ýỷy]"
+SIGNER_LABEL = re.compile(rf"^\W{{0,3}}(?:{_SIGNER})\b\s*:?", re.IGNORECASE)
 #: The box's other lines: its labels, or the signing time "2026-04-22 16:16:54 +07:00".
 BOX_LINE = re.compile(
-    r"^\W{0,3}(?:K[ýỷỳyí]\s*b[ởơớờo]i|Ngư[ờơ]i\s*k[ýỷy]|Cơ\s*quan|Ngày\s*k[ýỷy]|Thời\s*gian\s*k[ýỷy]|Email|Tổ\s*chức)\b\s*:?"
+    rf"^\W{{0,3}}(?:{_SIGNER}|Cơ\s*quan|Ngày\s*k[ýỷy]|Thời\s*gian\s*k[ýỷy]|Email|Tổ\s*chức)\b\s*:?"
     r"|\b(?:quan|ký)\s*:.*\b\d{4}-\d{2}-\d{2}\b"
     r"|\b\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[+-]\d{2}:?\d{2}",
     re.IGNORECASE,

@@ -10,22 +10,19 @@ repair (:mod:`pipeline.text.spelling`) may pick from context.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
+
+from pipeline.text.spelling import bare
 
 #: A character choice of Tesseract's LSTM at this confidence (0–100) or more is
 #: offered as a variant of the letter read (the bottom choices score 0).
 VARIANT_CONFIDENCE = 1.0
 
 
-def _bare_letter(ch: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", ch.lower().replace("đ", "d")) if not unicodedata.combining(c))
-
-
 #: Lower-case letters that take marks (every form of a vowel) and d/đ: only their
 #: choices are asked of Tesseract (a Python call per choice costs time).
 MARKABLE = frozenset(
-    ch for ch in map(chr, range(0x61, 0x1EFA)) if ch.isalpha() and ch.islower() and _bare_letter(ch) in {"a", "e", "i", "o", "u", "y", "d"}
+    ch for ch in map(chr, range(0x61, 0x1EFA)) if ch.isalpha() and ch.islower() and bare(ch) in {"a", "e", "i", "o", "u", "y", "d"}
 )
 
 
@@ -41,7 +38,7 @@ def mark_variants(letters: Sequence[str], choices: Sequence[Sequence[str]]) -> t
     out: list[str] = []
     for k, (letter, options) in enumerate(zip(letters, choices)):
         for option in options:
-            if option != letter and len(option) == 1 and _bare_letter(option) == _bare_letter(letter) and option.isalpha():
+            if option != letter and len(option) == 1 and bare(option) == bare(letter) and option.isalpha():
                 word = "".join([*letters[:k], option, *letters[k + 1 :]]).strip()
                 if word not in out:
                     out.append(word)

@@ -54,11 +54,11 @@ def split_at_cell_edges(words: list[dict], tables: list) -> list[dict]:
     the cut holding its centre. Output words keep pdfplumber's keys (text, x0, x1, top,
     bottom, fontname, size …).
     """
-    sides = []  # (x, top, bottom): a cell side rule inside a table
+    sides: set[tuple[float, float, float]] = set()  # (x, top, bottom): a cell side rule inside a table
     for table in tables:
         left, right = table.bbox[0], table.bbox[2]
         for x0, top, x1, bottom in table.cells:
-            sides += [(x, top, bottom) for x in (x0, x1) if left + 1 < x < right - 1]
+            sides.update((x, top, bottom) for x in (x0, x1) if left + 1 < x < right - 1)  # neighbours share a side
     out = []
     for word in words:
         chars = word.pop("chars", None)

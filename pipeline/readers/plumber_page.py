@@ -19,6 +19,7 @@ its dicts fails there first.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 from unicodedata import normalize as normalize_unicode
 
@@ -82,7 +83,7 @@ class LeanPage(Page):
         scolor, ncolor = gs.scolor, gs.ncolor
         attr["stroking_color"] = scolor if isinstance(scolor, tuple) else (scolor,)
         attr["non_stroking_color"] = ncolor if isinstance(ncolor, tuple) else (ncolor,)
-        mb_x0, mb_top, height, doctop = self._frame()
+        mb_x0, mb_top, height, doctop = self._frame
         top = attr["top"] = (height - attr["y1"]) + mb_top
         attr["bottom"] = (height - attr["y0"]) + mb_top
         attr["doctop"] = doctop + top
@@ -91,13 +92,10 @@ class LeanPage(Page):
             attr["x1"] = attr["x1"] + mb_x0
         return attr
 
+    @cached_property
     def _frame(self) -> tuple[Any, Any, Any, Any]:
         """``(mediabox x0, mediabox top, page height, initial doctop)``: the page's constants, computed once."""
-        try:
-            return self._lean_frame
-        except AttributeError:
-            self._lean_frame = (self.mediabox[0], self.mediabox[1], self.height, self.initial_doctop)
-            return self._lean_frame
+        return (self.mediabox[0], self.mediabox[1], self.height, self.initial_doctop)
 
 
 def lean_page(pdf: pdfplumber.PDF, index: int) -> LeanPage:
